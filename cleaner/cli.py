@@ -1,0 +1,3 @@
+"""Command line (placeholder until the CLI issue)."""
+import typer
+app = typer.Typer()

@@ -1,0 +1,169 @@
+"""Read labelled data: annotated HTML pages and annotated plain-text JSONL."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from . import parse, segment
+from .config import CleanerConfig
+from .errors import DataError
+from .types import LABELS, Block
+
+LABEL_ATTR = "data-label"
+GROUP_META = etree.XPath("//meta[@name='training-group']/@content")
+PAGE_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".jsonl", ".jsonl.gz")
+_LIMITS = dict(max_blocks=CleanerConfig().max_blocks, max_block_chars=CleanerConfig().max_block_chars)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledDoc:
+    """A document's blocks with one gold label each (``None`` where unlabelled)."""
+
+    id: str
+    group: str
+    kind: str
+    blocks: list[Block]
+    labels: list[str | None]
+    source: str  # file (and line) it came from
+
+
+def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None]:
+    """Blocks of an annotated page and each block's nearest ``data-label``."""
+    root = parse.parse_html(html)
+    if root is None:
+        return [], [], None
+    groups = GROUP_META(root)
+    blocks, _ = segment.html_blocks(root, **_LIMITS)
+    tree = root.getroottree()
+    labels: list[str | None] = []
+    cache: dict[str, str | None] = {}
+    for b in blocks:
+        if b.xpath not in cache:
+            found = tree.xpath(b.xpath) if b.xpath else []
+            label = None
+            if found:
+                for el in (found[0], *found[0].iterancestors()):
+                    value = el.get(LABEL_ATTR)
+                    if value is not None:
+                        label = value.strip().lower()
+                        break
+            cache[b.xpath or ""] = label
+        labels.append(cache[b.xpath or ""])
+    return blocks, labels, (str(groups[0]) if groups else None)
+
+
+def text_doc(record: dict, source: str) -> LabelledDoc:
+    """A labelled plain-text document from one JSONL record with ``paragraphs``."""
+    paragraphs = record.get("paragraphs")
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise DataError(f"{source}: record has no 'paragraphs' list")
+    texts = [str(p.get("text", "")) for p in paragraphs]
+    text = record.get("text") or "\n\n".join(texts)
+    blocks, _ = segment.text_blocks(text, **_LIMITS)
+    labels: list[str | None] = [str(p.get("label", "")).lower() or None for p in paragraphs]
+    if len(blocks) != len(labels):
+        # Paragraph texts that hold blank lines split further: align by offsets.
+        labels = _align_by_offsets(text, texts, labels, blocks)
+    return LabelledDoc(id=str(record.get("id", source)), group=str(record.get("group") or record.get("id") or source),
+                       kind="text", blocks=blocks, labels=labels, source=source)
+
+
+def _align_by_offsets(text: str, texts: list[str], labels: list[str | None], blocks: list[Block]) -> list[str | None]:
+    spans = []
+    pos = 0
+    for t, label in zip(texts, labels):
+        start = text.find(t.strip()[:40], pos) if t.strip() else -1
+        if start < 0:
+            start = pos
+        spans.append((start, start + len(t.strip()), label))
+        pos = start + len(t.strip())
+    out: list[str | None] = []
+    for b in blocks:
+        label = None
+        for start, end, lab in spans:
+            if start <= b.start < max(end, start + 1):
+                label = lab
+                break
+        out.append(label)
+    return out
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Data files under the given files/folders, sorted (deterministic order)."""
+    for path in paths:
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.name.endswith(PAGE_SUFFIXES + TEXT_SUFFIXES) and "parts" not in f.relative_to(path).parts:
+                    yield f
+        elif path.is_file():
+            yield path
+        else:
+            raise DataError(f"{path}: no such file or folder")
+
+
+def _open_text(path: Path) -> Iterator[tuple[int, str]]:
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                yield lineno, line
+
+
+def load(paths: list[Path]) -> Iterator[LabelledDoc]:
+    """Every labelled document under ``paths``: annotated pages and text JSONL."""
+    for path in iter_files(paths):
+        if path.name.endswith(PAGE_SUFFIXES):
+            html = parse.decode(path.read_bytes())
+            blocks, labels, group = page_labels(html)
+            yield LabelledDoc(id=path.stem, group=group or path.stem, kind="html", blocks=blocks,
+                              labels=labels, source=str(path))
+        else:
+            for lineno, line in _open_text(path):
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    raise DataError(f"{path}:{lineno}: not JSON: {exc}") from None
+                if "segments" in record and "html" in record:
+                    yield gold_page(record, f"{path}:{lineno}")
+                else:
+                    yield text_doc(record, f"{path}:{lineno}")
+
+
+def gold_page(record: dict, source: str) -> LabelledDoc:
+    """A page of a typed gold set (``html`` + ``segments`` with xpath/text/label)."""
+    root = parse.parse_html(record["html"])
+    blocks, _ = segment.html_blocks(root, **_LIMITS) if root is not None else ([], False)
+    by_xpath: dict[str, list[tuple[str, str]]] = {}
+    for s in record["segments"]:
+        by_xpath.setdefault(s.get("xpath", ""), []).append((" ".join(s["text"].split()), s["label"]))
+    labels: list[str | None] = []
+    for b in blocks:
+        label = None
+        for text, lab in by_xpath.get(b.xpath or "", []):
+            if text == b.text or text in b.text or b.text in text:
+                label = lab
+                break
+        labels.append(label if label in LABELS else None)
+    group = str(record.get("id", source)).split("/")[0]
+    return LabelledDoc(id=str(record.get("id", source)), group=group, kind="html", blocks=blocks,
+                       labels=labels, source=source)
+
+
+def digest(root: Path) -> str:
+    """sha256 over every file under ``root`` (relative path and bytes), in sorted order."""
+    h = hashlib.sha256()
+    for f in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = f.relative_to(root).as_posix()
+        if "__pycache__" in rel:
+            continue
+        h.update(rel.encode("utf-8") + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()

@@ -1,0 +1,307 @@
+"""Block features, computed in bulk: character statistics with numpy, words and
+markup tokens hashed by scikit-learn, page structure from the blocks' XPaths."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize
+from sklearn.utils import murmurhash3_32
+
+from .stopwords import STOPWORDS
+from .types import Block
+
+SCHEMA_VERSION = "3"
+TEXT_FEATURES = 2**17
+MARKUP_FEATURES = 2**15
+# Words: a CJK character on its own, or a run of other word characters.
+TOKEN_PATTERN = r"(?u)[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SUBWORD = re.compile(r"[a-z]{3,}")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DIGIT = re.compile(r"\d")
+_URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w")
+
+DENSE_NAMES: tuple[str, ...] = (
+    "log_chars", "log_words", "mean_word_len", "sentence_ends", "ends_terminal",
+    "punct_ratio", "digit_ratio", "upper_ratio", "capitalised_words", "question",
+    "stopword_density", "link_density", "is_heading", "is_li", "is_td", "is_p", "is_div",
+    "is_control", "depth", "in_form", "controls", "rel_position", "rel_char_position",
+    "log_page_blocks", "log_page_chars", "rel_length", "pipes", "urlish", "percent",
+    "currency", "copyright", "short", "repeated", "log_siblings", "anc1_share", "anc2_share",
+    "anc3_share", "anc5_share", "anc1_link_density", "anc2_link_density", "in_best",
+    "before_best", "after_best", "dist_best", "best_share", "is_text_kind",
+)
+DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
+
+# Character classes, one bit each, looked up for every code point of the page at once.
+_ALPHA, _UPPER, _DIGIT_C, _SPACE, _PUNCT, _TERMINAL = 1, 2, 4, 8, 16, 32
+
+
+@lru_cache(maxsize=1)
+def _char_table() -> np.ndarray:
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for cp in range(0x10000):
+        ch = chr(cp)
+        flags = 0
+        if ch.isalpha():
+            flags |= _ALPHA
+            if ch.isupper():
+                flags |= _UPPER
+        elif ch.isdigit():
+            flags |= _DIGIT_C
+        elif ch.isspace():
+            flags |= _SPACE
+        elif unicodedata.category(ch).startswith("P"):
+            flags |= _PUNCT
+        if ch in ".!?。！？…":
+            flags |= _TERMINAL
+        table[cp] = flags
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Everything the classifier sees for a document's blocks."""
+
+    dense: np.ndarray  # (n_blocks, len(DENSE_NAMES)) float32
+    words: sp.csr_matrix  # hashed word 1-2 grams, l2-normalised
+    markup: sp.csr_matrix  # hashed tag and class/id tokens, binary
+
+    @property
+    def n(self) -> int:
+        return self.dense.shape[0]
+
+
+@lru_cache(maxsize=1)
+def word_vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=TEXT_FEATURES, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2),
+        alternate_sign=False, norm=None, lowercase=False, dtype=np.float32,
+    )
+
+
+@lru_cache(maxsize=1)
+def markup_vectorizer() -> HashingVectorizer:
+    return HashingVectorizer(
+        n_features=MARKUP_FEATURES, analyzer=str.split, alternate_sign=False, norm=None,
+        binary=True, lowercase=False, dtype=np.float32,
+    )
+
+
+@lru_cache(maxsize=1)
+def _stopword_columns() -> np.ndarray:
+    cols = {murmurhash3_32(w, seed=0, positive=True) % TEXT_FEATURES for w in STOPWORDS}
+    return np.array(sorted(cols), dtype=np.int64)
+
+
+@lru_cache(maxsize=4096)
+def subwords(token: str) -> tuple[str, ...]:
+    """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
+    return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
+
+
+def markup_doc(block: Block) -> str:
+    """The markup tokens of one block, space separated (what the markup hasher reads)."""
+    if block.xpath is None:
+        return "kind=text"
+    anc = block.ancestors
+    parent = anc[0] if anc else "-"
+    tokens = [f"tag={block.tag}", f"parent={parent}", f"pair={block.tag}/{parent}"]
+    if len(anc) > 1:
+        tokens.append(f"grand={anc[1]}")
+    tokens.extend(f"anc={t}" for t in set(anc[:6]))
+    seen: set[str] = set()
+    for i, attr in enumerate(block.attrs):
+        if i < 4:
+            tokens.append(f"near={attr}")
+        for sub in subwords(attr):
+            if sub not in seen:
+                seen.add(sub)
+                tokens.append(f"cls={sub}")
+    if block.in_form:
+        tokens.append("in_form")
+    return " ".join(tokens)
+
+
+def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
+    """Per-block character statistics from one numpy pass over the joined text."""
+    n = len(texts)
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
+    joined = "\n".join(texts)
+    cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cls = _char_table()[np.minimum(cps, 0xFFFF)]
+    cls[cps > 0xFFFF] = _ALPHA
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1])) if n else np.zeros(0, np.int64)
+    prev_space = np.concatenate(([True], (cls[:-1] & _SPACE) > 0))
+    word_char = (cls & (_ALPHA | _DIGIT_C)) > 0
+    word_start = word_char & (prev_space | ~np.concatenate(([False], word_char[:-1])))
+    next_break = np.concatenate(((cls[1:] & (_SPACE | _PUNCT)) > 0, [True]))
+    sentence_end = ((cls & _TERMINAL) > 0) & next_break
+
+    def per_block(mask: np.ndarray) -> np.ndarray:
+        if not n:
+            return np.zeros(0)
+        sums = np.add.reduceat(mask.astype(np.int64), starts) if len(mask) else np.zeros(n)
+        # reduceat on an empty block returns the next element: mask those out.
+        return np.where(lengths > 0, sums, 0)
+
+    alpha = per_block((cls & _ALPHA) > 0)
+    upper_start = word_start & ((cls & _UPPER) > 0)
+    return {
+        "lengths": lengths.astype(np.float64),
+        "alpha": alpha,
+        "upper": per_block((cls & _UPPER) > 0),
+        "digit": per_block((cls & _DIGIT_C) > 0),
+        "punct": per_block((cls & _PUNCT) > 0),
+        "words": per_block(word_start),
+        "cap_words": per_block(upper_start),
+        "sentence_ends": per_block(sentence_end),
+        "alnum_words": per_block(word_char),
+    }
+
+
+def _structure(blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths: np.ndarray) -> dict[str, np.ndarray]:
+    """Where each block sits relative to the page's text-dense region (readability-style)."""
+    n = len(blocks)
+    out = {k: np.zeros(n) for k in ("anc1", "anc2", "anc3", "anc5", "ld1", "ld2", "in_best",
+                                    "before", "after", "dist", "siblings")}
+    if not n or blocks[0].xpath is None:
+        out["in_best"][:] = 1.0
+        out["anc1"][:] = out["anc2"][:] = out["anc3"][:] = out["anc5"][:] = 1.0
+        out["siblings"][:] = np.log1p(n)
+        return out, 1.0
+    subtree_good: Counter[str] = Counter()
+    subtree_chars: Counter[str] = Counter()
+    subtree_links: Counter[str] = Counter()
+    region_score: Counter[str] = Counter()
+    parents: list[list[str]] = []
+    for b, g, ln, lk in zip(blocks, good, lengths, link):
+        path = b.xpath or ""
+        chain = []
+        cut = len(path)
+        while True:
+            cut = path.rfind("/", 0, cut)
+            if cut <= 0:
+                break
+            chain.append(path[:cut])
+        chain.insert(0, path)  # the block element itself
+        parents.append(chain)
+        for prefix in chain:
+            subtree_good[prefix] += g
+            subtree_chars[prefix] += ln
+            subtree_links[prefix] += lk
+        if g:
+            for weight, prefix in zip((1.0, 0.5, 0.25), chain[1:4]):
+                region_score[prefix] += g * weight
+    total_good = float(sum(good)) or 1.0
+    best = max(region_score, key=region_score.__getitem__) if region_score else ""
+    best_share = subtree_good[best] / total_good if best else 0.0
+    sibling_count = Counter(chain[1] if len(chain) > 1 else "" for chain in parents)
+    inside = np.zeros(n, dtype=bool)
+    for i, chain in enumerate(parents):
+        for key, level in (("anc1", 1), ("anc2", 2), ("anc3", 3), ("anc5", 5)):
+            prefix = chain[min(level, len(chain) - 1)]
+            out[key][i] = subtree_good[prefix] / total_good
+        for key, level in (("ld1", 1), ("ld2", 2)):
+            prefix = chain[min(level, len(chain) - 1)]
+            out[key][i] = subtree_links[prefix] / max(subtree_chars[prefix], 1)
+        inside[i] = bool(best) and (chain[0] == best or chain[0].startswith(best + "/"))
+        out["siblings"][i] = np.log1p(sibling_count[chain[1] if len(chain) > 1 else ""])
+    out["in_best"] = inside.astype(np.float64)
+    if inside.any():
+        idx = np.flatnonzero(inside)
+        first, last = idx[0], idx[-1]
+        ids = np.arange(n)
+        out["before"] = (ids < first).astype(np.float64)
+        out["after"] = (ids > last).astype(np.float64)
+        out["dist"] = np.where(ids < first, first - ids, np.where(ids > last, ids - last, 0)) / max(n, 1)
+    return out, best_share
+
+
+def extract(blocks: list[Block]) -> Features:
+    """Features of all blocks of one document."""
+    n = len(blocks)
+    texts = [b.text for b in blocks]
+    stats = _char_stats(texts)
+    lengths = stats["lengths"]
+    safe_len = np.maximum(lengths, 1)
+    words = np.maximum(stats["words"], 1)
+    word_counts = word_vectorizer().transform(
+        _DIGIT.sub("0", "\n".join(texts).lower()).split("\n") if n else []
+    )
+    stop = np.asarray(word_counts[:, _stopword_columns()].sum(axis=1)).ravel()
+    unigram_total = np.maximum(stats["words"], 1)
+    link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    link_density = link / safe_len
+    good = np.where((stats["words"] >= 5) & (link_density < 0.5), lengths * (1 - link_density), 0.0)
+    struct, best_share = _structure(blocks, good, link, lengths)
+    page_chars = float(lengths.sum())
+    starts = np.fromiter((b.start for b in blocks), dtype=np.float64, count=n)
+    text_counts = Counter(texts)
+    tags = [b.tag for b in blocks]
+    is_text = 1.0 if n and blocks[0].xpath is None else 0.0
+
+    def flag(pred: object) -> np.ndarray:
+        return np.fromiter((1.0 if pred(t) else 0.0 for t in tags), dtype=np.float64, count=n)  # type: ignore[operator]
+
+    last = np.array([t[-1:] for t in texts]) if n else np.array([], dtype=str)
+    columns = {
+        "log_chars": np.log1p(lengths),
+        "log_words": np.log1p(stats["words"]),
+        "mean_word_len": stats["alnum_words"] / words,
+        "sentence_ends": np.log1p(stats["sentence_ends"]),
+        "ends_terminal": np.isin(last, [".", "!", "?", "。", "！", "？", '"', "”", "»"]).astype(np.float64),
+        "punct_ratio": stats["punct"] / safe_len,
+        "digit_ratio": stats["digit"] / safe_len,
+        "upper_ratio": stats["upper"] / np.maximum(stats["alpha"], 1),
+        "capitalised_words": stats["cap_words"] / words,
+        "question": np.fromiter(("?" in t or "？" in t for t in texts), dtype=np.float64, count=n),
+        "stopword_density": np.minimum(stop / unigram_total, 1.0),
+        "link_density": np.minimum(link_density, 1.0),
+        "is_heading": flag(HEADINGS.__contains__),
+        "is_li": flag(lambda t: t in ("li", "dd", "dt")),
+        "is_td": flag(lambda t: t in ("td", "th")),
+        "is_p": flag(lambda t: t == "p"),
+        "is_div": flag(lambda t: t in ("div", "section", "article", "span", "body")),
+        "is_control": flag(lambda t: t in ("button", "label", "option", "legend")),
+        "depth": np.fromiter((b.depth for b in blocks), dtype=np.float64, count=n),
+        "in_form": np.fromiter((b.in_form for b in blocks), dtype=np.float64, count=n),
+        "controls": np.log1p(np.fromiter((b.controls for b in blocks), dtype=np.float64, count=n)),
+        "rel_position": np.arange(n) / max(n - 1, 1),
+        "rel_char_position": starts / max(page_chars + 2 * n, 1),
+        "log_page_blocks": np.full(n, np.log1p(n)),
+        "log_page_chars": np.full(n, np.log1p(page_chars)),
+        "rel_length": lengths / max(float(lengths.max()) if n else 1.0, 1.0),
+        "pipes": np.fromiter((t.count("|") + t.count("•") + t.count("·") for t in texts), dtype=np.float64, count=n),
+        "urlish": np.fromiter((_URLISH.search(t) is not None for t in texts), dtype=np.float64, count=n),
+        "percent": np.fromiter(("%" in t for t in texts), dtype=np.float64, count=n),
+        "currency": np.fromiter((any(c in t for c in "$€£¥") for t in texts), dtype=np.float64, count=n),
+        "copyright": np.fromiter(("©" in t or "(c)" in t.lower() for t in texts), dtype=np.float64, count=n),
+        "short": (stats["words"] <= 3).astype(np.float64),
+        "repeated": np.fromiter((text_counts[t] > 1 for t in texts), dtype=np.float64, count=n),
+        "log_siblings": struct["siblings"],
+        "anc1_share": struct["anc1"],
+        "anc2_share": struct["anc2"],
+        "anc3_share": struct["anc3"],
+        "anc5_share": struct["anc5"],
+        "anc1_link_density": struct["ld1"],
+        "anc2_link_density": struct["ld2"],
+        "in_best": struct["in_best"],
+        "before_best": struct["before"],
+        "after_best": struct["after"],
+        "dist_best": struct["dist"],
+        "best_share": np.full(n, best_share),
+        "is_text_kind": np.full(n, is_text),
+    }
+    dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32) if n else np.zeros((0, len(DENSE_NAMES)), np.float32)
+    markup = markup_vectorizer().transform([markup_doc(b) for b in blocks]) if n else sp.csr_matrix((0, MARKUP_FEATURES), dtype=np.float32)
+    words_matrix = normalize(word_counts.log1p() if n else word_counts, copy=False) if n else sp.csr_matrix((0, TEXT_FEATURES), dtype=np.float32)
+    return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=sp.csr_matrix(markup))

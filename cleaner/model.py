@@ -1,0 +1,173 @@
+"""The block classifier and its persistence. The only stage that touches disk."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import SGDClassifier
+from sklearn.preprocessing import StandardScaler
+
+from .errors import ModelError, ModelIntegrityError, ModelVersionError
+from .features import SCHEMA_VERSION, Features
+from .smooth import ContextSmoother, context_matrix
+from .types import LABELS
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.joblib"
+MANIFEST_FILE = "meta.json"
+CURRENT_FILE = "CURRENT"
+RETRAIN_HINT = "retrain with `cleaner train --install` (or `python scripts/train.py --install`)"
+MARKUP_WEIGHT = 0.7
+DENSE_WEIGHT = 0.35
+
+
+def stage1_matrix(feats: Features, scaler: StandardScaler) -> sp.csr_matrix:
+    """First-pass input: hashed words and markup beside the scaled named features."""
+    dense = np.clip(scaler.transform(feats.dense), -5, 5) * DENSE_WEIGHT
+    return sp.hstack([feats.words, feats.markup * MARKUP_WEIGHT, sp.csr_matrix(dense.astype(np.float32))],
+                     format="csr")
+
+
+class LinearBlockClassifier(ClassifierMixin, BaseEstimator):
+    """Context-free first pass: a log-loss linear model on one block's features."""
+
+    def __init__(self, alpha: float = 2e-6, max_iter: int = 40, random_state: int = 0) -> None:
+        self.alpha = alpha
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    def fit(self, X: sp.csr_matrix, y: np.ndarray, sample_weight: np.ndarray | None = None) -> LinearBlockClassifier:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs are enough here
+            self.model_ = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=self.max_iter,
+                                        tol=1e-4, random_state=self.random_state, average=True)
+            self.model_.fit(X, y, sample_weight=sample_weight)
+        self.model_.coef_ = self.model_.coef_.astype(np.float32)
+        self.model_.intercept_ = self.model_.intercept_.astype(np.float32)
+        self.classes_ = self.model_.classes_
+        return self
+
+    def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
+        scores = np.asarray(X @ self.model_.coef_.T) + self.model_.intercept_
+        scores = scores - scores.max(axis=1, keepdims=True)
+        expd = np.exp(scores)
+        return expd / expd.sum(axis=1, keepdims=True)
+
+    def predict(self, X: sp.csr_matrix) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+
+@dataclass
+class BlockModel:
+    """The trained two-pass model: scaler, first pass and context smoother."""
+
+    scaler: StandardScaler
+    first: LinearBlockClassifier
+    smoother: ContextSmoother
+    labels: tuple[str, ...]
+    schema_version: str = SCHEMA_VERSION
+
+    def first_pass(self, feats: Features) -> np.ndarray:
+        """Context-free probabilities, columns in ``labels`` order."""
+        if feats.n == 0:
+            return np.zeros((0, len(self.labels)))
+        return _reorder(self.first.predict_proba(stage1_matrix(feats, self.scaler)), self.first.classes_, self.labels)
+
+    def predict_proba(self, feats: Features, first: np.ndarray | None = None) -> np.ndarray:
+        """Final probabilities with neighbour context, columns in ``labels`` order."""
+        if feats.n == 0:
+            return np.zeros((0, len(self.labels)))
+        first = self.first_pass(feats) if first is None else first
+        probs = self.smoother.predict_proba(context_matrix(first, feats.dense))
+        return _reorder(probs, self.smoother.classes_, self.labels)
+
+
+def _reorder(probs: np.ndarray, classes: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
+    out = np.zeros((probs.shape[0], len(labels)))
+    for j, cls in enumerate(classes):
+        out[:, labels.index(cls) if isinstance(cls, str) else int(cls)] = probs[:, j]
+    return out
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def save_model(model: BlockModel, directory: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Write ``model.joblib`` and ``meta.json`` (with the file's sha256) into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    joblib.dump(model, path, compress=("xz", 6))
+    manifest = dict(manifest, sha256=sha256_file(path), model_file=MODEL_FILE,
+                    size_bytes=path.stat().st_size, labels=list(model.labels),
+                    schema_version=model.schema_version)
+    (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
+def default_model_dir() -> Path:
+    """The model named by ``models/CURRENT`` inside the installed package."""
+    root = Path(str(resources.files("cleaner._models")))
+    current = root / CURRENT_FILE
+    if not current.is_file():
+        raise ModelError(f"no default model: {current} is missing; {RETRAIN_HINT}")
+    return root / current.read_text(encoding="utf-8").strip()
+
+
+def read_manifest(directory: Path) -> dict[str, Any]:
+    path = directory / MANIFEST_FILE
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise ModelError(f"{path} is missing: a model directory needs {MODEL_FILE} and {MANIFEST_FILE}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {path}: {exc}") from None
+
+
+def load_model(directory: str | Path | None = None) -> tuple[BlockModel, dict[str, Any]]:
+    """Load a model directory, refusing a changed file or one that does not fit this code."""
+    directory = default_model_dir() if directory is None else Path(directory)
+    if directory.is_file():
+        directory = directory.parent
+    directory = directory.resolve()
+    manifest = read_manifest(directory)
+    path = (directory / str(manifest.get("model_file", MODEL_FILE))).resolve()
+    if path.parent != directory:
+        raise ModelError(f"manifest names {path}, outside the model directory {directory}; refusing to load it")
+    if not path.is_file():
+        raise ModelError(f"{path} is missing; {RETRAIN_HINT}")
+    if sha256_file(path) != manifest.get("sha256"):
+        raise ModelIntegrityError(
+            f"{path}: sha256 does not match {MANIFEST_FILE}; the file was changed or corrupted. "
+            f"Model files are pickles, so it is not loaded; restore it or {RETRAIN_HINT}")
+    if str(manifest.get("schema_version")) != SCHEMA_VERSION:
+        raise ModelVersionError(
+            f"{directory}: feature schema {manifest.get('schema_version')!r} does not match this code's "
+            f"{SCHEMA_VERSION!r}; {RETRAIN_HINT}")
+    if tuple(manifest.get("labels", ())) != LABELS:
+        raise ModelVersionError(
+            f"{directory}: labels {manifest.get('labels')} do not match this code's {list(LABELS)}; {RETRAIN_HINT}")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = joblib.load(path)
+    for warning in caught:
+        log.warning("%s: %s (if results look wrong, %s)", path.name, warning.message, RETRAIN_HINT)
+    if not isinstance(model, BlockModel):
+        raise ModelVersionError(f"{path} does not hold a cleaner BlockModel; {RETRAIN_HINT}")
+    return model, manifest

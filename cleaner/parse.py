@@ -1,0 +1,138 @@
+"""Turn raw input into text or an lxml tree. The only stage that sees raw bytes."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import lxml.html
+from lxml import etree
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
+)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+# Labels browsers treat as another encoding (WHATWG Encoding Standard).
+_BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
+    "x-sjis": "shift_jis", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "unicode": "utf-16-le", "utf-16": "utf-16-le", "ucs-2": "utf-16-le",
+}
+_SINGLE_BYTE = {"cp1252", "cp1254", "cp1250", "cp1251", "cp874", "iso8859-15", "iso8859-2"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_HTML_SIGNS = re.compile(
+    r"<(?:!doctype|html|head|body|meta|title|div|p|span|table|td|article|section|br|a|ul|li"
+    r"|h[1-6]|img|script|style|form|nav|header|footer|main|font|center|b|i|em|strong)[\s>/]",
+    re.IGNORECASE,
+)
+SNIFF_BYTES = 64 * 1024
+
+
+def _lookup(label: bytes | str) -> str | None:
+    name = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
+    name = _BROWSER_ALIASES.get(name.strip().lower(), name.strip().lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a BOM, ``<meta charset>`` or XML declaration names, if any."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:SNIFF_BYTES]
+    match = _XML_DECL.match(head) or _META_CHARSET.search(head)
+    return _lookup(match.group(1)) if match else None
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes like a browser: BOM, declaration, UTF-8, then a detector.
+
+    Undecodable bytes become U+FFFD; this never raises.
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(name, errors="replace")
+    encoding = declared_encoding(data)
+    if encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") and b"\x00" not in data[:200]:
+        encoding = None  # a page that declares UTF-16 in ASCII bytes is not UTF-16
+    if encoding and encoding not in _SINGLE_BYTE | {"cp1252"}:
+        return data.decode(encoding, errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return text  # valid UTF-8 beats a single-byte declaration (re-saved pages)
+    if encoding:
+        return data.decode(encoding, errors="replace")
+    return _detect(data)
+
+
+def _detect(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        return data.decode("cp1252", errors="replace")
+    best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
+    encoding = _lookup(best.encoding) if best is not None else None
+    return data.decode(encoding or "cp1252", errors="replace")
+
+
+def to_text(source: str | bytes) -> str:
+    """Any accepted input as a str (bytes decoded, lone surrogates replaced)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return decode(bytes(source))
+    if isinstance(source, str):
+        return source.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(source) else source
+    raise InputError(f"expected str or bytes, got {type(source).__name__}")
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def detect_kind(text: str) -> str:
+    """``"html"`` when the text looks like markup, else ``"text"``."""
+    head = text[:SNIFF_BYTES]
+    signs = _HTML_SIGNS.findall(head)
+    if len(signs) >= 2 or (signs and head.lstrip()[:1] == "<"):
+        return "html"
+    return "text"
+
+
+def parse_html(text: str) -> etree._Element | None:
+    """Parse markup into an lxml tree; ``None`` when nothing parses.
+
+    libxml2's HTML parser never fetches external entities or resources
+    (``no_network``) and recovers from broken markup.
+    """
+    data = _CONTROL.sub(" ", text).encode("utf-8", "replace")
+    if not data.strip():
+        return None
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
+        default_doctype=False, huge_tree=False,
+    )
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root

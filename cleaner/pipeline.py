@@ -1,0 +1,123 @@
+"""parse -> segment -> features -> classify -> smooth -> assemble."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import assemble, cues, features, parse, segment
+from .config import CleanerConfig
+from .errors import InputError
+from .model import BlockModel, load_model
+from .types import LABELS, Block, Label, Result
+
+log = logging.getLogger(__name__)
+
+
+def document_blocks(source: str | bytes, config: CleanerConfig) -> tuple[list[Block], str, str, list[str]]:
+    """Blocks of a document, its kind, the text offsets point into, and warnings."""
+    if isinstance(source, (bytes, bytearray, memoryview)) and len(source) > config.max_input_bytes:
+        raise InputError(f"input is {len(source):,} bytes, over max_input_bytes={config.max_input_bytes:,}")
+    text = parse.to_text(source)
+    if len(text) > config.max_input_bytes:
+        raise InputError(f"input is {len(text):,} characters, over max_input_bytes={config.max_input_bytes:,}")
+    kind = parse.detect_kind(text) if config.kind == "auto" else config.kind
+    warnings: list[str] = []
+    limits = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
+    if kind == "html":
+        root = parse.parse_html(text)
+        blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
+        source_text = assemble.stream_text(blocks)
+    else:
+        blocks, truncated = segment.text_blocks(text, **limits)
+        source_text = text
+    if truncated:
+        warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
+    return blocks, kind, source_text, warnings
+
+
+class Cleaner:
+    """A reusable cleaner: loads its model once, picklable, safe to share across calls."""
+
+    def __init__(self, model: str | Path | None = None, *, config: CleanerConfig | None = None) -> None:
+        self.model_path = None if model is None else str(model)
+        self.config = config or CleanerConfig()
+        self._model: BlockModel | None = None
+        self._manifest: dict[str, Any] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_path": self.model_path, "config": self.config}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model_path"], config=state["config"])  # type: ignore[misc]
+
+    @property
+    def model(self) -> BlockModel:
+        if self._model is None:
+            self._model, self._manifest = load_model(self.model_path)
+        return self._model
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        _ = self.model
+        return self._manifest
+
+    @property
+    def model_version(self) -> str:
+        return str(self.manifest.get("version", "unknown"))
+
+    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Result:
+        """Clean one document (HTML or plain text)."""
+        config = self.config if kind is None else _with_kind(self.config, kind)
+        blocks, doc_kind, source_text, warnings = document_blocks(source, config)
+        model = self.model
+        feats = features.extract(blocks)
+        first = model.first_pass(feats)
+        probs = model.predict_proba(feats, first)
+        labels = assemble.choose_labels(probs, feats)
+        block_cues = self._cues(model, feats, blocks, labels) if config.cues else [()] * len(blocks)
+        segs = assemble.segments(blocks, probs, labels, block_cues)
+        return Result(text=assemble.clean_text(segs), segments=segs, kind=doc_kind,
+                      source_text=source_text, model_version=self.model_version,
+                      warnings=tuple(warnings))
+
+    def _cues(self, model: BlockModel, feats: features.Features, blocks: list[Block],
+              labels: np.ndarray) -> list[tuple[str, ...]]:
+        named = [Label(LABELS[k]) for k in labels]
+        out: list[tuple[str, ...]] = []
+        for i, label in enumerate(named):
+            if label is Label.CONTENT:
+                out.append(())
+                continue
+            before = named[i - 1] if i > 0 else Label.CONTENT
+            after = named[i + 1] if i + 1 < len(named) else Label.CONTENT
+            out.append(cues.block_cues(model, feats, blocks, i, label, [before, after]))
+        return out
+
+    def clean_many(self, docs: Iterable[str | bytes]) -> Iterator[Result]:
+        """Clean a stream of documents lazily, in input order."""
+        for doc in docs:
+            yield self.clean(doc)
+
+
+def _with_kind(config: CleanerConfig, kind: str) -> CleanerConfig:
+    from dataclasses import replace
+    return replace(config, kind=kind)
+
+
+_DEFAULT: Cleaner | None = None
+
+
+def clean(source: str | bytes, *, url: str | None = None, kind: str | None = None,
+          model: str | Path | None = None) -> Result:
+    """Clean one document with the default model (or ``model``, a model directory)."""
+    global _DEFAULT
+    if model is not None:
+        return Cleaner(model).clean(source, url=url, kind=kind)
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT.clean(source, url=url, kind=kind)

@@ -1,0 +1,21 @@
+"""A small multilingual stop-word list: function words signal running prose."""
+
+STOPWORDS = frozenset("""
+a about after all also an and any are as at be because been but by can could did do does
+for from had has have he her his how i if in into is it its just more most my no not of on
+one or our out she so some than that the their them then there these they this to up was
+we were what when which who will with would you your
+der die das und ist nicht ein eine zu den mit von sich des auf für im dem auch es an als
+wie bei nach aus um noch wird sind oder aber vor zur bis mehr durch man über so sie er wir
+le la les et est un une des du en que qui dans pour pas sur au avec ce il elle sont par plus
+ne se ses leur nous vous mais ou été aux cette
+el los las y es un una del al que en por con para se su sus como pero más lo ha fue son
+ser este esta entre cuando muy sin sobre también
+il lo gli e è di da una per che non con sono come anche nel della delle dei alla
+o os as e é um uma do da dos das em no na nos nas por com para que não se mais foi
+de het een en is van op te dat die niet zijn voor met er aan ook maar als bij nog dan wel
+i w na z że się nie do to jest o jak ale za od po tak co przez jego są już
+и в не на что с по это как из к у за от но о же так его она он был для то мы вы
+的 了 是 在 和 有 我 他 这 也 就 不 人 都 一 上 中 到 说 们 为 而 与 及
+の に は を た が で て と し れ さ ある いる も な こと から として ます です
+""".split())

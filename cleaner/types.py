@@ -1,0 +1,100 @@
+"""Plain data types that travel between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Label(str, Enum):
+    """The five segment labels of ``LABELS.md``."""
+
+    CONTENT = "content"
+    POLL = "poll"
+    CONSENT = "consent"
+    PROMO = "promo"
+    BOILERPLATE = "boilerplate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+LABELS: tuple[str, ...] = tuple(label.value for label in Label)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of a document: facts only, never a label.
+
+    ``start``/``end`` are offsets into the document's text stream
+    (the input string for plain text; the blocks joined by blank lines for HTML).
+    """
+
+    id: int
+    text: str
+    tag: str
+    xpath: str | None
+    start: int
+    end: int
+    link_chars: int = 0
+    depth: int = 0
+    ancestors: tuple[str, ...] = ()  # ancestor tag names, innermost first
+    attrs: tuple[str, ...] = ()  # class/id tokens of the element and its ancestors, innermost first
+    in_form: bool = False
+    controls: int = 0  # inputs, buttons, selects inside the block element
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The label the pipeline gave one block, with its evidence."""
+
+    index: int
+    label: Label
+    confidence: float
+    text: str
+    start: int
+    end: int
+    xpath: str | None
+    tag: str
+    cues: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "label": self.label.value,
+            "confidence": round(self.confidence, 4),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "xpath": self.xpath,
+            "tag": self.tag,
+            "cues": list(self.cues),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What ``clean`` returns: the clean text and every block's segment."""
+
+    text: str
+    segments: tuple[Segment, ...]
+    kind: str
+    source_text: str
+    model_version: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def flagged(self) -> tuple[Segment, ...]:
+        """The non-content segments, in document order."""
+        return tuple(s for s in self.segments if s.label is not Label.CONTENT)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form with stable field names (see README, "Result schema")."""
+        return {
+            "kind": self.kind,
+            "model_version": self.model_version,
+            "text": self.text,
+            "segments": [s.to_dict() for s in self.segments],
+            "warnings": list(self.warnings),
+        }
