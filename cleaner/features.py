@@ -229,14 +229,16 @@ def _structure(blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths:
 def extract(blocks: list[Block]) -> Features:
     """Features of all blocks of one document."""
     n = len(blocks)
+    if not n:
+        return Features(dense=np.zeros((0, len(DENSE_NAMES)), np.float32),
+                        words=sp.csr_matrix((0, TEXT_FEATURES), dtype=np.float32),
+                        markup=sp.csr_matrix((0, MARKUP_FEATURES), dtype=np.float32))
     texts = [b.text for b in blocks]
     stats = _char_stats(texts)
     lengths = stats["lengths"]
     safe_len = np.maximum(lengths, 1)
     words = np.maximum(stats["words"], 1)
-    word_counts = word_vectorizer().transform(
-        _DIGIT.sub("0", "\n".join(texts).lower()).split("\n") if n else []
-    )
+    word_counts = word_vectorizer().transform(_DIGIT.sub("0", "\n".join(texts).lower()).split("\n"))
     stop = np.asarray(word_counts[:, _stopword_columns()].sum(axis=1)).ravel()
     unigram_total = np.maximum(stats["words"], 1)
     link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
@@ -301,7 +303,7 @@ def extract(blocks: list[Block]) -> Features:
         "best_share": np.full(n, best_share),
         "is_text_kind": np.full(n, is_text),
     }
-    dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32) if n else np.zeros((0, len(DENSE_NAMES)), np.float32)
-    markup = markup_vectorizer().transform([markup_doc(b) for b in blocks]) if n else sp.csr_matrix((0, MARKUP_FEATURES), dtype=np.float32)
-    words_matrix = normalize(word_counts.log1p() if n else word_counts, copy=False) if n else sp.csr_matrix((0, TEXT_FEATURES), dtype=np.float32)
+    dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32)
+    markup = markup_vectorizer().transform([markup_doc(b) for b in blocks])
+    words_matrix = normalize(word_counts.log1p(), copy=False)
     return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=sp.csr_matrix(markup))

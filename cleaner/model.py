@@ -121,9 +121,14 @@ def save_model(model: BlockModel, directory: Path, manifest: dict[str, Any]) -> 
     return manifest
 
 
+def models_root() -> Path:
+    """The folder of shipped models (``models/`` in a clone, ``cleaner/_models`` when installed)."""
+    return Path(str(resources.files("cleaner._models")))
+
+
 def default_model_dir() -> Path:
     """The model named by ``models/CURRENT`` inside the installed package."""
-    root = Path(str(resources.files("cleaner._models")))
+    root = models_root()
     current = root / CURRENT_FILE
     if not current.is_file():
         raise ModelError(f"no default model: {current} is missing; {RETRAIN_HINT}")

@@ -37,6 +37,11 @@ _HTML_SIGNS = re.compile(
     re.IGNORECASE,
 )
 SNIFF_BYTES = 64 * 1024
+# Encodings a statistical detector tells apart reliably; other guesses fall back to cp1252.
+_DETECTABLE = {codecs.lookup(name).name for name in (
+    "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr", "cp949", "cp932", "cp950",
+    "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1253", "cp1255", "cp1256",
+    "cp874", "utf_16", "utf_16_le", "utf_16_be", "utf_32")}
 
 
 def _lookup(label: bytes | str) -> str | None:
@@ -89,7 +94,9 @@ def _detect(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
     best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
     encoding = _lookup(best.encoding) if best is not None else None
-    return data.decode(encoding or "cp1252", errors="replace")
+    if encoding not in _DETECTABLE:
+        encoding = "cp1252"  # what browsers assume for undeclared Western pages
+    return data.decode(encoding, errors="replace")
 
 
 def to_text(source: str | bytes) -> str:

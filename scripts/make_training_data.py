@@ -467,12 +467,19 @@ def main() -> None:
     texts_dir = args.out / "texts"
     texts_dir.mkdir(parents=True, exist_ok=True)
     with open(texts_dir / "generated.jsonl", "w", encoding="utf-8") as fh:
-        for i in range(args.texts):
+        seen: set[str] = set()
+        i = 0
+        while i < args.texts:
             art = rng.choice(articles if rng.random() < 0.7 else other or articles)
             paras = make_text(art, lines, snippets, rng, rng.choice(SITES.get(art.lang, SITES["en"])))
+            key = json.dumps(paras, ensure_ascii=False)
+            if key in seen:
+                continue
+            seen.add(key)
             record = {"id": f"text-{i:05d}", "group": art.slug, "lang": art.lang,
                       "paragraphs": [{"text": t, "label": lab} for lab, t in paras]}
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            i += 1
     print(f"{count} pages from {len(templates)} templates, {args.texts} text documents, "
           f"{len(articles)} articles, {sum(len(v) for v in snippets.values())} snippets")
 

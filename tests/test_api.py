@@ -1,0 +1,66 @@
+"""The public API: result shape, locations, pickling, streaming."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+import cleaner
+from cleaner import Label
+
+PAGE = """<html><head><meta charset="utf-8"><title>t</title></head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+<article><h1>Harbour reopens after storm repairs</h1>
+<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the sea wall, which was breached during January's storm.</p>
+<p>Engineers replaced more than 200 metres of masonry and installed new drainage channels, the harbour authority said in a statement.</p>
+<p>"We are relieved to be back at sea," said one skipper, who asked not to be named.</p></article>
+<footer><p>© 2024 Harbour Times</p></footer></body></html>"""
+
+
+def test_result_shape_and_json_round_trip(cleaner_instance: cleaner.Cleaner) -> None:
+    result = cleaner_instance.clean(PAGE)
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data) == {"kind", "model_version", "text", "segments", "warnings"}
+    assert set(data["segments"][0]) == {"index", "label", "confidence", "text", "start", "end", "xpath", "tag", "cues"}
+    assert [s["index"] for s in data["segments"]] == list(range(len(result.segments)))
+    assert "Harbour reopens after storm repairs" in result.text
+    assert "sea wall" in result.text
+    assert all(s.label is not Label.CONTENT for s in result.flagged)
+
+
+def test_html_locations_point_at_their_text(cleaner_instance: cleaner.Cleaner) -> None:
+    from lxml import html as lxml_html
+    result = cleaner_instance.clean(PAGE)
+    tree = lxml_html.fromstring(PAGE).getroottree()
+    for s in result.segments:
+        assert result.source_text[s.start:s.end] == s.text
+        (element,) = tree.xpath(s.xpath)
+        assert s.text.split()[0] in " ".join(element.text_content().split())
+
+
+def test_kind_override_and_detection(cleaner_instance: cleaner.Cleaner) -> None:
+    assert cleaner_instance.clean("Just a line of text.\n\nAnother one.").kind == "text"
+    assert cleaner_instance.clean(PAGE).kind == "html"
+    as_text = cleaner_instance.clean(PAGE, kind="text")
+    assert as_text.kind == "text"
+    with pytest.raises(ValueError, match="kind must be one of"):
+        cleaner.CleanerConfig(kind="pdf")
+
+
+def test_cleaner_pickles_and_gives_identical_results(cleaner_instance: cleaner.Cleaner) -> None:
+    before = cleaner_instance.clean(PAGE).to_dict()
+    clone = pickle.loads(pickle.dumps(cleaner_instance))
+    assert clone.clean(PAGE).to_dict() == before
+
+
+def test_clean_many_streams_in_order(cleaner_instance: cleaner.Cleaner) -> None:
+    docs = [PAGE, "One paragraph.\n\nTwo paragraphs.", b"<p>bytes page</p><p>second</p>"]
+    results = list(cleaner_instance.clean_many(iter(docs)))
+    assert [r.kind for r in results] == ["html", "text", "html"]
+
+
+def test_never_empty_when_the_page_has_text(cleaner_instance: cleaner.Cleaner) -> None:
+    result = cleaner_instance.clean("<html><body><div><a href='/x'>Only a link</a></div></body></html>")
+    assert result.text

@@ -1,0 +1,46 @@
+"""Decoding bytes like a browser, and telling HTML from text."""
+
+from __future__ import annotations
+
+import codecs
+
+from cleaner import parse
+
+
+def test_bom_wins() -> None:
+    data = codecs.BOM_UTF16_LE + "<p>Grüße</p>".encode("utf-16-le")
+    assert parse.decode(data) == "<p>Grüße</p>"
+
+
+def test_meta_charset_is_used() -> None:
+    data = '<html><head><meta charset="windows-1251"></head><body><p>Привет мир</p></body></html>'.encode("cp1251")
+    assert "Привет мир" in parse.decode(data)
+
+
+def test_latin1_label_means_cp1252_and_utf8_beats_a_wrong_label() -> None:
+    assert "“quoted”" in parse.decode('<meta charset="iso-8859-1"><p>“quoted”</p>'.encode("cp1252"))
+    assert "café" in parse.decode('<meta charset="iso-8859-1"><p>café</p>'.encode("utf-8"))
+
+
+def test_bad_bytes_become_replacement_characters() -> None:
+    text = parse.decode(b'<meta charset="utf-8"><p>ok \xff\xfe bad</p>')
+    assert "\ufffd" in text and "ok" in text
+
+
+def test_undeclared_legacy_bytes_are_detected() -> None:
+    text = ("<p>" + "Ça coûte très cher, déjà à l'été. " * 20 + "</p>").encode("cp1252")
+    assert "très" in parse.decode(text)
+
+
+def test_kind_detection() -> None:
+    assert parse.detect_kind("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert parse.detect_kind("A sentence with a < sign and a > sign.\n\nAnother.") == "text"
+    assert parse.detect_kind("<p>one</p><p>two</p>") == "html"
+
+
+def test_external_entities_are_not_fetched(tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET")
+    doc = f'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file://{secret}">]><html><body><p>&e;</p></body></html>'
+    root = parse.parse_html(doc)
+    assert root is None or "TOPSECRET" not in "".join(root.itertext())
