@@ -8,7 +8,18 @@ from .types import LABELS, Block, Label, Result, Segment
 __version__ = "0.1.0"
 
 __all__ = [
-    "LABELS", "Block", "Cleaner", "CleanerConfig", "CleanerError", "InputError", "Label",
-    "ModelError", "ModelIntegrityError", "ModelVersionError", "Result", "Segment", "clean",
+    "LABELS",
+    "Block",
+    "Cleaner",
+    "CleanerConfig",
+    "CleanerError",
+    "InputError",
+    "Label",
+    "ModelError",
+    "ModelIntegrityError",
+    "ModelVersionError",
+    "Result",
+    "Segment",
+    "clean",
     "__version__",
 ]

@@ -33,14 +33,16 @@ class LabelledDoc:
     blocks: list[Block]
     labels: list[str | None]
     source: str  # file (and line) it came from
+    title: str | None = None
 
 
-def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None]:
-    """Blocks of an annotated page and each block's nearest ``data-label``."""
+def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None]:
+    """Blocks of an annotated page, each block's nearest ``data-label``, its group and title."""
     root = parse.parse_html(html)
     if root is None:
-        return [], [], None
+        return [], [], None, None
     groups = GROUP_META(root)
+    title = segment.page_title(root)
     blocks, _ = segment.html_blocks(root, **_LIMITS)
     tree = root.getroottree()
     labels: list[str | None] = []
@@ -57,7 +59,7 @@ def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None]:
                         break
             cache[b.xpath or ""] = label
         labels.append(cache[b.xpath or ""])
-    return blocks, labels, (str(groups[0]) if groups else None)
+    return blocks, labels, (str(groups[0]) if groups else None), title
 
 
 def text_doc(record: dict, source: str) -> LabelledDoc:
@@ -72,14 +74,20 @@ def text_doc(record: dict, source: str) -> LabelledDoc:
     if len(blocks) != len(labels):
         # Paragraph texts that hold blank lines split further: align by offsets.
         labels = _align_by_offsets(text, texts, labels, blocks)
-    return LabelledDoc(id=str(record.get("id", source)), group=str(record.get("group") or record.get("id") or source),
-                       kind="text", blocks=blocks, labels=labels, source=source)
+    return LabelledDoc(
+        id=str(record.get("id", source)),
+        group=str(record.get("group") or record.get("id") or source),
+        kind="text",
+        blocks=blocks,
+        labels=labels,
+        source=source,
+    )
 
 
 def _align_by_offsets(text: str, texts: list[str], labels: list[str | None], blocks: list[Block]) -> list[str | None]:
     spans = []
     pos = 0
-    for t, label in zip(texts, labels):
+    for t, label in zip(texts, labels, strict=False):
         start = text.find(t.strip()[:40], pos) if t.strip() else -1
         if start < 0:
             start = pos
@@ -101,7 +109,11 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.name.endswith(PAGE_SUFFIXES + TEXT_SUFFIXES) and "parts" not in f.relative_to(path).parts:
+                if (
+                    f.is_file()
+                    and f.name.endswith(PAGE_SUFFIXES + TEXT_SUFFIXES)
+                    and "parts" not in f.relative_to(path).parts
+                ):
                     yield f
         elif path.is_file():
             yield path
@@ -122,9 +134,16 @@ def load(paths: list[Path]) -> Iterator[LabelledDoc]:
     for path in iter_files(paths):
         if path.name.endswith(PAGE_SUFFIXES):
             html = parse.decode(path.read_bytes())
-            blocks, labels, group = page_labels(html)
-            yield LabelledDoc(id=path.stem, group=group or path.stem, kind="html", blocks=blocks,
-                              labels=labels, source=str(path))
+            blocks, labels, group, title = page_labels(html)
+            yield LabelledDoc(
+                id=path.stem,
+                group=group or path.stem,
+                kind="html",
+                blocks=blocks,
+                labels=labels,
+                source=str(path),
+                title=title,
+            )
         else:
             for lineno, line in _open_text(path):
                 try:
@@ -140,6 +159,7 @@ def load(paths: list[Path]) -> Iterator[LabelledDoc]:
 def gold_page(record: dict, source: str) -> LabelledDoc:
     """A page of a typed gold set (``html`` + ``segments`` with xpath/text/label)."""
     root = parse.parse_html(record["html"])
+    title = segment.page_title(root) if root is not None else None
     blocks, _ = segment.html_blocks(root, **_LIMITS) if root is not None else ([], False)
     by_xpath: dict[str, list[tuple[str, str]]] = {}
     for s in record["segments"]:
@@ -153,8 +173,15 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
                 break
         labels.append(label if label in LABELS else None)
     group = str(record.get("id", source)).split("/")[0]
-    return LabelledDoc(id=str(record.get("id", source)), group=group, kind="html", blocks=blocks,
-                       labels=labels, source=source)
+    return LabelledDoc(
+        id=str(record.get("id", source)),
+        group=group,
+        kind="html",
+        blocks=blocks,
+        labels=labels,
+        source=source,
+        title=title,
+    )
 
 
 def digest(root: Path) -> str:

@@ -5,16 +5,31 @@ from __future__ import annotations
 import numpy as np
 from sklearn.utils import murmurhash3_32
 
-from .features import (DENSE_NAMES, MARKUP_FEATURES, TEXT_FEATURES, Features, markup_doc,
-                       word_vectorizer)
+from .features import DENSE_NAMES, MARKUP_FEATURES, TEXT_FEATURES, Features, markup_doc, word_vectorizer
 from .model import DENSE_WEIGHT, MARKUP_WEIGHT, BlockModel
 from .types import LABELS, Block, Label
 
 MAX_CUES = 4
 _DENSE_SHOWN = {
-    "link_density", "stopword_density", "log_chars", "question", "in_form", "controls",
-    "in_best", "after_best", "before_best", "pipes", "copyright", "urlish", "repeated",
-    "percent", "currency", "is_heading", "short", "anc1_share", "ends_terminal",
+    "link_density",
+    "stopword_density",
+    "log_chars",
+    "question",
+    "in_form",
+    "controls",
+    "in_best",
+    "after_best",
+    "before_best",
+    "pipes",
+    "copyright",
+    "urlish",
+    "repeated",
+    "percent",
+    "currency",
+    "is_heading",
+    "short",
+    "anc1_share",
+    "ends_terminal",
 }
 
 
@@ -36,14 +51,30 @@ def _markup_name(token: str) -> str:
 def _dense_name(name: str, value: float) -> str:
     if name == "log_chars":
         return f"chars={int(round(np.expm1(value)))}"
-    if name in ("question", "in_form", "in_best", "after_best", "before_best", "copyright",
-                "urlish", "repeated", "percent", "currency", "is_heading", "short", "ends_terminal"):
+    if name in ("poll_words", "consent_words", "promo_words"):
+        return f"{name}={int(round(np.expm1(value)))}"
+    if name in (
+        "question",
+        "in_form",
+        "in_best",
+        "after_best",
+        "before_best",
+        "copyright",
+        "urlish",
+        "repeated",
+        "percent",
+        "currency",
+        "is_heading",
+        "short",
+        "ends_terminal",
+    ):
         return name if value >= 0.5 else f"not_{name}"
     return f"{name}={value:.2f}"
 
 
-def block_cues(model: BlockModel, feats: Features, blocks: list[Block], index: int,
-               label: Label, neighbours: list[Label]) -> tuple[str, ...]:
+def block_cues(
+    model: BlockModel, feats: Features, blocks: list[Block], index: int, label: Label, neighbours: list[Label]
+) -> tuple[str, ...]:
     """The few features that pushed block ``index`` hardest towards ``label``."""
     first = model.first.model_
     row = [LABELS[int(c)] if not isinstance(c, str) else c for c in first.classes_].index(label.value)
@@ -52,7 +83,7 @@ def block_cues(model: BlockModel, feats: Features, blocks: list[Block], index: i
     block = blocks[index]
     analyzer = word_vectorizer().build_analyzer()
     words = feats.words.getrow(index)
-    weights = dict(zip(words.indices, words.data))
+    weights = dict(zip(words.indices, words.data, strict=False))
     seen_cols: set[int] = set()
     for token in analyzer(block.text.lower()):
         col = murmurhash3_32(token, seed=0, positive=True) % TEXT_FEATURES

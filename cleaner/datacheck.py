@@ -39,8 +39,9 @@ def _check_page(path: Path) -> Iterator[Problem]:
     for el in root.iter():
         value = el.get(corpus.LABEL_ATTR) if isinstance(el.tag, str) else None
         if value is not None and value.strip().lower() not in LABELS:
-            yield Problem(f"{path}:{el.sourceline}", "unknown-label",
-                          f"data-label={value!r}; use one of {', '.join(LABELS)}")
+            yield Problem(
+                f"{path}:{el.sourceline}", "unknown-label", f"data-label={value!r}; use one of {', '.join(LABELS)}"
+            )
     blocks, _ = segment.html_blocks(root, max_blocks=10**6, max_block_chars=10**6)
     tree = root.getroottree()
     for b in blocks:

@@ -22,10 +22,11 @@ ALIGN_LIMIT = 8000
 
 # ------------------------------------------------------------------ block level
 
+
 def block_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
     """Per-label precision/recall/F1 and a confusion matrix over blocks."""
-    confusion = {g: Counter() for g in LABELS}
-    for g, p in zip(gold, pred):
+    confusion: dict[str, Counter[str]] = {g: Counter() for g in LABELS}
+    for g, p in zip(gold, pred, strict=False):
         confusion[g][p] += 1
     labels: dict[str, dict[str, float | int]] = {}
     for label in LABELS:
@@ -37,8 +38,12 @@ def block_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         labels[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
     accuracy = sum(confusion[label][label] for label in LABELS) / max(len(gold), 1)
-    return {"labels": labels, "accuracy": accuracy, "blocks": len(gold),
-            "confusion": {g: {p: confusion[g][p] for p in LABELS} for g in LABELS}}
+    return {
+        "labels": labels,
+        "accuracy": accuracy,
+        "blocks": len(gold),
+        "confusion": {g: {p: confusion[g][p] for p in LABELS} for g in LABELS},
+    }
 
 
 def format_report(report: dict[str, Any], title: str) -> str:
@@ -56,12 +61,17 @@ def format_report(report: dict[str, Any], title: str) -> str:
         if key in report and report[key] is not None:
             lines.append(f"{key}: {report[key]:.3f}")
     if "caught" in report:
-        lines.append("segments caught (>=50% tokens removed) / typed (>=50% exact label): " + ", ".join(
-            f"{k} {report['caught'][k]}/{report['typed_caught'][k]} of {report['segments'][k]}" for k in NONCONTENT))
+        lines.append(
+            "segments caught (>=50% tokens removed) / typed (>=50% exact label): "
+            + ", ".join(
+                f"{k} {report['caught'][k]}/{report['typed_caught'][k]} of {report['segments'][k]}" for k in NONCONTENT
+            )
+        )
     return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ typed, token aligned
+
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
@@ -88,9 +98,9 @@ def align(gold: list[str], pred: list[str]) -> list[int]:
         return out
     start = 0
     for lo in range(0, len(g), ALIGN_CHUNK):
-        window = p[start: start + int(ALIGN_CHUNK * 1.5) + 500]
+        window = p[start : start + int(ALIGN_CHUNK * 1.5) + 500]
         last = -1
-        for i, j in _aligned_pairs(g[lo: lo + ALIGN_CHUNK], window):
+        for i, j in _aligned_pairs(g[lo : lo + ALIGN_CHUNK], window):
             out[lo + i] = start + j
             last = max(last, start + j)
         if last >= 0:
@@ -123,7 +133,7 @@ class TypedScore:
             pred_tokens += toks
             pred_labels += [label] * len(toks)
         per_segment: dict[int, Counter[str]] = defaultdict(Counter)
-        for label, j, s in zip(gold_labels, align(gold_tokens, pred_tokens), gold_segment):
+        for label, j, s in zip(gold_labels, align(gold_tokens, pred_tokens), gold_segment, strict=False):
             if label not in LABELS:
                 continue  # "ambiguous" takes part in the alignment only
             predicted = pred_labels[j] if j >= 0 else REMOVED
@@ -150,14 +160,20 @@ class TypedScore:
             precision = tp / predicted[label] if predicted[label] else 0.0
             f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
             removal = (support - self.confusion[label]["content"]) / support if support else 0.0
-            labels[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support,
-                             "removal_rate": removal}
+            labels[label] = {
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "support": support,
+                "removal_rate": removal,
+            }
         present = [labels[k]["f1"] for k in NONCONTENT if labels[k]["support"]]
         return {
             "labels": labels,
             "macro_f1_noncontent": sum(present) / len(present) if present else None,
             "content_retention": labels["content"]["recall"],
-            "segments": dict(self.segments), "caught": dict(self.caught),
+            "segments": dict(self.segments),
+            "caught": dict(self.caught),
             "typed_caught": dict(self.typed_caught),
             "confusion": {g: {p: self.confusion[g][p] for p in (*LABELS, REMOVED)} for g in LABELS},
         }
@@ -165,13 +181,14 @@ class TypedScore:
 
 # ------------------------------------------------------------------ main-content shingles
 
+
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     toks = _TOKEN.findall(text)
     if not toks:
         return Counter()
     if len(toks) < n:
         return Counter([tuple(toks)])
-    return Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
 
 
 def page_scores(pred: str, gold: str) -> tuple[float | None, float | None, bool]:
@@ -198,3 +215,11 @@ def corpus_scores(pages: Sequence[tuple[float | None, float | None, bool]]) -> d
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = float(np.mean([e for _, _, e in pages])) if pages else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy, "pages": len(pages)}
+
+
+def typed_segments(document: str, kind: str) -> list[tuple[str, str]]:
+    """``(text, label)`` per block with the default model: the system function the reference
+    scorer takes (``score.py --system cleaner.evaluate:typed_segments``)."""
+    from .pipeline import clean
+
+    return [(s.text, s.label.value) for s in clean(document, kind=kind).segments]

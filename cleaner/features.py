@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -15,10 +16,10 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
-from .stopwords import STOPWORDS
+from .stopwords import LEXICON, STOPWORDS
 from .types import Block
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
@@ -30,14 +31,54 @@ _DIGIT = re.compile(r"\d")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w")
 
 DENSE_NAMES: tuple[str, ...] = (
-    "log_chars", "log_words", "mean_word_len", "sentence_ends", "ends_terminal",
-    "punct_ratio", "digit_ratio", "upper_ratio", "capitalised_words", "question",
-    "stopword_density", "link_density", "is_heading", "is_li", "is_td", "is_p", "is_div",
-    "is_control", "depth", "in_form", "controls", "rel_position", "rel_char_position",
-    "log_page_blocks", "log_page_chars", "rel_length", "pipes", "urlish", "percent",
-    "currency", "copyright", "short", "repeated", "log_siblings", "anc1_share", "anc2_share",
-    "anc3_share", "anc5_share", "anc1_link_density", "anc2_link_density", "in_best",
-    "before_best", "after_best", "dist_best", "best_share", "is_text_kind",
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "sentence_ends",
+    "ends_terminal",
+    "punct_ratio",
+    "digit_ratio",
+    "upper_ratio",
+    "capitalised_words",
+    "question",
+    "stopword_density",
+    "link_density",
+    "is_heading",
+    "is_li",
+    "is_td",
+    "is_p",
+    "is_div",
+    "is_control",
+    "depth",
+    "in_form",
+    "controls",
+    "rel_position",
+    "rel_char_position",
+    "log_page_blocks",
+    "log_page_chars",
+    "rel_length",
+    "pipes",
+    "urlish",
+    "percent",
+    "currency",
+    "copyright",
+    "short",
+    "repeated",
+    "log_siblings",
+    "anc1_share",
+    "anc2_share",
+    "anc3_share",
+    "anc5_share",
+    "anc1_link_density",
+    "anc2_link_density",
+    "in_best",
+    "before_best",
+    "after_best",
+    "dist_best",
+    "best_share",
+    "region_ratio",
+    "title_overlap",
+    "is_text_kind",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -83,23 +124,38 @@ class Features:
 @lru_cache(maxsize=1)
 def word_vectorizer() -> HashingVectorizer:
     return HashingVectorizer(
-        n_features=TEXT_FEATURES, token_pattern=TOKEN_PATTERN, ngram_range=(1, 2),
-        alternate_sign=False, norm=None, lowercase=False, dtype=np.float32,
+        n_features=TEXT_FEATURES,
+        token_pattern=TOKEN_PATTERN,
+        ngram_range=(1, 2),
+        alternate_sign=False,
+        norm=None,
+        lowercase=False,
+        dtype=np.float32,
     )
 
 
 @lru_cache(maxsize=1)
 def markup_vectorizer() -> HashingVectorizer:
     return HashingVectorizer(
-        n_features=MARKUP_FEATURES, analyzer=str.split, alternate_sign=False, norm=None,
-        binary=True, lowercase=False, dtype=np.float32,
+        n_features=MARKUP_FEATURES,
+        analyzer=str.split,
+        alternate_sign=False,
+        norm=None,
+        binary=True,
+        lowercase=False,
+        dtype=np.float32,
     )
 
 
-@lru_cache(maxsize=1)
-def _stopword_columns() -> np.ndarray:
-    cols = {murmurhash3_32(w, seed=0, positive=True) % TEXT_FEATURES for w in STOPWORDS}
+@lru_cache(maxsize=8)
+def _word_columns(words: frozenset[str]) -> np.ndarray:
+    """Hashed columns of single words (collisions with other words are rare and harmless)."""
+    cols = {murmurhash3_32(w, seed=0, positive=True) % TEXT_FEATURES for w in words}
     return np.array(sorted(cols), dtype=np.int64)
+
+
+def _word_hits(counts: sp.csr_matrix, words: frozenset[str]) -> np.ndarray:
+    return np.asarray(counts[:, _word_columns(words)].sum(axis=1)).ravel()
 
 
 @lru_cache(maxsize=4096)
@@ -129,6 +185,18 @@ def markup_doc(block: Block) -> str:
     if block.in_form:
         tokens.append("in_form")
     return " ".join(tokens)
+
+
+def _markup_matrix(blocks: list[Block]) -> sp.csr_matrix:
+    """Hashed markup tokens; blocks sharing a markup context (list items...) are hashed once."""
+    keys = [(b.tag, b.ancestors, b.attrs, b.in_form, b.xpath is None) for b in blocks]
+    unique: dict[tuple[object, ...], int] = {}
+    rows = np.fromiter((unique.setdefault(k, len(unique)) for k in keys), dtype=np.int64, count=len(keys))
+    first: dict[int, int] = {}
+    for i, k in enumerate(keys):
+        first.setdefault(unique[k], i)
+    docs = [markup_doc(blocks[first[j]]) for j in range(len(unique))]
+    return sp.csr_matrix(markup_vectorizer().transform(docs)[rows])
 
 
 def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
@@ -168,53 +236,68 @@ def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
     }
 
 
-def _structure(blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths: np.ndarray) -> dict[str, np.ndarray]:
-    """Where each block sits relative to the page's text-dense region (readability-style)."""
+def _structure(
+    blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths: np.ndarray
+) -> tuple[dict[str, np.ndarray], float]:
+    """Where each block sits relative to the page's text-dense region (readability-style).
+
+    Every block carries the numbers of its enclosing elements (``Block.path``), so subtree
+    totals are one ``bincount`` over the flattened paths.
+    """
     n = len(blocks)
-    out = {k: np.zeros(n) for k in ("anc1", "anc2", "anc3", "anc5", "ld1", "ld2", "in_best",
-                                    "before", "after", "dist", "siblings")}
-    if not n or blocks[0].xpath is None:
-        out["in_best"][:] = 1.0
+    out = {
+        k: np.zeros(n)
+        for k in (
+            "anc1",
+            "anc2",
+            "anc3",
+            "anc5",
+            "ld1",
+            "ld2",
+            "in_best",
+            "before",
+            "after",
+            "dist",
+            "siblings",
+            "region",
+        )
+    }
+    if not n or not blocks[0].path:
+        out["in_best"][:] = out["region"][:] = 1.0
         out["anc1"][:] = out["anc2"][:] = out["anc3"][:] = out["anc5"][:] = 1.0
         out["siblings"][:] = np.log1p(n)
         return out, 1.0
-    subtree_good: Counter[str] = Counter()
-    subtree_chars: Counter[str] = Counter()
-    subtree_links: Counter[str] = Counter()
-    region_score: Counter[str] = Counter()
-    parents: list[list[str]] = []
-    for b, g, ln, lk in zip(blocks, good, lengths, link):
-        path = b.xpath or ""
-        chain = []
-        cut = len(path)
-        while True:
-            cut = path.rfind("/", 0, cut)
-            if cut <= 0:
-                break
-            chain.append(path[:cut])
-        chain.insert(0, path)  # the block element itself
-        parents.append(chain)
-        for prefix in chain:
-            subtree_good[prefix] += g
-            subtree_chars[prefix] += ln
-            subtree_links[prefix] += lk
-        if g:
-            for weight, prefix in zip((1.0, 0.5, 0.25), chain[1:4]):
-                region_score[prefix] += g * weight
-    total_good = float(sum(good)) or 1.0
-    best = max(region_score, key=region_score.__getitem__) if region_score else ""
-    best_share = subtree_good[best] / total_good if best else 0.0
-    sibling_count = Counter(chain[1] if len(chain) > 1 else "" for chain in parents)
-    inside = np.zeros(n, dtype=bool)
-    for i, chain in enumerate(parents):
-        for key, level in (("anc1", 1), ("anc2", 2), ("anc3", 3), ("anc5", 5)):
-            prefix = chain[min(level, len(chain) - 1)]
-            out[key][i] = subtree_good[prefix] / total_good
-        for key, level in (("ld1", 1), ("ld2", 2)):
-            prefix = chain[min(level, len(chain) - 1)]
-            out[key][i] = subtree_links[prefix] / max(subtree_chars[prefix], 1)
-        inside[i] = bool(best) and (chain[0] == best or chain[0].startswith(best + "/"))
-        out["siblings"][i] = np.log1p(sibling_count[chain[1] if len(chain) > 1 else ""])
+    lens = np.fromiter((len(b.path) for b in blocks), dtype=np.int64, count=n)
+    flat = np.fromiter(chain.from_iterable(b.path for b in blocks), dtype=np.int64, count=int(lens.sum()))
+    ends = np.cumsum(lens) - 1  # position of each block's own element in ``flat``
+    starts = ends - lens + 1
+    owner = np.repeat(np.arange(n), lens)
+    size = int(flat.max()) + 1
+    sub_good = np.bincount(flat, weights=good[owner], minlength=size)
+    sub_chars = np.bincount(flat, weights=lengths[owner], minlength=size)
+    sub_links = np.bincount(flat, weights=link[owner], minlength=size)
+
+    def ancestor(level: int) -> np.ndarray:
+        return flat[np.maximum(ends - level, starts)]
+
+    region = np.zeros(size)
+    has_good = good > 0
+    for weight, level in ((1.0, 1), (0.5, 2), (0.25, 3)):
+        ids = ancestor(level)[has_good & (lens > level)]
+        region += np.bincount(ids, weights=good[has_good & (lens > level)] * weight, minlength=size)
+    total_good = float(good.sum()) or 1.0
+    for key, level in (("anc1", 1), ("anc2", 2), ("anc3", 3), ("anc5", 5)):
+        out[key] = sub_good[ancestor(level)] / total_good
+    for key, level in (("ld1", 1), ("ld2", 2)):
+        ids = ancestor(level)
+        out[key] = sub_links[ids] / np.maximum(sub_chars[ids], 1)
+    parents = ancestor(1)
+    out["siblings"] = np.log1p(np.bincount(parents, minlength=size)[parents])
+    if region.max() <= 0:
+        return out, 0.0
+    best = int(region.argmax())
+    out["region"] = np.max([region[ancestor(k)] for k in (1, 2, 3)], axis=0) / region[best]
+    inside = np.bincount(owner, weights=(flat == best), minlength=n) > 0
     out["in_best"] = inside.astype(np.float64)
     if inside.any():
         idx = np.flatnonzero(inside)
@@ -223,23 +306,42 @@ def _structure(blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths:
         out["before"] = (ids < first).astype(np.float64)
         out["after"] = (ids > last).astype(np.float64)
         out["dist"] = np.where(ids < first, first - ids, np.where(ids > last, ids - last, 0)) / max(n, 1)
-    return out, best_share
+    return out, float(sub_good[best] / total_good)
 
 
-def extract(blocks: list[Block]) -> Features:
-    """Features of all blocks of one document."""
+_WORD = re.compile(r"\w+")
+TITLE_MAX_WORDS = 30
+
+
+def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np.ndarray:
+    """Share of a short block's words found in the page's ``<title>`` (headlines score high)."""
+    out = np.zeros(len(texts))
+    title_words = set(_WORD.findall(title.lower())) if title else set()
+    if not title_words:
+        return out
+    for i in np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS)):
+        block_words = _WORD.findall(texts[i].lower())
+        if block_words:
+            out[i] = sum(w in title_words for w in block_words) / len(block_words)
+    return out
+
+
+def extract(blocks: list[Block], title: str | None = None) -> Features:
+    """Features of all blocks of one document (``title``: the page's ``<title>``, if any)."""
     n = len(blocks)
     if not n:
-        return Features(dense=np.zeros((0, len(DENSE_NAMES)), np.float32),
-                        words=sp.csr_matrix((0, TEXT_FEATURES), dtype=np.float32),
-                        markup=sp.csr_matrix((0, MARKUP_FEATURES), dtype=np.float32))
+        return Features(
+            dense=np.zeros((0, len(DENSE_NAMES)), np.float32),
+            words=sp.csr_matrix((0, TEXT_FEATURES), dtype=np.float32),
+            markup=sp.csr_matrix((0, MARKUP_FEATURES), dtype=np.float32),
+        )
     texts = [b.text for b in blocks]
     stats = _char_stats(texts)
     lengths = stats["lengths"]
     safe_len = np.maximum(lengths, 1)
     words = np.maximum(stats["words"], 1)
     word_counts = word_vectorizer().transform(_DIGIT.sub("0", "\n".join(texts).lower()).split("\n"))
-    stop = np.asarray(word_counts[:, _stopword_columns()].sum(axis=1)).ravel()
+    stop = _word_hits(word_counts, STOPWORDS)
     unigram_total = np.maximum(stats["words"], 1)
     link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
     link_density = link / safe_len
@@ -301,9 +403,14 @@ def extract(blocks: list[Block]) -> Features:
         "after_best": struct["after"],
         "dist_best": struct["dist"],
         "best_share": np.full(n, best_share),
+        "region_ratio": struct["region"],
+        "title_overlap": _title_overlap(texts, stats["words"], title),
+        "poll_words": np.log1p(_word_hits(word_counts, LEXICON["poll"])),
+        "consent_words": np.log1p(_word_hits(word_counts, LEXICON["consent"])),
+        "promo_words": np.log1p(_word_hits(word_counts, LEXICON["promo"])),
         "is_text_kind": np.full(n, is_text),
     }
     dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32)
-    markup = markup_vectorizer().transform([markup_doc(b) for b in blocks])
+    markup = _markup_matrix(blocks)
     words_matrix = normalize(word_counts.log1p(), copy=False)
     return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=sp.csr_matrix(markup))

@@ -36,14 +36,13 @@ DENSE_WEIGHT = 0.35
 def stage1_matrix(feats: Features, scaler: StandardScaler) -> sp.csr_matrix:
     """First-pass input: hashed words and markup beside the scaled named features."""
     dense = np.clip(scaler.transform(feats.dense), -5, 5) * DENSE_WEIGHT
-    return sp.hstack([feats.words, feats.markup * MARKUP_WEIGHT, sp.csr_matrix(dense.astype(np.float32))],
-                     format="csr")
+    return sp.hstack([feats.words, feats.markup * MARKUP_WEIGHT, sp.csr_matrix(dense.astype(np.float32))], format="csr")
 
 
 class LinearBlockClassifier(ClassifierMixin, BaseEstimator):
     """Context-free first pass: a log-loss linear model on one block's features."""
 
-    def __init__(self, alpha: float = 2e-6, max_iter: int = 40, random_state: int = 0) -> None:
+    def __init__(self, alpha: float = 1e-5, max_iter: int = 40, random_state: int = 0) -> None:
         self.alpha = alpha
         self.max_iter = max_iter
         self.random_state = random_state
@@ -51,8 +50,14 @@ class LinearBlockClassifier(ClassifierMixin, BaseEstimator):
     def fit(self, X: sp.csr_matrix, y: np.ndarray, sample_weight: np.ndarray | None = None) -> LinearBlockClassifier:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs are enough here
-            self.model_ = SGDClassifier(loss="log_loss", alpha=self.alpha, max_iter=self.max_iter,
-                                        tol=1e-4, random_state=self.random_state, average=True)
+            self.model_ = SGDClassifier(
+                loss="log_loss",
+                alpha=self.alpha,
+                max_iter=self.max_iter,
+                tol=1e-4,
+                random_state=self.random_state,
+                average=True,
+            )
             self.model_.fit(X, y, sample_weight=sample_weight)
         self.model_.coef_ = self.model_.coef_.astype(np.float32)
         self.model_.intercept_ = self.model_.intercept_.astype(np.float32)
@@ -60,10 +65,7 @@ class LinearBlockClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
-        scores = np.asarray(X @ self.model_.coef_.T) + self.model_.intercept_
-        scores = scores - scores.max(axis=1, keepdims=True)
-        expd = np.exp(scores)
-        return expd / expd.sum(axis=1, keepdims=True)
+        return _softmax(np.asarray(X @ self.model_.coef_.T) + self.model_.intercept_)
 
     def predict(self, X: sp.csr_matrix) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
@@ -78,12 +80,39 @@ class BlockModel:
     smoother: ContextSmoother
     labels: tuple[str, ...]
     schema_version: str = SCHEMA_VERSION
+    temperature: float = 1.0  # fitted on held-out templates (``calibrate``)
 
     def first_pass(self, feats: Features) -> np.ndarray:
-        """Context-free probabilities, columns in ``labels`` order."""
+        """Context-free probabilities, columns in ``labels`` order.
+
+        Same as ``first.predict_proba(stage1_matrix(...))``, without building the stacked
+        matrix: each feature group meets its own slice of the coefficients.
+        """
         if feats.n == 0:
             return np.zeros((0, len(self.labels)))
-        return _reorder(self.first.predict_proba(stage1_matrix(feats, self.scaler)), self.first.classes_, self.labels)
+        words, markup, dense_coef = self._coef_blocks(feats.words.shape[1], feats.markup.shape[1])
+        dense = np.clip(self.scaler.transform(feats.dense), -5, 5) * DENSE_WEIGHT
+        scores = (
+            feats.words @ words
+            + (feats.markup @ markup) * MARKUP_WEIGHT
+            + dense @ dense_coef
+            + self.first.model_.intercept_
+        )
+        return _reorder(_softmax(np.asarray(scores)), self.first.classes_, self.labels)
+
+    def _coef_blocks(self, n_words: int, n_markup: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        cached = self.__dict__.get("_coef_cache")
+        if cached is None:
+            coef = self.first.model_.coef_
+            cached = tuple(
+                np.ascontiguousarray(part.T)
+                for part in (coef[:, :n_words], coef[:, n_words : n_words + n_markup], coef[:, n_words + n_markup :])
+            )
+            self.__dict__["_coef_cache"] = cached
+        return cached  # type: ignore[return-value]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k != "_coef_cache"}
 
     def predict_proba(self, feats: Features, first: np.ndarray | None = None) -> np.ndarray:
         """Final probabilities with neighbour context, columns in ``labels`` order."""
@@ -91,7 +120,41 @@ class BlockModel:
             return np.zeros((0, len(self.labels)))
         first = self.first_pass(feats) if first is None else first
         probs = self.smoother.predict_proba(context_matrix(first, feats.dense))
-        return _reorder(probs, self.smoother.classes_, self.labels)
+        return _reorder(apply_temperature(probs, self.temperature), self.smoother.classes_, self.labels)
+
+
+def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """Soften (T > 1) or sharpen (T < 1) probabilities: softmax(log p / T)."""
+    if temperature == 1.0:
+        return probs
+    return _softmax(np.log(np.clip(probs, 1e-12, 1.0)) / temperature)
+
+
+def fit_temperature(probs: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises held-out log loss (a one-parameter calibration)."""
+    grid = np.exp(np.linspace(np.log(0.25), np.log(8.0), 61))
+    losses = [-np.mean(np.log(np.clip(apply_temperature(probs, t)[np.arange(len(y)), y], 1e-12, 1.0))) for t in grid]
+    return float(grid[int(np.argmin(losses))])
+
+
+def expected_calibration_error(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
+    """Gap between confidence and accuracy of the chosen label, averaged over confidence bins."""
+    confidence = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == y
+    edges = np.linspace(0, 1, bins + 1)
+    which = np.clip(np.digitize(confidence, edges) - 1, 0, bins - 1)
+    total = 0.0
+    for b in range(bins):
+        mask = which == b
+        if mask.any():
+            total += mask.mean() * abs(confidence[mask].mean() - correct[mask].mean())
+    return float(total)
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    scores = scores - scores.max(axis=1, keepdims=True)
+    expd = np.exp(scores)
+    return expd / expd.sum(axis=1, keepdims=True)
 
 
 def _reorder(probs: np.ndarray, classes: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
@@ -114,9 +177,14 @@ def save_model(model: BlockModel, directory: Path, manifest: dict[str, Any]) -> 
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / MODEL_FILE
     joblib.dump(model, path, compress=("xz", 6))
-    manifest = dict(manifest, sha256=sha256_file(path), model_file=MODEL_FILE,
-                    size_bytes=path.stat().st_size, labels=list(model.labels),
-                    schema_version=model.schema_version)
+    manifest = dict(
+        manifest,
+        sha256=sha256_file(path),
+        model_file=MODEL_FILE,
+        size_bytes=path.stat().st_size,
+        labels=list(model.labels),
+        schema_version=model.schema_version,
+    )
     (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest
 
@@ -160,14 +228,17 @@ def load_model(directory: str | Path | None = None) -> tuple[BlockModel, dict[st
     if sha256_file(path) != manifest.get("sha256"):
         raise ModelIntegrityError(
             f"{path}: sha256 does not match {MANIFEST_FILE}; the file was changed or corrupted. "
-            f"Model files are pickles, so it is not loaded; restore it or {RETRAIN_HINT}")
+            f"Model files are pickles, so it is not loaded; restore it or {RETRAIN_HINT}"
+        )
     if str(manifest.get("schema_version")) != SCHEMA_VERSION:
         raise ModelVersionError(
             f"{directory}: feature schema {manifest.get('schema_version')!r} does not match this code's "
-            f"{SCHEMA_VERSION!r}; {RETRAIN_HINT}")
+            f"{SCHEMA_VERSION!r}; {RETRAIN_HINT}"
+        )
     if tuple(manifest.get("labels", ())) != LABELS:
         raise ModelVersionError(
-            f"{directory}: labels {manifest.get('labels')} do not match this code's {list(LABELS)}; {RETRAIN_HINT}")
+            f"{directory}: labels {manifest.get('labels')} do not match this code's {list(LABELS)}; {RETRAIN_HINT}"
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         model = joblib.load(path)

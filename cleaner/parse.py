@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import lxml.html
 from lxml import etree
 
 from .errors import InputError
@@ -17,17 +16,28 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
 # Labels browsers treat as another encoding (WHATWG Encoding Standard).
 _BROWSER_ALIASES = {
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "l1": "cp1252",
-    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252", "windows-1252": "cp1252",
-    "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-    "x-sjis": "shift_jis", "tis-620": "cp874", "iso-8859-11": "cp874",
-    "unicode": "utf-16-le", "utf-16": "utf-16-le", "ucs-2": "utf-16-le",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
+    "unicode": "utf-16-le",
+    "utf-16": "utf-16-le",
+    "ucs-2": "utf-16-le",
 }
 _SINGLE_BYTE = {"cp1252", "cp1254", "cp1250", "cp1251", "cp874", "iso8859-15", "iso8859-2"}
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -38,10 +48,34 @@ _HTML_SIGNS = re.compile(
 )
 SNIFF_BYTES = 64 * 1024
 # Encodings a statistical detector tells apart reliably; other guesses fall back to cp1252.
-_DETECTABLE = {codecs.lookup(name).name for name in (
-    "shift_jis", "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr", "cp949", "cp932", "cp950",
-    "cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5", "cp1253", "cp1255", "cp1256",
-    "cp874", "utf_16", "utf_16_le", "utf_16_be", "utf_32")}
+_DETECTABLE = {
+    codecs.lookup(name).name
+    for name in (
+        "shift_jis",
+        "euc_jp",
+        "iso2022_jp",
+        "gb18030",
+        "big5",
+        "euc_kr",
+        "cp949",
+        "cp932",
+        "cp950",
+        "cp1251",
+        "koi8_r",
+        "koi8_u",
+        "cp866",
+        "mac_cyrillic",
+        "iso8859_5",
+        "cp1253",
+        "cp1255",
+        "cp1256",
+        "cp874",
+        "utf_16",
+        "utf_16_le",
+        "utf_16_be",
+        "utf_32",
+    )
+}
 
 
 def _lookup(label: bytes | str) -> str | None:
@@ -70,7 +104,7 @@ def decode(data: bytes) -> str:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(name, errors="replace")
+            return data[len(bom) :].decode(name, errors="replace")
     encoding = declared_encoding(data)
     if encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") and b"\x00" not in data[:200]:
         encoding = None  # a page that declares UTF-16 in ASCII bytes is not UTF-16
@@ -134,9 +168,13 @@ def parse_html(text: str) -> etree._Element | None:
     data = _CONTROL.sub(" ", text).encode("utf-8", "replace")
     if not data.strip():
         return None
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True,
-        default_doctype=False, huge_tree=False,
+    parser = etree.HTMLParser(  # plain lxml elements: no per-element Python class lookup
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        huge_tree=False,
     )
     try:
         root = etree.fromstring(data, parser=parser)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,19 @@ from .types import LABELS, Block, Label, Result
 log = logging.getLogger(__name__)
 
 
-def document_blocks(source: str | bytes, config: CleanerConfig) -> tuple[list[Block], str, str, list[str]]:
-    """Blocks of a document, its kind, the text offsets point into, and warnings."""
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A segmented document: its blocks and what the later stages need to know about it."""
+
+    blocks: list[Block]
+    kind: str
+    source_text: str  # the text segment offsets point into
+    title: str | None
+    warnings: list[str]
+
+
+def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
+    """Parse and segment one document."""
     if isinstance(source, (bytes, bytearray, memoryview)) and len(source) > config.max_input_bytes:
         raise InputError(f"input is {len(source):,} bytes, over max_input_bytes={config.max_input_bytes:,}")
     text = parse.to_text(source)
@@ -28,8 +40,10 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> tuple[list[Bl
     kind = parse.detect_kind(text) if config.kind == "auto" else config.kind
     warnings: list[str] = []
     limits = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
+    title = None
     if kind == "html":
         root = parse.parse_html(text)
+        title = segment.page_title(root) if root is not None else None
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
         source_text = assemble.stream_text(blocks)
     else:
@@ -37,7 +51,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> tuple[list[Bl
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return blocks, kind, source_text, warnings
+    return Document(blocks, kind, source_text, title, warnings)
 
 
 class Cleaner:
@@ -73,20 +87,29 @@ class Cleaner:
     def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Result:
         """Clean one document (HTML or plain text)."""
         config = self.config if kind is None else _with_kind(self.config, kind)
-        blocks, doc_kind, source_text, warnings = document_blocks(source, config)
+        doc = document_blocks(source, config)
+        blocks = doc.blocks
         model = self.model
-        feats = features.extract(blocks)
+        feats = features.extract(blocks, doc.title)
         first = model.first_pass(feats)
         probs = model.predict_proba(feats, first)
         labels = assemble.choose_labels(probs, feats)
-        block_cues = self._cues(model, feats, blocks, labels) if config.cues else [()] * len(blocks)
+        block_cues: list[tuple[str, ...]] = (
+            self._cues(model, feats, blocks, labels) if config.cues else [()] * len(blocks)
+        )
         segs = assemble.segments(blocks, probs, labels, block_cues)
-        return Result(text=assemble.clean_text(segs), segments=segs, kind=doc_kind,
-                      source_text=source_text, model_version=self.model_version,
-                      warnings=tuple(warnings))
+        return Result(
+            text=assemble.clean_text(segs),
+            segments=segs,
+            kind=doc.kind,
+            source_text=doc.source_text,
+            model_version=self.model_version,
+            warnings=tuple(doc.warnings),
+        )
 
-    def _cues(self, model: BlockModel, feats: features.Features, blocks: list[Block],
-              labels: np.ndarray) -> list[tuple[str, ...]]:
+    def _cues(
+        self, model: BlockModel, feats: features.Features, blocks: list[Block], labels: np.ndarray
+    ) -> list[tuple[str, ...]]:
         named = [Label(LABELS[k]) for k in labels]
         out: list[tuple[str, ...]] = []
         for i, label in enumerate(named):
@@ -106,14 +129,16 @@ class Cleaner:
 
 def _with_kind(config: CleanerConfig, kind: str) -> CleanerConfig:
     from dataclasses import replace
+
     return replace(config, kind=kind)
 
 
 _DEFAULT: Cleaner | None = None
 
 
-def clean(source: str | bytes, *, url: str | None = None, kind: str | None = None,
-          model: str | Path | None = None) -> Result:
+def clean(
+    source: str | bytes, *, url: str | None = None, kind: str | None = None, model: str | Path | None = None
+) -> Result:
     """Clean one document with the default model (or ``model``, a model directory)."""
     global _DEFAULT
     if model is not None:

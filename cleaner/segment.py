@@ -10,29 +10,95 @@ from lxml import etree
 from .types import Block
 
 # Elements whose text is never visible page text.
-DROP_TAGS = ("script", "style", "noscript", "template", "head", "svg", "math", "object",
-             "embed", "applet", "canvas", "map", "iframe", "select", "textarea", "datalist")
-_DROP_XPATH = etree.XPath(
-    "|".join(f"//{t}" for t in DROP_TAGS)
-    + "|//*[@hidden]|//*[@aria-hidden='true']"
-    + "|//*[contains(translate(@style,'DISPLAYNOE: ','displaynoe'),'display:none')]"
-    + "|//*[contains(translate(@style,'VISIBLTYHDN: ','visiblthdn'),'visibility:hidden')]"
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "applet",
+    "canvas",
+    "map",
+    "iframe",
+    "select",
+    "textarea",
+    "datalist",
 )
+_DROP_XPATH = etree.XPath(
+    "|".join(f"//{t}" for t in DROP_TAGS) + "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Elements that start a new block (their text is not run together with their parent's).
-BLOCK_TAGS = frozenset({
-    "html", "body", "p", "div", "li", "ul", "ol", "dl", "dd", "dt", "menu", "dir",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "td", "th", "tr", "table", "thead",
-    "tbody", "tfoot", "caption", "blockquote", "pre", "address", "center", "figure",
-    "figcaption", "section", "article", "header", "footer", "nav", "aside", "main", "form",
-    "fieldset", "legend", "label", "button", "option", "details", "summary", "dialog",
-    "frameset", "frame", "noframes", "title", "output", "video", "audio", "picture",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "menu",
+        "dir",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hgroup",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "form",
+        "fieldset",
+        "legend",
+        "label",
+        "button",
+        "option",
+        "details",
+        "summary",
+        "dialog",
+        "frameset",
+        "frame",
+        "noframes",
+        "title",
+        "output",
+        "video",
+        "audio",
+        "picture",
+    }
+)
 CONTROL_TAGS = frozenset({"input", "button", "select", "textarea"})
 MAX_ANCESTORS = 8
 MAX_ATTR_TOKENS = 16
 _BR = "\n"
 _WS = re.compile(r"\s+")
-_TOKEN_SPLIT = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -43,6 +109,7 @@ class _Open:
     tag: str
     ancestors: tuple[str, ...]
     attrs: tuple[str, ...]
+    path: tuple[int, ...]
     depth: int
     in_form: bool
     pieces: list[tuple[str, bool]] = field(default_factory=list)
@@ -57,15 +124,13 @@ class _Run:
     pieces: list[tuple[str, bool]]
 
 
-def _local(tag: object) -> str | None:
-    if not isinstance(tag, str):
-        return None
-    return tag.rsplit("}", 1)[-1].lower() if "}" in tag else tag.lower()
-
-
 def drop_invisible(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements and the like, keeping their tails."""
     for el in _DROP_XPATH(root):
+        style = el.get("style")
+        if style is not None and el.tag not in DROP_TAGS and el.get("hidden") is None and not _HIDDEN_STYLE.search(style):
+            if el.get("aria-hidden") != "true":
+                continue  # a visible element that merely has a style attribute
         parent = el.getparent()
         if parent is None:
             continue
@@ -78,13 +143,16 @@ def drop_invisible(root: etree._Element) -> None:
         parent.remove(el)
 
 
-def _attr_tokens(el: etree._Element) -> list[str]:
-    out: list[str] = []
+def _with_tokens(el: etree._Element, inherited: tuple[str, ...]) -> tuple[str, ...]:
+    """The element's class/id tokens in front of its ancestors' (deduplicated, capped)."""
+    own: list[str] = []
     for name in ("id", "class"):
         value = el.get(name)
         if value:
-            out.extend(_TOKEN_SPLIT.split(value.strip().lower()))
-    return out
+            own.extend(value.lower().split())
+    if not own:
+        return inherited
+    return tuple(dict.fromkeys(own + list(inherited)))[:MAX_ATTR_TOKENS]
 
 
 def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
@@ -107,26 +175,27 @@ def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
     return chunks
 
 
+_TITLE = etree.XPath("string(//title)")
+
+
+def page_title(root: etree._Element) -> str:
+    """The text of the page's ``<title>`` (read before the head is dropped)."""
+    return " ".join(str(_TITLE(root)).split())
+
+
 def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) -> tuple[list[Block], bool]:
     """Blocks of an HTML tree in reading order, and whether ``max_blocks`` cut them short."""
     drop_invisible(root)
     tree = root.getroottree()
-    stack: list[_Open] = []
+    stack: list[_Open] = []  # open block elements
     runs: list[_Run] = []
-    attr_stack: list[list[str]] = []
+    attr_stack: list[tuple[str, ...]] = [()]  # accumulated class/id tokens per open element
     tag_stack: list[str] = []
+    id_stack: list[int] = []  # a number per open element, for page-structure features
+    next_id = 0
     seq = 0
     link_depth = 0
     form_depth = 0
-
-    def add(text: str | None) -> None:
-        nonlocal seq
-        if text and stack:
-            top = stack[-1]
-            if top.first_seq < 0:
-                top.first_seq = seq
-                seq += 1
-            top.pieces.append((text, link_depth > 0))
 
     def flush(top: _Open) -> None:
         if top.pieces:
@@ -135,41 +204,46 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
             top.first_seq = -1
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = _local(el.tag)
-        if tag is None:
-            if event == "end":
-                add(el.tail)
+        tag = el.tag
+        if type(tag) is not str:  # entities, processing instructions
+            if event == "end" and el.tail and stack:
+                top = stack[-1]
+                if top.first_seq < 0:
+                    top.first_seq, seq = seq, seq + 1
+                top.pieces.append((el.tail, link_depth > 0))
             continue
         if event == "start":
-            tokens = _attr_tokens(el)
-            if tag == "form":
-                form_depth += 1
-            elif tag == "a":
+            if tag == "a":
                 link_depth += 1
+            elif tag == "form":
+                form_depth += 1
             elif tag in CONTROL_TAGS and stack:
                 stack[-1].controls += 1
+            attrs = _with_tokens(el, attr_stack[-1]) if (el.get("class") or el.get("id")) else attr_stack[-1]
             if tag in BLOCK_TAGS or not stack:
                 if stack:
                     flush(stack[-1])
-                attrs: list[str] = list(tokens)
-                for toks in reversed(attr_stack):
-                    if len(attrs) >= MAX_ATTR_TOKENS:
-                        break
-                    attrs.extend(t for t in toks if t not in attrs)
-                stack.append(_Open(
-                    element=el, tag=tag,
-                    ancestors=tuple(reversed(tag_stack[-MAX_ANCESTORS:])),
-                    attrs=tuple(attrs[:MAX_ATTR_TOKENS]), depth=len(tag_stack),
-                    in_form=form_depth > 0,
-                ))
+                stack.append(
+                    _Open(
+                        element=el,
+                        tag=tag,
+                        ancestors=tuple(tag_stack[: -MAX_ANCESTORS - 1 : -1]),
+                        attrs=attrs,
+                        path=(*id_stack, next_id),
+                        depth=len(tag_stack),
+                        in_form=form_depth > 0,
+                    )
+                )
             elif tag == "br":
                 if stack:
                     stack[-1].pieces.append((_BR, False))
-            elif tag in ("img", "input"):
-                add(" ")
-            attr_stack.append(tokens)
+            elif tag in ("img", "input") and stack:
+                stack[-1].pieces.append((" ", False))
+            attr_stack.append(attrs)
             tag_stack.append(tag)
-            add(el.text)
+            id_stack.append(next_id)
+            next_id += 1
+            text = el.text
         else:
             if tag == "a":
                 link_depth -= 1
@@ -177,13 +251,19 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
                 form_depth -= 1
             attr_stack.pop()
             tag_stack.pop()
+            id_stack.pop()
             if stack and stack[-1].element is el:
                 done = stack.pop()
                 flush(done)
                 if stack:
                     flush(stack[-1])
                     stack[-1].controls += done.controls
-            add(el.tail)
+            text = el.tail
+        if text and stack:
+            top = stack[-1]
+            if top.first_seq < 0:
+                top.first_seq, seq = seq, seq + 1
+            top.pieces.append((text, link_depth > 0))
     while stack:
         flush(stack.pop())
 
@@ -193,21 +273,32 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
     truncated = False
     for run in runs:
         for chunk in _split_runs(run.pieces):
-            text = _WS.sub(" ", "".join(t for t, _ in chunk)).strip()
+            text = _WS.sub(" ", "".join([t for t, _ in chunk])).strip()
             if not text:
                 continue
             if len(blocks) >= max_blocks:
                 truncated = True
                 break
             text = text[:max_block_chars]
-            link_chars = sum(len(t.strip()) for t, is_link in chunk if is_link)
+            link_chars = sum([len(t.strip()) for t, is_link in chunk if is_link])
             o = run.open
-            blocks.append(Block(
-                id=len(blocks), text=text, tag=o.tag, xpath=tree.getpath(o.element),
-                start=offset, end=offset + len(text), link_chars=min(link_chars, len(text)),
-                depth=o.depth, ancestors=o.ancestors, attrs=o.attrs, in_form=o.in_form,
-                controls=o.controls,
-            ))
+            blocks.append(
+                Block(
+                    id=len(blocks),
+                    text=text,
+                    tag=o.tag,
+                    xpath=tree.getpath(o.element),
+                    start=offset,
+                    end=offset + len(text),
+                    link_chars=min(link_chars, len(text)),
+                    depth=o.depth,
+                    ancestors=o.ancestors,
+                    attrs=o.attrs,
+                    in_form=o.in_form,
+                    controls=o.controls,
+                    path=o.path,
+                )
+            )
             offset += len(text) + 2
     return blocks, truncated
 
@@ -232,6 +323,5 @@ def text_blocks(text: str, *, max_blocks: int, max_block_chars: int) -> tuple[li
             break
         start = match.start() + (len(raw) - len(raw.lstrip()))
         stripped = stripped[:max_block_chars]
-        blocks.append(Block(id=len(blocks), text=stripped, tag="p", xpath=None,
-                            start=start, end=start + len(stripped)))
+        blocks.append(Block(id=len(blocks), text=stripped, tag="p", xpath=None, start=start, end=start + len(stripped)))
     return blocks, truncated

@@ -8,9 +8,14 @@ those of its neighbours (±2 blocks, and the mean over ±6), plus its own featur
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from .features import DENSE_INDEX
 
@@ -54,23 +59,62 @@ def context_matrix(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
 
 
 class ContextSmoother(ClassifierMixin, BaseEstimator):
-    """Gradient boosting over ``context_matrix`` rows (scikit-learn estimator contract)."""
+    """A classifier over ``context_matrix`` rows (scikit-learn estimator contract).
 
-    def __init__(self, max_iter: int = 150, max_leaf_nodes: int = 31, learning_rate: float = 0.1,
-                 l2_regularization: float = 1.0, random_state: int = 0) -> None:
+    ``method="hgb"`` (default): gradient boosting; few, larger steps, because prediction
+    costs a Python call per tree (50 rounds at rate 0.2 scored as well as 150 at 0.1 on the
+    public benchmarks, at a third of the time). ``method="mlp"``: a small neural network,
+    faster still but about 0.02 F1 worse there.
+    """
+
+    def __init__(
+        self,
+        method: str = "hgb",
+        max_iter: int = 50,
+        max_leaf_nodes: int = 31,
+        learning_rate: float = 0.2,
+        hidden: int = 64,
+        alpha: float = 1e-3,
+        random_state: int = 0,
+    ) -> None:
+        self.method = method
         self.max_iter = max_iter
         self.max_leaf_nodes = max_leaf_nodes
         self.learning_rate = learning_rate
-        self.l2_regularization = l2_regularization
+        self.hidden = hidden
+        self.alpha = alpha
         self.random_state = random_state
 
     def fit(self, X: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None) -> ContextSmoother:
-        self.model_ = HistGradientBoostingClassifier(
-            max_iter=self.max_iter, max_leaf_nodes=self.max_leaf_nodes,
-            learning_rate=self.learning_rate, l2_regularization=self.l2_regularization,
-            early_stopping=False, random_state=self.random_state,
-        )
-        self.model_.fit(X, y, sample_weight=sample_weight)
+        if self.method == "hgb":
+            self.model_ = HistGradientBoostingClassifier(
+                max_iter=self.max_iter,
+                max_leaf_nodes=self.max_leaf_nodes,
+                learning_rate=self.learning_rate,
+                l2_regularization=1.0,
+                early_stopping=False,
+                random_state=self.random_state,
+            )
+        elif self.method == "mlp":
+            self.model_ = make_pipeline(
+                StandardScaler(),
+                MLPClassifier(
+                    hidden_layer_sizes=(self.hidden,),
+                    alpha=self.alpha,
+                    max_iter=60,
+                    early_stopping=True,
+                    n_iter_no_change=6,
+                    random_state=self.random_state,
+                ),
+            )
+        else:
+            raise ValueError(f"method must be 'mlp' or 'hgb', not {self.method!r}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # ConvergenceWarning: early stopping decides
+            if self.method == "mlp":
+                self.model_.fit(X, y, mlpclassifier__sample_weight=sample_weight)
+            else:
+                self.model_.fit(X, y, sample_weight=sample_weight)
         self.classes_ = self.model_.classes_
         return self
 

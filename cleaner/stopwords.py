@@ -1,6 +1,7 @@
 """A small multilingual stop-word list: function words signal running prose."""
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about after all also an and any are as at be because been but by can could did do does
 for from had has have he her his how i if in into is it its just more most my no not of on
 one or our out she so some than that the their them then there these they this to up was
@@ -18,4 +19,35 @@ i w na z że się nie do to jest o jak ale za od po tak co przez jego są już
 и в не на что с по это как из к у за от но о же так его она он был для то мы вы
 的 了 是 在 和 有 我 他 这 也 就 不 人 都 一 上 中 到 说 们 为 而 与 及
 の に は を た が で て と し れ さ ある いる も な こと から として ます です
-""".split())
+""".split()
+)
+
+# Words that mark a label's language in many sites and languages. They are counted per
+# block (like stop-words, through the word hasher) so the context model can weigh them
+# next to structure; the hashed words carry the finer phrasing.
+LEXICON: dict[str, frozenset[str]] = {
+    "poll": frozenset("""
+poll polls vote votes voted voting survey surveys quiz results rate rating rated
+umfrage abstimmen abstimmung stimmen ergebnis ergebnisse sondage voter votez résultats
+encuesta votar vota resultados enquete votação sondaggio votare risultati peiling stem
+stemmen uitslag ankieta głosuj głosów wyniki опрос голосовать голосов результаты
+投票 调查 結果 アンケート
+""".split()),
+    "consent": frozenset("""
+cookie cookies consent agree accept privacy policy terms gdpr ccpa personal data partners
+preferences necessary opt tracking processing legitimate interest withdraw
+zustimmen einwilligung datenschutz akzeptieren datenschutzerklärung accepter
+consentement confidentialité aceptar consentimiento privacidad aceitar consentimento
+privacidade accetta consenso privacy toestemming accepteren akceptuję zgoda prywatności
+согласие принять конфиденциальности 同意 隐私 プライバシー 同意する
+""".split()),
+    "promo": frozenset("""
+subscribe subscription subscriber newsletter sponsored sponsor sponsors advertisement
+advertise ad ads deal deals offer sale shop buy download app donate donation follow
+premium trial discount coupon promoted newsletters
+abonnieren abonnement anzeige werbung angebot spenden folgen abonnez publicité offre
+suscríbete suscripción publicidad oferta assine assinatura publicidade abbonati
+pubblicità offerta abonneer advertentie aanbieding subskrybuj reklama oferta
+подписаться подписка реклама 订阅 广告 購読 広告
+""".split()),
+}

@@ -22,7 +22,15 @@ from sklearn.preprocessing import StandardScaler
 from . import corpus, features
 from .errors import DataError
 from .evaluate import TypedScore, block_report
-from .model import BlockModel, LinearBlockClassifier, save_model, stage1_matrix
+from .model import (
+    BlockModel,
+    LinearBlockClassifier,
+    apply_temperature,
+    expected_calibration_error,
+    fit_temperature,
+    save_model,
+    stage1_matrix,
+)
 from .smooth import ContextSmoother, context_matrix
 from .types import LABELS
 
@@ -42,9 +50,8 @@ class Prepared:
 
 
 def prepare(docs: Sequence[corpus.LabelledDoc]) -> Prepared:
-    feats = [features.extract(d.blocks) for d in docs]
-    ys = [np.array([LABELS.index(lab) if lab in LABELS else -1 for lab in d.labels], dtype=np.int64)
-          for d in docs]
+    feats = [features.extract(d.blocks, d.title) for d in docs]
+    ys = [np.array([LABELS.index(lab) if lab in LABELS else -1 for lab in d.labels], dtype=np.int64) for d in docs]
     return Prepared(list(docs), feats, ys)
 
 
@@ -59,7 +66,7 @@ def _stack(parts: list[sp.csr_matrix]) -> sp.csr_matrix:
     return sp.vstack(parts, format="csr")
 
 
-def fit(data: Prepared, *, seed: int = 0, progress: Progress | None = None) -> BlockModel:
+def fit(data: Prepared, *, seed: int = 0, progress: Progress | None = None, smoother: str = "hgb") -> BlockModel:
     """Fit scaler, first pass and (on out-of-fold first-pass output) the context smoother."""
     say = progress or (lambda msg: None)
     idx = [i for i, y in enumerate(data.ys) if (y >= 0).any()]
@@ -79,14 +86,18 @@ def fit(data: Prepared, *, seed: int = 0, progress: Progress | None = None) -> B
     say("first pass, all data")
     first = _fit_first(X_docs, y_docs, list(range(len(idx))), seed)
     say("context smoother")
-    ctx = np.vstack([context_matrix(o, data.feats[i].dense) for o, i in zip(oof, idx) if o is not None])
+    ctx = np.vstack([context_matrix(o, data.feats[i].dense) for o, i in zip(oof, idx, strict=False) if o is not None])
     y_all = np.concatenate(y_docs)
     mask = y_all >= 0
-    smoother = ContextSmoother(random_state=seed).fit(ctx[mask], y_all[mask], sample_weight=_class_weights(y_all[mask]))
-    return BlockModel(scaler=scaler, first=first, smoother=smoother, labels=LABELS)
+    context = ContextSmoother(method=smoother, random_state=seed).fit(
+        ctx[mask], y_all[mask], sample_weight=_class_weights(y_all[mask])
+    )
+    return BlockModel(scaler=scaler, first=first, smoother=context, labels=LABELS)
 
 
-def _fit_first(X_docs: list[sp.csr_matrix], y_docs: list[np.ndarray], rows: Sequence[int], seed: int) -> LinearBlockClassifier:
+def _fit_first(
+    X_docs: list[sp.csr_matrix], y_docs: list[np.ndarray], rows: Sequence[int], seed: int
+) -> LinearBlockClassifier:
     X = _stack([X_docs[r] for r in rows])
     y = np.concatenate([y_docs[r] for r in rows])
     mask = y >= 0
@@ -101,6 +112,7 @@ def _reorder_full(probs: np.ndarray, classes: np.ndarray) -> np.ndarray:
 
 def predict_labels(model: BlockModel, feats: features.Features) -> list[str]:
     from .assemble import choose_labels
+
     probs = model.predict_proba(feats)
     return [LABELS[k] for k in choose_labels(probs, feats)]
 
@@ -111,11 +123,29 @@ def evaluate_blocks(model: BlockModel, data: Prepared, rows: Sequence[int] | Non
     pred: list[str] = []
     for i in rows if rows is not None else range(len(data.docs)):
         labels = predict_labels(model, data.feats[i])
-        for g, p in zip(data.docs[i].labels, labels):
+        for g, p in zip(data.docs[i].labels, labels, strict=False):
             if g in LABELS:
                 gold.append(g)
                 pred.append(p)
     return block_report(gold, pred)
+
+
+def calibrate(model: BlockModel, data: Prepared, rows: Sequence[int]) -> tuple[float, dict[str, float]]:
+    """Fit a temperature on held-out documents; report expected calibration error before and after."""
+    probs = [model.predict_proba(data.feats[i]) for i in rows]
+    ys = [data.ys[i] for i in rows]
+    p = np.vstack(probs) if probs else np.zeros((0, len(LABELS)))
+    y = np.concatenate(ys) if ys else np.zeros(0, dtype=np.int64)
+    p, y = p[y >= 0], y[y >= 0]
+    if not len(y):
+        return 1.0, {"temperature": 1.0, "ece_before": 0.0, "ece_after": 0.0}
+    temperature = fit_temperature(p, y)
+    after = apply_temperature(p, temperature)
+    return temperature, {
+        "temperature": temperature,
+        "ece_before": expected_calibration_error(p, y),
+        "ece_after": expected_calibration_error(after, y),
+    }
 
 
 def grouped_split(data: Prepared, seed: int) -> tuple[list[int], list[int]]:
@@ -139,18 +169,31 @@ def typed_gold(path: Path) -> list[dict[str, Any]]:
         for line in fh:
             rec = json.loads(line)
             if "segments" in rec:
-                out.append({"id": rec["id"], "kind": "html", "document": rec["html"],
-                            "segments": [(s["text"], s["label"]) for s in rec["segments"]]})
+                out.append(
+                    {
+                        "id": rec["id"],
+                        "kind": "html",
+                        "document": rec["html"],
+                        "segments": [(s["text"], s["label"]) for s in rec["segments"]],
+                    }
+                )
             else:
                 segs = [(p["text"], p["label"]) for p in rec["paragraphs"]]
-                out.append({"id": rec["id"], "kind": "text",
-                            "document": rec.get("text") or "\n\n".join(t for t, _ in segs), "segments": segs})
+                out.append(
+                    {
+                        "id": rec["id"],
+                        "kind": "text",
+                        "document": rec.get("text") or "\n\n".join(t for t, _ in segs),
+                        "segments": segs,
+                    }
+                )
     return out
 
 
 def evaluate_typed(model_dir: Path | None, path: Path, model: BlockModel | None = None) -> dict[str, Any]:
     """Token-aligned typed scores of a model on a typed gold file (as ``score.py`` computes them)."""
     from .pipeline import Cleaner
+
     cleaner = Cleaner(model_dir)
     if model is not None:
         cleaner._model, cleaner._manifest = model, {"version": "in-training"}
@@ -164,8 +207,9 @@ def evaluate_typed(model_dir: Path | None, path: Path, model: BlockModel | None 
 
 def code_commit() -> str | None:
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
-                             cwd=Path(__file__).resolve().parent)
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5, cwd=Path(__file__).resolve().parent
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return out.stdout.strip() or None
@@ -176,16 +220,30 @@ def library_versions() -> dict[str, str]:
     import lxml.etree
     import scipy
     import sklearn
-    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
-            "numpy": np.__version__, "scipy": scipy.__version__, "joblib": joblib.__version__,
-            "lxml": ".".join(map(str, lxml.etree.LXML_VERSION))}
+
+    return {
+        "python": platform.python_version(),
+        "scikit-learn": sklearn.__version__,
+        "numpy": np.__version__,
+        "scipy": scipy.__version__,
+        "joblib": joblib.__version__,
+        "lxml": ".".join(map(str, lxml.etree.LXML_VERSION)),
+    }
 
 
-def train(data_dirs: Sequence[Path], out_dir: Path, *, seed: int = 0, name: str = "cleaner",
-          gold_files: Sequence[Path] = (), progress: Progress | None = None) -> dict[str, Any]:
+def train(
+    data_dirs: Sequence[Path],
+    out_dir: Path,
+    *,
+    seed: int = 0,
+    name: str = "cleaner",
+    gold_files: Sequence[Path] = (),
+    progress: Progress | None = None,
+) -> dict[str, Any]:
     """Load data, report held-out grouped metrics, fit on everything, write the model directory."""
     say = progress or (lambda msg: None)
     say(f"loading {', '.join(map(str, data_dirs))}")
+    digests = {str(p): corpus.digest(p) if p.is_dir() else corpus.digest(p.parent) for p in data_dirs}
     docs = list(corpus.load(list(data_dirs)))
     if not docs:
         raise DataError(f"no labelled documents under {', '.join(map(str, data_dirs))}")
@@ -195,16 +253,30 @@ def train(data_dirs: Sequence[Path], out_dir: Path, *, seed: int = 0, name: str 
     say(f"held-out split: {len(train_rows)} train / {len(test_rows)} test documents, grouped by template")
     holdout_model = fit(subset(data, train_rows), seed=seed, progress=say)
     holdout = evaluate_blocks(holdout_model, data, test_rows)
+    temperature, calibration = calibrate(holdout_model, data, test_rows)
+    say(
+        f"calibration on held-out templates: temperature {temperature:.2f}, ECE {calibration['ece_before']:.3f} -> "
+        f"{calibration['ece_after']:.3f}"
+    )
     say("final model on all documents")
     model = fit(data, seed=seed, progress=say)
-    digests = {str(p): corpus.digest(p) if p.is_dir() else corpus.digest(p.parent) for p in data_dirs}
+    model.temperature = temperature
     today = dt.date.today().strftime("%Y%m%d")
     manifest: dict[str, Any] = {
-        "name": name, "version": f"{name}-{today}", "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "training_data": {"paths": [str(p) for p in data_dirs], "digest": _combined_digest(digests),
-                          "documents": len(docs), "blocks": int(sum((y >= 0).sum() for y in data.ys))},
-        "training_code_commit": code_commit(), "seed": seed, "library_versions": library_versions(),
+        "name": name,
+        "version": f"{name}-{today}",
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "training_data": {
+            "paths": [str(p) for p in data_dirs],
+            "digest": _combined_digest(digests),
+            "documents": len(docs),
+            "blocks": int(sum((y >= 0).sum() for y in data.ys)),
+        },
+        "training_code_commit": code_commit(),
+        "seed": seed,
+        "library_versions": library_versions(),
         "metrics": {"holdout_grouped": holdout},
+        "calibration": calibration,
     }
     for gold in gold_files:
         if gold.is_file():
@@ -221,6 +293,7 @@ def _combined_digest(digests: dict[str, str]) -> str:
     if len(digests) == 1:
         return next(iter(digests.values()))
     import hashlib
+
     return hashlib.sha256("\n".join(f"{k} {v}" for k, v in sorted(digests.items())).encode()).hexdigest()
 
 

@@ -43,6 +43,7 @@ class Block:
     attrs: tuple[str, ...] = ()  # class/id tokens of the element and its ancestors, innermost first
     in_form: bool = False
     controls: int = 0  # inputs, buttons, selects inside the block element
+    path: tuple[int, ...] = ()  # numbers of the enclosing elements, outermost first (the last is the block's own)
 
 
 @dataclass(frozen=True, slots=True)

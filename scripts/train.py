@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Retrain the model from training_data/ (same code as `cleaner train`).
 
-    python scripts/train.py                 # writes a new folder under models/
-    python scripts/train.py --install       # and makes it the shipped default
+python scripts/train.py                 # writes a new folder under models/
+python scripts/train.py --install       # and makes it the shipped default
 """
 
 from __future__ import annotations

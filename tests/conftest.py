@@ -20,6 +20,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(scope="session")
 def cleaner_instance():
     import cleaner
+
     return cleaner.Cleaner()
 
 

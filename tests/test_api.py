@@ -13,8 +13,10 @@ from cleaner import Label
 PAGE = """<html><head><meta charset="utf-8"><title>t</title></head><body>
 <nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
 <article><h1>Harbour reopens after storm repairs</h1>
-<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the sea wall, which was breached during January's storm.</p>
-<p>Engineers replaced more than 200 metres of masonry and installed new drainage channels, the harbour authority said in a statement.</p>
+<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the sea wall,
+which was breached during January's storm.</p>
+<p>Engineers replaced more than 200 metres of masonry and installed new drainage channels,
+the harbour authority said in a statement.</p>
 <p>"We are relieved to be back at sea," said one skipper, who asked not to be named.</p></article>
 <footer><p>© 2024 Harbour Times</p></footer></body></html>"""
 
@@ -32,10 +34,11 @@ def test_result_shape_and_json_round_trip(cleaner_instance: cleaner.Cleaner) -> 
 
 def test_html_locations_point_at_their_text(cleaner_instance: cleaner.Cleaner) -> None:
     from lxml import html as lxml_html
+
     result = cleaner_instance.clean(PAGE)
     tree = lxml_html.fromstring(PAGE).getroottree()
     for s in result.segments:
-        assert result.source_text[s.start:s.end] == s.text
+        assert result.source_text[s.start : s.end] == s.text
         (element,) = tree.xpath(s.xpath)
         assert s.text.split()[0] in " ".join(element.text_content().split())
 

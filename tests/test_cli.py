@@ -49,9 +49,11 @@ def test_info_and_help() -> None:
 
 def test_data_check_reports_problems_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_text(
-        '<html><body data-label="boilerplate"><p data-label="spam">x</p>\n<div>ok</div></body></html>')
+        '<html><body data-label="boilerplate"><p data-label="spam">x</p>\n<div>ok</div></body></html>'
+    )
     (tmp_path / "docs.jsonl").write_text(
-        json.dumps({"paragraphs": [{"text": "a", "label": "content"}, {"text": "b"}]}) + "\n")
+        json.dumps({"paragraphs": [{"text": "a", "label": "content"}, {"text": "b"}]}) + "\n"
+    )
     proc = run("data", "check", str(tmp_path))
     out = proc.stdout.decode()
     assert proc.returncode == 1

@@ -21,11 +21,11 @@ def _small_set(tmp_path: Path) -> Path:
     pages = sorted((DATA / "pages").rglob("*.html"))
     target = tmp_path / "data"
     (target / "pages").mkdir(parents=True)
-    for page in rng.sample(pages, 24):
+    for page in rng.sample(pages, 16):
         shutil.copy(page, target / "pages" / page.name)
     lines = (DATA / "texts" / "generated.jsonl").read_text(encoding="utf-8").splitlines()
     (target / "texts").mkdir()
-    (target / "texts" / "sample.jsonl").write_text("\n".join(rng.sample(lines, 60)) + "\n", encoding="utf-8")
+    (target / "texts" / "sample.jsonl").write_text("\n".join(rng.sample(lines, 40)) + "\n", encoding="utf-8")
     return target
 
 
@@ -44,10 +44,12 @@ def test_training_is_deterministic_and_writes_a_loadable_model(tmp_path: Path) -
 def test_shipped_model_was_trained_on_this_training_data() -> None:
     manifest = json.loads((default_model_dir() / "meta.json").read_text())
     assert manifest["training_data"]["digest"] == corpus.digest(DATA), (
-        "training_data/ changed since the shipped model was trained: run `python scripts/train.py --install`")
+        "training_data/ changed since the shipped model was trained: run `python scripts/train.py --install`"
+    )
 
 
 def test_training_data_is_clean() -> None:
     from cleaner.datacheck import check
+
     problems = [str(p) for p in check([DATA])]
     assert problems == []

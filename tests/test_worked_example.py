@@ -35,7 +35,7 @@ def test_plain_text_flags_exactly_the_poll_and_its_consent_line(example_text: st
 def test_plain_text_offsets_cut_the_input(example_text: str) -> None:
     result = cleaner.clean(example_text)
     for s in result.segments:
-        assert example_text[s.start:s.end] == s.text
+        assert example_text[s.start : s.end] == s.text
 
 
 def test_flagged_segments_explain_themselves(example_text: str) -> None:

@@ -32,7 +32,7 @@ def tag_soup(draw: st.DrawFn) -> str:
 def _check(result: cleaner.Result) -> None:
     assert [s.index for s in result.segments] == list(range(len(result.segments)))
     for s in result.segments:
-        assert result.source_text[s.start:s.end] == s.text
+        assert result.source_text[s.start : s.end] == s.text
         assert s.text.strip()
         assert 0.0 <= s.confidence <= 1.0
     content = [s.text for s in result.segments if s.label is Label.CONTENT]
@@ -71,10 +71,16 @@ def test_cleaning_is_deterministic(doc: str) -> None:
     assert _CLEANER.clean(doc).to_dict() == _CLEANER.clean(doc).to_dict()
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=80), min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=80),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_text_paragraph_offsets_cut_the_input(paragraphs: list[str]) -> None:
     text = "\n\n".join(paragraphs)
     result = _CLEANER.clean(text, kind="text")
     _check(result)
     for s in result.segments:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
