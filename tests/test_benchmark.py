@@ -97,7 +97,7 @@ def test_json_shape(sample_run: dict[str, Any]) -> None:
 
 def test_scores_are_within_0_and_1(sample_run: dict[str, Any]) -> None:
     found = scores(sample_run["datasets"])
-    assert len(found) > 50
+    assert len(found) > 20  # cleaner alone gives this many; each installed peer adds more
     bad = [(where, value) for where, value in found if not 0 <= value <= 1]
     assert not bad, bad[:5]
 
