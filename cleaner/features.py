@@ -19,7 +19,7 @@ from sklearn.utils import murmurhash3_32
 from .stopwords import LEXICON, STOPWORDS
 from .types import Block
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
@@ -30,6 +30,22 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w")
 
+# Class/id words that mean the same thing on every site. Blocks get one flag per group when
+# any enclosing element's class/id holds one of its words; the hashed markup tokens only see
+# the nearest few elements, so the model cannot memorise a template by its outer classes.
+CLASS_GROUPS: dict[str, frozenset[str]] = {
+    "nav": frozenset("nav navbar navigation menu breadcrumb breadcrumbs header topbar masthead toolbar skip".split()),
+    "footer": frozenset("footer foot bottom copyright legal colophon".split()),
+    "side": frozenset("sidebar aside widget widgets rail column col secondary".split()),
+    "comment": frozenset("comment comments reply replies discussion disqus respond".split()),
+    "related": frozenset("related recommended recirc trending popular teaser teasers more readnext".split()),
+    "share": frozenset("share sharing social follow".split()),
+    "ad": frozenset("ad ads advert advertisement adslot sponsor sponsored promo promoted dfp gpt taboola".split()),
+    "consent": frozenset("cookie cookies consent gdpr privacy cmp onetrust didomi cookiebot qc usercentrics".split()),
+    "poll": frozenset("poll polls survey vote voting quiz rating".split()),
+    "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
+    "article": frozenset("article content entry post story body main text prose".split()),
+}
 DENSE_NAMES: tuple[str, ...] = (
     "log_chars",
     "log_words",
@@ -78,7 +94,11 @@ DENSE_NAMES: tuple[str, ...] = (
     "best_share",
     "region_ratio",
     "title_overlap",
+    "poll_words",
+    "consent_words",
+    "promo_words",
     "is_text_kind",
+    *(f"inside_{group}" for group in CLASS_GROUPS),
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -158,6 +178,17 @@ def _word_hits(counts: sp.csr_matrix, words: frozenset[str]) -> np.ndarray:
     return np.asarray(counts[:, _word_columns(words)].sum(axis=1)).ravel()
 
 
+NEAR_ATTRS = 4  # class/id tokens hashed as they are
+SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
+
+
+@lru_cache(maxsize=4096)
+def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
+    """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's enclosing class/id tokens."""
+    words = {w for token in attrs for w in subwords(token)} | set(attrs)
+    return tuple(1.0 if words & group else 0.0 for group in CLASS_GROUPS.values())
+
+
 @lru_cache(maxsize=4096)
 def subwords(token: str) -> tuple[str, ...]:
     """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
@@ -175,8 +206,8 @@ def markup_doc(block: Block) -> str:
         tokens.append(f"grand={anc[1]}")
     tokens.extend(f"anc={t}" for t in set(anc[:6]))
     seen: set[str] = set()
-    for i, attr in enumerate(block.attrs):
-        if i < 4:
+    for i, attr in enumerate(block.attrs[:SUBWORD_ATTRS]):
+        if i < NEAR_ATTRS:
             tokens.append(f"near={attr}")
         for sub in subwords(attr):
             if sub not in seen:
@@ -410,6 +441,9 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
         "promo_words": np.log1p(_word_hits(word_counts, LEXICON["promo"])),
         "is_text_kind": np.full(n, is_text),
     }
+    groups = np.array([class_groups(b.attrs) for b in blocks], dtype=np.float64).reshape(n, len(CLASS_GROUPS))
+    for j, group in enumerate(CLASS_GROUPS):
+        columns[f"inside_{group}"] = groups[:, j]
     dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32)
     markup = _markup_matrix(blocks)
     words_matrix = normalize(word_counts.log1p(), copy=False)

@@ -124,13 +124,19 @@ class _Run:
     pieces: list[tuple[str, bool]]
 
 
+def _merely_styled(el: etree._Element) -> bool:
+    """True for a visible element the XPath matched only because it has a style attribute."""
+    style = el.get("style")
+    if style is None or el.tag in DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return False
+    return not _HIDDEN_STYLE.search(style)
+
+
 def drop_invisible(root: etree._Element) -> None:
     """Remove scripts, styles, hidden elements and the like, keeping their tails."""
     for el in _DROP_XPATH(root):
-        style = el.get("style")
-        if style is not None and el.tag not in DROP_TAGS and el.get("hidden") is None and not _HIDDEN_STYLE.search(style):
-            if el.get("aria-hidden") != "true":
-                continue  # a visible element that merely has a style attribute
+        if _merely_styled(el):
+            continue
         parent = el.getparent()
         if parent is None:
             continue
