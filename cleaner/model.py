@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,7 @@ class BlockModel:
     labels: tuple[str, ...]
     schema_version: str = SCHEMA_VERSION
     temperature: float = 1.0  # fitted on held-out templates (``calibrate``)
+    cue_names: dict[int, str] = field(default_factory=dict)  # hashed column -> readable cue
 
     def first_pass(self, feats: Features) -> np.ndarray:
         """Context-free probabilities, columns in ``labels`` order.

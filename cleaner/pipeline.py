@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from . import assemble, cues, features, parse, segment
 from .config import CleanerConfig
 from .errors import InputError
 from .model import BlockModel, load_model
-from .types import LABELS, Block, Label, Result
+from .types import Block, Result
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +92,8 @@ class Cleaner:
         first = model.first_pass(feats)
         probs = model.predict_proba(feats, first)
         labels = assemble.choose_labels(probs, feats)
-        block_cues: list[tuple[str, ...]] = (
-            self._cues(model, feats, blocks, labels) if config.cues else [()] * len(blocks)
-        )
+        no_cues: list[tuple[str, ...]] = [()] * len(blocks)
+        block_cues = cues.page_cues(model, feats, labels, [b.text for b in blocks]) if config.cues else no_cues
         segs = assemble.segments(blocks, probs, labels, block_cues)
         return Result(
             text=assemble.clean_text(segs),
@@ -106,20 +103,6 @@ class Cleaner:
             model_version=self.model_version,
             warnings=tuple(doc.warnings),
         )
-
-    def _cues(
-        self, model: BlockModel, feats: features.Features, blocks: list[Block], labels: np.ndarray
-    ) -> list[tuple[str, ...]]:
-        named = [Label(LABELS[k]) for k in labels]
-        out: list[tuple[str, ...]] = []
-        for i, label in enumerate(named):
-            if label is Label.CONTENT:
-                out.append(())
-                continue
-            before = named[i - 1] if i > 0 else Label.CONTENT
-            after = named[i + 1] if i + 1 < len(named) else Label.CONTENT
-            out.append(cues.block_cues(model, feats, blocks, i, label, [before, after]))
-        return out
 
     def clean_many(self, docs: Iterable[str | bytes]) -> Iterator[Result]:
         """Clean a stream of documents lazily, in input order."""

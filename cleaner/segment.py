@@ -28,9 +28,7 @@ DROP_TAGS = (
     "textarea",
     "datalist",
 )
-_DROP_XPATH = etree.XPath(
-    "|".join(f"//{t}" for t in DROP_TAGS) + "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]"
-)
+_DROP_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS) + "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Elements that start a new block (their text is not run together with their parent's).
 BLOCK_TAGS = frozenset(

@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from sklearn.model_selection import GroupKFold
 from sklearn.preprocessing import StandardScaler
 
-from . import corpus, features
+from . import corpus, cues, features
 from .errors import DataError
 from .evaluate import TypedScore, block_report
 from .model import (
@@ -92,7 +92,10 @@ def fit(data: Prepared, *, seed: int = 0, progress: Progress | None = None, smoo
     context = ContextSmoother(method=smoother, random_state=seed).fit(
         ctx[mask], y_all[mask], sample_weight=_class_weights(y_all[mask])
     )
-    return BlockModel(scaler=scaler, first=first, smoother=context, labels=LABELS)
+    say("cue vocabulary")
+    blocks = (b for i in idx for b in data.docs[i].blocks)
+    names = cues.vocabulary(blocks, first.model_.coef_, [int(c) for c in first.classes_])
+    return BlockModel(scaler=scaler, first=first, smoother=context, labels=LABELS, cue_names=names)
 
 
 def _fit_first(
