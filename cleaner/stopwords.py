@@ -26,22 +26,27 @@ i w na z że się nie do to jest o jak ale za od po tak co przez jego są już
 # block (like stop-words, through the word hasher) so the context model can weigh them
 # next to structure; the hashed words carry the finer phrasing.
 LEXICON: dict[str, frozenset[str]] = {
-    "poll": frozenset("""
+    "poll": frozenset(
+        """
 poll polls vote votes voted voting survey surveys quiz results rate rating rated
 umfrage abstimmen abstimmung stimmen ergebnis ergebnisse sondage voter votez résultats
 encuesta votar vota resultados enquete votação sondaggio votare risultati peiling stem
 stemmen uitslag ankieta głosuj głosów wyniki опрос голосовать голосов результаты
 投票 调查 結果 アンケート
-""".split()),
-    "consent": frozenset("""
+""".split()
+    ),
+    "consent": frozenset(
+        """
 cookie cookies consent agree accept privacy policy terms gdpr ccpa personal data partners
 preferences necessary opt tracking processing legitimate interest withdraw
 zustimmen einwilligung datenschutz akzeptieren datenschutzerklärung accepter
 consentement confidentialité aceptar consentimiento privacidad aceitar consentimento
 privacidade accetta consenso privacy toestemming accepteren akceptuję zgoda prywatności
 согласие принять конфиденциальности 同意 隐私 プライバシー 同意する
-""".split()),
-    "promo": frozenset("""
+""".split()
+    ),
+    "promo": frozenset(
+        """
 subscribe subscription subscriber newsletter sponsored sponsor sponsors advertisement
 advertise ad ads deal deals offer sale shop buy download app donate donation follow
 premium trial discount coupon promoted newsletters
@@ -49,5 +54,6 @@ abonnieren abonnement anzeige werbung angebot spenden folgen abonnez publicité 
 suscríbete suscripción publicidad oferta assine assinatura publicidade abbonati
 pubblicità offerta abonneer advertentie aanbieding subskrybuj reklama oferta
 подписаться подписка реклама 订阅 广告 購読 広告
-""".split()),
+""".split()
+    ),
 }
