@@ -371,7 +371,7 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
     lengths = stats["lengths"]
     safe_len = np.maximum(lengths, 1)
     words = np.maximum(stats["words"], 1)
-    word_counts = word_vectorizer().transform(_DIGIT.sub("0", "\n".join(texts).lower()).split("\n"))
+    word_counts = word_vectorizer().transform([_DIGIT.sub("0", t.lower()) for t in texts])
     stop = _word_hits(word_counts, STOPWORDS)
     unigram_total = np.maximum(stats["words"], 1)
     link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)

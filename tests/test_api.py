@@ -67,3 +67,24 @@ def test_clean_many_streams_in_order(cleaner_instance: cleaner.Cleaner) -> None:
 def test_never_empty_when_the_page_has_text(cleaner_instance: cleaner.Cleaner) -> None:
     result = cleaner_instance.clean("<html><body><div><a href='/x'>Only a link</a></div></body></html>")
     assert result.text
+
+
+def test_paragraphs_with_inner_line_breaks(cleaner_instance: cleaner.Cleaner) -> None:
+    text = "First line\nof the first paragraph.\n\nSecond\r\nparagraph with \x0b odd \x1c breaks.\n\nThird."
+    result = cleaner_instance.clean(text)
+    assert [s.text for s in result.segments][0] == "First line\nof the first paragraph."
+    assert len(result.segments) == 3
+    for s in result.segments:
+        assert text[s.start : s.end] == s.text
+
+
+def test_binary_input_gives_a_result_or_a_clear_error(cleaner_instance: cleaner.Cleaner) -> None:
+    import random
+
+    rng = random.Random(3)
+    for _ in range(30):
+        data = b"\x89PNG\r\n\x1a\n" + bytes(rng.getrandbits(8) for _ in range(3000))
+        try:
+            cleaner_instance.clean(data)
+        except cleaner.CleanerError:
+            pass

@@ -16,17 +16,31 @@ SCRIPT = Path(__file__).parent.parent / "scripts" / "benchmark.py"
 BENCH = REPO.parent / "shared" / "benchmarks"
 SCORER = REPO.parent / "shared" / "tools" / "typed" / "score.py"
 MAIN_SET, TYPED_SET, INJECTED_SET = "cleaneval", "typed-dev", "injected-dev"
-SCORE_KEYS = {"precision", "recall", "f1", "accuracy", "median_page_f1", "removal_rate", "content_retention",
-              "macro_f1_noncontent", "share_cleaner_ahead"}
+SCORE_KEYS = {
+    "precision",
+    "recall",
+    "f1",
+    "accuracy",
+    "median_page_f1",
+    "removal_rate",
+    "content_retention",
+    "macro_f1_noncontent",
+    "share_cleaner_ahead",
+}
 
 pytestmark = pytest.mark.skipif(
     not all((BENCH / f"{name}.jsonl.gz").exists() for name in (MAIN_SET, TYPED_SET, INJECTED_SET)),
-    reason="../shared/benchmarks is not beside the repository")
+    reason="../shared/benchmarks is not beside the repository",
+)
 
 
 def run_benchmark(out: Path, *args: str) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, str(SCRIPT), *args, "--no-docs", "--out", str(out)],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), *args, "--no-docs", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -105,20 +119,46 @@ def test_scores_are_within_0_and_1(sample_run: dict[str, Any]) -> None:
 @pytest.fixture(scope="module")
 def injected_first5(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("bench") / "tmp.json"
-    return run_benchmark(out, "--datasets", str(BENCH / f"{INJECTED_SET}.jsonl.gz"), "--first", "5",
-                         "--systems", "cleaner,c4_lines,keep_all", "--bootstrap", "50")
+    return run_benchmark(
+        out,
+        "--datasets",
+        str(BENCH / f"{INJECTED_SET}.jsonl.gz"),
+        "--first",
+        "5",
+        "--systems",
+        "cleaner,c4_lines,keep_all",
+        "--bootstrap",
+        "50",
+    )
 
 
-@pytest.mark.parametrize(("ours", "theirs"), [("cleaner", "cleaner.evaluate:typed_segments"),
-                                              ("c4_lines", "c4_lines"), ("keep_all", "keep_all")])
-def test_typed_figures_match_the_reference_scorer(injected_first5: dict[str, Any], ours: str, theirs: str,
-                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [("cleaner", "cleaner.evaluate:typed_segments"), ("c4_lines", "c4_lines"), ("keep_all", "keep_all")],
+)
+def test_typed_figures_match_the_reference_scorer(
+    injected_first5: dict[str, Any], ours: str, theirs: str, tmp_path: Path
+) -> None:
     """score.py --limit 5 takes the first 5 records in file order, as the benchmark's --first 5 does."""
     if not SCORER.exists():
         pytest.skip("../shared/tools/typed/score.py is not beside the repository")
-    proc = subprocess.run([sys.executable, str(SCORER), str(BENCH / f"{INJECTED_SET}.jsonl.gz"), "--system", theirs,
-                           "--limit", "5", "--out", str(tmp_path / "r.json")],
-                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            str(BENCH / f"{INJECTED_SET}.jsonl.gz"),
+            "--system",
+            theirs,
+            "--limit",
+            "5",
+            "--out",
+            str(tmp_path / "r.json"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     reference = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert reference["documents"] == 5 and not reference["failures"]
