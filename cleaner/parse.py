@@ -110,6 +110,9 @@ def decode(data: bytes) -> str:
         encoding = None  # a page that declares UTF-16 in ASCII bytes is not UTF-16
     if encoding and encoding not in _SINGLE_BYTE | {"cp1252"}:
         return data.decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -133,10 +136,61 @@ def _detect(data: bytes) -> str:
     return data.decode(encoding, errors="replace")
 
 
+# Formats that are never a web page or an article, recognised by their first bytes.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+)
+BINARY_SHARE = 0.1  # control characters and U+FFFD in the first 4 KiB above which bytes are not text
+
+
+def _binary_kind(data: bytes, text: str) -> str | None:
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    head = text[:4096]
+    if head:
+        odd = len(_CONTROL.findall(head)) + head.count("\ufffd") + head.count("\x00")
+        if odd / len(head) > BINARY_SHARE:
+            return "binary data"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text with no BOM shows NUL in every other byte (ASCII-range characters)."""
+    head = data[:2000]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def to_text(source: str | bytes) -> str:
-    """Any accepted input as a str (bytes decoded, lone surrogates replaced)."""
+    """Any accepted input as a str (bytes decoded, lone surrogates replaced).
+
+    Raises ``InputError`` for bytes that are evidently not text (images, archives, random bytes).
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return decode(bytes(source))
+        data = bytes(source)
+        text = decode(data)
+        kind = _binary_kind(data, text)
+        if kind:
+            raise InputError(f"input is {kind}, not HTML or text")
+        return text
     if isinstance(source, str):
         return source.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(source) else source
     raise InputError(f"expected str or bytes, got {type(source).__name__}")

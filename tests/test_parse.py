@@ -46,3 +46,24 @@ def test_external_entities_are_not_fetched(tmp_path) -> None:
     )
     root = parse.parse_html(doc)
     assert root is None or "TOPSECRET" not in "".join(root.itertext())
+
+
+def test_binary_bytes_are_refused_with_a_clear_error() -> None:
+    import os
+
+    import pytest
+
+    from cleaner import InputError
+
+    for data, word in (
+        (b"\x89PNG\r\n\x1a\n" + os.urandom(500), "PNG"),
+        (b"%PDF-1.7\n%...", "PDF"),
+        (b"PK\x03\x04" + os.urandom(100), "zip"),
+        (os.urandom(5000), "binary"),
+    ):
+        with pytest.raises(InputError, match=word):
+            parse.to_text(data)
+    assert parse.to_text("Grüße\n\nzwei".encode("utf-16")) == "Grüße\n\nzwei"
+    page = "<html><body><p>Hello wörld, this is text.</p></body></html>"
+    assert parse.to_text(page.encode("utf-16-le")) == page  # no BOM
+    assert parse.to_text(page.encode("utf-16-be")) == page
