@@ -14,10 +14,12 @@ import logging
 import os
 import resource
 import signal
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,7 +27,7 @@ from typing import IO, Any, cast
 
 from . import parse
 from .config import CleanerConfig
-from .errors import InputError, ModelError
+from .errors import InputError, ModelError, TimeLimitError
 from .pipeline import Cleaner
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,7 @@ DOC_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FIELDS_AUTO = ("html", "text")  # what --field auto looks for in a JSONL record, in this order
 ID_PREFIX = '{"id": '  # every output line starts with its id, so resume need not parse whole records
+DEFAULT_TIME_LIMIT = 60.0  # seconds per document; a hang becomes an error record
 WINDOW_PER_WORKER = 4  # documents in flight per worker: keeps workers busy, bounds memory on huge inputs
 _BROWSER_CHARSETS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 
@@ -209,13 +212,33 @@ def _raise(message: str) -> Payload:
 # --- cleaning one document ---------------------------------------------------------------------------------------
 
 
-def clean_source(cleaner: Cleaner, source: Source) -> dict[str, Any]:
-    """The output record for one document; a failure becomes ``"error": "<Type>: message"``."""
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``TimeLimitError`` in the block after ``seconds`` (SIGALRM; main thread only, else no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def clean_source(cleaner: Cleaner, source: Source, seconds: float | None = None) -> dict[str, Any]:
+    """The output record for one document; a failure (or ``seconds`` passing) becomes ``"error": "<Type>: message"``."""
     record: dict[str, Any] = {"id": source.id, "source": dict(source.meta)}
     try:
-        payload = source.load()
-        record["source"].update(payload.meta)
-        result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint)
+        with time_limit(seconds):
+            payload = source.load()
+            record["source"].update(payload.meta)
+            result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint)
     except ModelError:
         raise  # every document would fail: stop the run instead
     except Exception as exc:  # one bad document must not stop a batch
@@ -239,11 +262,14 @@ class Done:
 
 
 _WORKER: Cleaner | None = None
+_TIME_LIMIT: float | None = None
 
 
-def init_worker(model: str | None, config: CleanerConfig, ignore_sigint: bool = True) -> None:
+def init_worker(
+    model: str | None, config: CleanerConfig, seconds: float | None = None, ignore_sigint: bool = True
+) -> None:
     """Create this process's ``Cleaner`` once (the model loads on the first document)."""
-    global _WORKER
+    global _WORKER, _TIME_LIMIT
     from threadpoolctl import threadpool_limits
 
     if ignore_sigint:  # Ctrl-C is the main process's to handle; workers finish their document and go
@@ -252,12 +278,13 @@ def init_worker(model: str | None, config: CleanerConfig, ignore_sigint: bool = 
     # smoother's tiny per-page predictions then stall at OpenMP barriers: 7 ms vs 2.9 s a page on 2 busy cores.
     threadpool_limits(1)
     _WORKER = Cleaner(model, config=config)
+    _TIME_LIMIT = seconds
 
 
 def work(source: Source) -> Done:
     """Clean one document in a worker process and serialise its record there."""
     assert _WORKER is not None, "init_worker was not called"
-    record = clean_source(_WORKER, source)
+    record = clean_source(_WORKER, source, _TIME_LIMIT)
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
     labels = Counter(s["label"] for s in record.get("segments", ()))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -265,7 +292,10 @@ def work(source: Source) -> Done:
 
 
 def ordered_map(
-    fn: Callable[[Source], Done], items: Iterable[Source], workers: int, init: tuple[str | None, CleanerConfig]
+    fn: Callable[[Source], Done],
+    items: Iterable[Source],
+    workers: int,
+    init: tuple[str | None, CleanerConfig, float | None],
 ) -> Iterator[Done]:
     """``map`` over a process pool, results in input order, at most a few documents in flight per worker."""
     if workers <= 1:
@@ -396,6 +426,7 @@ def run_batch(
     fsync: bool = False,
     on_done: Callable[[Done], None] | None = None,
     summary: Summary | None = None,
+    seconds: float | None = DEFAULT_TIME_LIMIT,
 ) -> Summary:
     """Clean ``sources`` into ``out`` (JSONL, one record per line, in input order).
 
@@ -413,7 +444,7 @@ def run_batch(
             else:
                 yield source
 
-    init = (model, config or CleanerConfig())
+    init = (model, config or CleanerConfig(), seconds)
     with open(out, "ab" if resume else "wb") as fh:
         try:
             for done in ordered_map(work, todo(), workers, init):

@@ -142,6 +142,9 @@ def batch(
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUT."),
     fsync: bool = typer.Option(False, "--fsync", help="fsync OUT after every record (survives power loss)."),
+    time_limit: float = typer.Option(
+        60.0, "--time-limit", help="Seconds one document may take before it becomes an error record (0: none)."
+    ),
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Live progress bar (default: when stderr is a terminal)."
     ),
@@ -189,6 +192,7 @@ def batch(
                 fsync=fsync,
                 on_done=on_done,
                 summary=summary,
+                seconds=time_limit or None,
             )
     except KeyboardInterrupt:
         typer.echo(f"interrupted after {summary.written} documents; run again with --resume to continue", err=True)

@@ -23,3 +23,7 @@ class ModelVersionError(ModelError):
 
 class DataError(CleanerError):
     """Training data is malformed."""
+
+
+class TimeLimitError(CleanerError):
+    """One document took longer than the batch's per-document time limit."""

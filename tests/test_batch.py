@@ -206,3 +206,21 @@ def test_sources_and_torn_line_in_process(corpus: tuple[Path, list[str]], tmp_pa
         fh.write(b'{"id": "c", "source": {}, "error": "OSError: disk"}\n{"id": "d", "text": "\\"error\\": "}\n')
     assert batch.done_ids(out, drop_failed=True) == {"a", "b", "d"}
     assert b'"c"' not in out.read_bytes() and not list(tmp_path.glob("*.retry-tmp"))
+
+
+def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
+    import time
+
+    from cleaner import Cleaner
+    from cleaner.batch import Payload, Source, clean_source
+
+    def slow() -> Payload:
+        time.sleep(5)
+        return Payload("<p>never</p>")
+
+    started = time.perf_counter()
+    record = clean_source(Cleaner(), Source("slow.html", "html", slow, {}), seconds=0.3)
+    assert time.perf_counter() - started < 3
+    assert record["error"].startswith("TimeLimitError: took longer than the time limit of 0.3 s")
+    fine = clean_source(Cleaner(), Source("ok.html", "html", lambda: Payload("<p>Hello there, reader.</p>"), {}), 5)
+    assert "error" not in fine and fine["text"]
