@@ -235,3 +235,28 @@ def parse_html(text: str) -> etree._Element | None:
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     return root
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_TAG_START = re.compile(r"<[a-zA-Z]")
+_INVISIBLE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+GAVE_UP_MIN_TAGS = 2000  # below this, a small tree is just a small page
+GAVE_UP_SHARE = 0.05  # parsed elements per tag in the source under which the parser must have stopped early
+
+
+def gave_up(text: str, root: etree._Element) -> bool:
+    """Whether the parser kept only a sliver of a large page (e.g. 100,000 nested ``div``)."""
+    if text.count("<") < GAVE_UP_MIN_TAGS:
+        return False
+    elements = sum(1 for _ in root.iter())
+    if elements >= text.count("<") * GAVE_UP_SHARE:
+        return False
+    tags = len(_TAG_START.findall(_INVISIBLE.sub("", text)))  # not the "<" of scripts and comparisons
+    return tags >= GAVE_UP_MIN_TAGS and elements < tags * GAVE_UP_SHARE
+
+
+def strip_markup(text: str) -> str:
+    """A page's text without tags, scripts or styles: the fallback when the tree is unusable."""
+    import html
+
+    return html.unescape(_TAG.sub("\n", _INVISIBLE.sub("", text)))

@@ -41,6 +41,12 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     title = None
     if kind == "html":
         root = parse.parse_html(text)
+        if root is not None and parse.gave_up(text, root):
+            # libxml2 stops at its nesting limit and drops the rest: read the page's text instead.
+            kind, text = "text", parse.strip_markup(text)
+            warnings.append("markup nested too deeply to parse: its text was read as plain text")
+            root = None
+    if kind == "html":
         title = segment.page_title(root) if root is not None else None
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
         source_text = assemble.stream_text(blocks)

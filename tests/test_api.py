@@ -88,3 +88,12 @@ def test_binary_input_gives_a_result_or_a_clear_error(cleaner_instance: cleaner.
             cleaner_instance.clean(data)
         except cleaner.CleanerError:
             pass
+
+
+def test_too_deep_markup_is_read_as_text(cleaner_instance: cleaner.Cleaner) -> None:
+    doc = "<html><body>" + "<div>" * 100_000 + "<p>Deep inside the page there is a sentence.</p>" + "</div>" * 100_000
+    result = cleaner_instance.clean(doc)
+    assert "Deep inside the page there is a sentence." in [s.text for s in result.segments]
+    assert any("nested too deeply" in w for w in result.warnings)
+    normal = cleaner_instance.clean("<div>" * 50 + "<p>A normal page.</p>" + "</div>" * 50)
+    assert normal.kind == "html" and not normal.warnings
