@@ -78,13 +78,34 @@ _DETECTABLE = {
 }
 
 
+# Python codecs a page may never choose: not text encodings on the web (bytes-to-bytes,
+# escapes, IDNA), or decoders that refuse errors="replace".
+_NOT_WEB = {
+    "utf-7",
+    "unicode-escape",
+    "raw-unicode-escape",
+    "punycode",
+    "idna",
+    "undefined",
+    "mbcs",
+    "oem",
+    "utf-7-sig",
+    "palmos",
+    "charmap",
+}
+
+
 def _lookup(label: bytes | str) -> str | None:
+    """The Python codec for a declared charset label, if it is a text encoding a browser could use."""
     name = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
     name = _BROWSER_ALIASES.get(name.strip().lower(), name.strip().lower())
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name.replace("_", "-") in _NOT_WEB:
+        return None
+    return info.name
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -109,7 +130,7 @@ def decode(data: bytes) -> str:
     if encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be") and b"\x00" not in data[:200]:
         encoding = None  # a page that declares UTF-16 in ASCII bytes is not UTF-16
     if encoding and encoding not in _SINGLE_BYTE | {"cp1252"}:
-        return data.decode(encoding, errors="replace")
+        return _decode_or_utf8(data, encoding)
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
@@ -120,8 +141,15 @@ def decode(data: bytes) -> str:
     else:
         return text  # valid UTF-8 beats a single-byte declaration (re-saved pages)
     if encoding:
-        return data.decode(encoding, errors="replace")
+        return _decode_or_utf8(data, encoding)
     return _detect(data)
+
+
+def _decode_or_utf8(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding, errors="replace")
+    except (LookupError, UnicodeError):  # a codec that cannot replace errors: fall back, never raise
+        return data.decode("utf-8", errors="replace")
 
 
 def _detect(data: bytes) -> str:
