@@ -206,3 +206,41 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
         background = rgb(COLOURS[Label(label)][1])
         near = sum(1 for p in pixels if all(abs(x - y) <= 2 for x, y in zip(p, background, strict=True)))
         assert near > 2000, f"{label} segments are not visible ({near} pixels of {background})"
+
+
+def test_report_neutralises_links_and_style_breakouts() -> None:
+    import re
+
+    import cleaner
+    from cleaner.report import html_report
+
+    hostile = (
+        '<html><body><p><a href="javascript:alert(1)">Click the javascript: link</a> for the prize.</p>'
+        "<p>A paragraph that closes the style </style><script>alert(2)</script> and goes on.</p>"
+        '<p title="x" onmouseover="alert(3)">Hover text in a paragraph with an event handler.</p></body></html>'
+    )
+    report = html_report(cleaner.clean(hostile), 'name"><script>alert(4)</script>')
+    assert "<script" not in report.lower()
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", report, re.IGNORECASE)
+    assert report.lower().count("</style>") == 1  # only the report's own stylesheet
+    assert not re.search(r"\son\w+\s*=", report, re.IGNORECASE)
+
+
+def test_cleaning_the_clean_text_again_keeps_it() -> None:
+    """Idempotence within a tolerance: re-cleaning the clean text keeps at least 90% of its characters and adds
+    nothing. (A short headline, read again without its markup, can be dropped as a stray line.)"""
+    import cleaner
+
+    example = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "injected-poll-article.txt"
+    docs = [example.read_text(encoding="utf-8")] if example.exists() else []
+    docs.append(
+        "<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav><article><h1>Harbour reopens</h1>"
+        "<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the sea wall.</p>"
+        "<p>Engineers replaced more than 200 metres of masonry, the harbour authority said.</p></article>"
+        "<footer>© 2024 Harbour Times</footer></body></html>"
+    )
+    for doc in docs:
+        first = cleaner.clean(doc).text
+        second = cleaner.clean(first, kind="text").text
+        assert len(second) >= 0.9 * len(first)
+        assert all(paragraph in first for paragraph in second.split("\n\n"))
