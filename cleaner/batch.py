@@ -6,7 +6,6 @@ resumed: the ids already in the output file are skipped.
 
 from __future__ import annotations
 
-import codecs
 import glob
 import gzip
 import json
@@ -38,7 +37,6 @@ FIELDS_AUTO = ("html", "text")  # what --field auto looks for in a JSONL record,
 ID_PREFIX = '{"id": '  # every output line starts with its id, so resume need not parse whole records
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document; a hang becomes an error record
 WINDOW_PER_WORKER = 4  # documents in flight per worker: keeps workers busy, bounds memory on huge inputs
-_BROWSER_CHARSETS = {"iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +190,8 @@ def _warc_payload(body: bytes, charset: str | None, limit: int) -> Payload:
         return Payload(body)
     except UnicodeDecodeError:
         pass
-    try:  # no declaration in the page, not UTF-8: the HTTP header's charset beats guessing, as in browsers
-        codec = codecs.lookup(_BROWSER_CHARSETS.get(charset.lower(), charset)).name
-    except LookupError:
+    codec = parse.codec_for(charset)  # no declaration, not UTF-8: the HTTP header beats guessing, as in browsers
+    if codec is None:
         return Payload(body)
     return Payload(body.decode(codec, errors="replace"))
 

@@ -36,6 +36,15 @@ class LabelledDoc:
     title: str | None = None
 
 
+def nearest_label(el: etree._Element) -> str | None:
+    """The ``data-label`` of the element or its nearest labelled ancestor (lower-cased)."""
+    for node in (el, *el.iterancestors()):
+        value = node.get(LABEL_ATTR)
+        if value is not None:
+            return str(value).strip().lower()
+    return None
+
+
 def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None]:
     """Blocks of an annotated page, each block's nearest ``data-label``, its group and title."""
     root = parse.parse_html(html)
@@ -50,14 +59,7 @@ def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, s
     for b in blocks:
         if b.xpath not in cache:
             found = tree.xpath(b.xpath) if b.xpath else []
-            label = None
-            if found:
-                for el in (found[0], *found[0].iterancestors()):
-                    value = el.get(LABEL_ATTR)
-                    if value is not None:
-                        label = value.strip().lower()
-                        break
-            cache[b.xpath or ""] = label
+            cache[b.xpath or ""] = nearest_label(found[0]) if found else None
         labels.append(cache[b.xpath or ""])
     return blocks, labels, (str(groups[0]) if groups else None), title
 

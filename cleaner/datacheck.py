@@ -48,8 +48,7 @@ def _check_page(path: Path) -> Iterator[Problem]:
         el = tree.xpath(b.xpath)[0] if b.xpath else None
         if el is None:
             continue
-        labelled = any(e.get(corpus.LABEL_ATTR) is not None for e in (el, *el.iterancestors()))
-        if not labelled:
+        if corpus.nearest_label(el) is None:
             yield Problem(f"{path}:{el.sourceline}", "unlabelled", f"block {b.text[:60]!r} has no data-label ancestor")
 
 

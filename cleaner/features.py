@@ -373,7 +373,6 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
     words = np.maximum(stats["words"], 1)
     word_counts = word_vectorizer().transform([_DIGIT.sub("0", t.lower()) for t in texts])
     stop = _word_hits(word_counts, STOPWORDS)
-    unigram_total = np.maximum(stats["words"], 1)
     link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
     link_density = link / safe_len
     good = np.where((stats["words"] >= 5) & (link_density < 0.5), lengths * (1 - link_density), 0.0)
@@ -399,7 +398,7 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
         "upper_ratio": stats["upper"] / np.maximum(stats["alpha"], 1),
         "capitalised_words": stats["cap_words"] / words,
         "question": np.fromiter(("?" in t or "？" in t for t in texts), dtype=np.float64, count=n),
-        "stopword_density": np.minimum(stop / unigram_total, 1.0),
+        "stopword_density": np.minimum(stop / words, 1.0),
         "link_density": np.minimum(link_density, 1.0),
         "is_heading": flag(HEADINGS.__contains__),
         "is_li": flag(lambda t: t in ("li", "dd", "dt")),

@@ -99,7 +99,7 @@ class BlockModel:
             + dense @ dense_coef
             + self.first.model_.intercept_
         )
-        return _reorder(_softmax(np.asarray(scores)), self.first.classes_, self.labels)
+        return reorder_columns(_softmax(np.asarray(scores)), self.first.classes_, self.labels)
 
     def _coef_blocks(self, n_words: int, n_markup: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         cached = self.__dict__.get("_coef_cache")
@@ -121,7 +121,7 @@ class BlockModel:
             return np.zeros((0, len(self.labels)))
         first = self.first_pass(feats) if first is None else first
         probs = self.smoother.predict_proba(context_matrix(first, feats.dense))
-        return _reorder(apply_temperature(probs, self.temperature), self.smoother.classes_, self.labels)
+        return reorder_columns(apply_temperature(probs, self.temperature), self.smoother.classes_, self.labels)
 
 
 def apply_temperature(probs: np.ndarray, temperature: float) -> np.ndarray:
@@ -158,7 +158,7 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return expd / expd.sum(axis=1, keepdims=True)
 
 
-def _reorder(probs: np.ndarray, classes: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
+def reorder_columns(probs: np.ndarray, classes: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
     out = np.zeros((probs.shape[0], len(labels)))
     for j, cls in enumerate(classes):
         out[:, labels.index(cls) if isinstance(cls, str) else int(cls)] = probs[:, j]

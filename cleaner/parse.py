@@ -95,7 +95,7 @@ _NOT_WEB = {
 }
 
 
-def _lookup(label: bytes | str) -> str | None:
+def codec_for(label: bytes | str) -> str | None:
     """The Python codec for a declared charset label, if it is a text encoding a browser could use."""
     name = label.decode("ascii", "ignore") if isinstance(label, bytes) else label
     name = _BROWSER_ALIASES.get(name.strip().lower(), name.strip().lower())
@@ -115,7 +115,7 @@ def declared_encoding(data: bytes) -> str | None:
             return name
     head = data[:SNIFF_BYTES]
     match = _XML_DECL.match(head) or _META_CHARSET.search(head)
-    return _lookup(match.group(1)) if match else None
+    return codec_for(match.group(1)) if match else None
 
 
 def decode(data: bytes) -> str:
@@ -158,7 +158,7 @@ def _detect(data: bytes) -> str:
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         return data.decode("cp1252", errors="replace")
     best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
-    encoding = _lookup(best.encoding) if best is not None else None
+    encoding = codec_for(best.encoding) if best is not None else None
     if encoding not in _DETECTABLE:
         encoding = "cp1252"  # what browsers assume for undeclared Western pages
     return data.decode(encoding, errors="replace")

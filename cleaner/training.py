@@ -28,6 +28,7 @@ from .model import (
     apply_temperature,
     expected_calibration_error,
     fit_temperature,
+    reorder_columns,
     save_model,
     stage1_matrix,
 )
@@ -82,7 +83,7 @@ def fit(data: Prepared, *, seed: int = 0, progress: Progress | None = None, smoo
         say(f"first pass, fold {k + 1}/{folds.n_splits}")
         first = _fit_first(X_docs, y_docs, train, seed)
         for t in test:
-            oof[t] = _reorder_full(first.predict_proba(X_docs[t]), first.classes_)
+            oof[t] = reorder_columns(first.predict_proba(X_docs[t]), first.classes_, LABELS)
     say("first pass, all data")
     first = _fit_first(X_docs, y_docs, list(range(len(idx))), seed)
     say("context smoother")
@@ -105,12 +106,6 @@ def _fit_first(
     y = np.concatenate([y_docs[r] for r in rows])
     mask = y >= 0
     return LinearBlockClassifier(random_state=seed).fit(X[mask], y[mask], sample_weight=_class_weights(y[mask]))
-
-
-def _reorder_full(probs: np.ndarray, classes: np.ndarray) -> np.ndarray:
-    out = np.zeros((probs.shape[0], len(LABELS)))
-    out[:, classes.astype(int)] = probs
-    return out
 
 
 def predict_labels(model: BlockModel, feats: features.Features) -> list[str]:
