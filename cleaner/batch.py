@@ -12,31 +12,28 @@ import json
 import logging
 import os
 import resource
-import signal
-import threading
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, Literal, cast
 
-from . import parse
+from . import parse, stream
 from .config import CleanerConfig
-from .errors import InputError, ModelError, TimeLimitError
+from .errors import InputError, ModelError
 from .pipeline import Cleaner
+from .stream import FIELDS_AUTO
+from .types import Result
 
 log = logging.getLogger(__name__)
 
 DOC_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-FIELDS_AUTO = ("html", "text")  # what --field auto looks for in a JSONL record, in this order
 ID_PREFIX = '{"id": '  # every output line starts with its id, so resume need not parse whole records
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document; a hang becomes an error record
-WINDOW_PER_WORKER = 4  # documents in flight per worker: keeps workers busy, bounds memory on huge inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +144,13 @@ def _jsonl_payload(line: bytes, field: str) -> Payload:
     record = json.loads(line)
     if not isinstance(record, dict):
         raise InputError(f"line holds a JSON {type(record).__name__}, not an object")
-    names = FIELDS_AUTO if field == "auto" else (field,)
-    name = next((n for n in names if isinstance(record.get(n), str)), None)
-    if name is None:
-        raise InputError(f"no {' or '.join(repr(n) for n in names)} string field")
+    data, kind, problem = stream.document_item(record, None if field == "auto" else field, None)
+    if problem is not None:
+        raise InputError(problem.removeprefix("InputError: "))
     meta = {k: record[k] for k in ("id", "url") if isinstance(record.get(k), (str, int))}
     if "id" in meta:
         meta["record_id"] = meta.pop("id")
-    return Payload(record[name], name if name in FIELDS_AUTO else None, meta)
+    return Payload(data, kind, meta)
 
 
 def _warc_sources(path: Path, limit: int) -> Iterator[Source]:
@@ -209,30 +205,17 @@ def _raise(message: str) -> Payload:
 # --- cleaning one document ---------------------------------------------------------------------------------------
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``TimeLimitError`` in the block after ``seconds`` (SIGALRM; main thread only, else no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def on_alarm(signum: int, frame: object) -> None:
-        raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+BatchFormat = Literal["full", "compact"]
 
 
-def clean_source(cleaner: Cleaner, source: Source, seconds: float | None = None) -> dict[str, Any]:
-    """The output record for one document; a failure (or ``seconds`` passing) becomes ``"error": "<Type>: message"``."""
+def clean_source(
+    cleaner: Cleaner, source: Source, seconds: float | None = None, output: BatchFormat = "full"
+) -> tuple[dict[str, Any], Result | None]:
+    """The output record for one document (and its result); a failure (or ``seconds`` passing) becomes
+    ``"error": "<Type>: message"``. ``output``: the full ``Result.to_dict()`` or the compact ``to_record()``."""
     record: dict[str, Any] = {"id": source.id, "source": dict(source.meta)}
     try:
-        with time_limit(seconds):
+        with stream.deadline(seconds):
             payload = source.load()
             record["source"].update(payload.meta)
             result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint)
@@ -241,9 +224,9 @@ def clean_source(cleaner: Cleaner, source: Source, seconds: float | None = None)
     except Exception as exc:  # one bad document must not stop a batch
         log.debug("%s failed", source.id, exc_info=True)
         record["error"] = f"{type(exc).__name__}: {exc}"
-        return record
-    record.update(result.to_dict())
-    return record
+        return record, None
+    record.update(result.to_dict() if output == "full" else result.to_record())
+    return record, result
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,63 +241,13 @@ class Done:
     max_rss_kb: int
 
 
-_WORKER: Cleaner | None = None
-_TIME_LIMIT: float | None = None
-
-
-def init_worker(
-    model: str | None, config: CleanerConfig, seconds: float | None = None, ignore_sigint: bool = True
-) -> None:
-    """Create this process's ``Cleaner`` once (the model loads on the first document)."""
-    global _WORKER, _TIME_LIMIT
-    from threadpoolctl import threadpool_limits
-
-    if ignore_sigint:  # Ctrl-C is the main process's to handle; workers finish their document and go
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Processes are the parallelism. OpenMP/BLAS threads inside each one only oversubscribe the cores, and the
-    # smoother's tiny per-page predictions then stall at OpenMP barriers: 7 ms vs 2.9 s a page on 2 busy cores.
-    threadpool_limits(1)
-    _WORKER = Cleaner(model, config=config)
-    _TIME_LIMIT = seconds
-
-
-def work(source: Source) -> Done:
-    """Clean one document in a worker process and serialise its record there."""
-    assert _WORKER is not None, "init_worker was not called"
-    record = clean_source(_WORKER, source, _TIME_LIMIT)
+def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
+    """Clean one document (in a worker process) and serialise its record there: a ``stream.pool_map`` task."""
+    record, result = clean_source(cleaner, source, seconds, output)
     line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
-    labels = Counter(s["label"] for s in record.get("segments", ()))
+    labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return Done(source.id, line, dict(labels), record.get("error"), os.getpid(), rss)
-
-
-def ordered_map(
-    fn: Callable[[Source], Done],
-    items: Iterable[Source],
-    workers: int,
-    init: tuple[str | None, CleanerConfig, float | None],
-) -> Iterator[Done]:
-    """``map`` over a process pool, results in input order, at most a few documents in flight per worker."""
-    if workers <= 1:
-        init_worker(*init, ignore_sigint=False)
-        yield from map(fn, items)
-        return
-    import multiprocessing
-
-    # spawn, not fork: the main process runs threads (progress bar, counting) that a fork could catch mid-lock.
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=init_worker, initargs=(*init, True)
-    )
-    pending: deque[Future[Done]] = deque()
-    try:
-        for item in items:
-            pending.append(pool.submit(fn, item))
-            if len(pending) >= workers * WINDOW_PER_WORKER:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- the output file and the run ---------------------------------------------------------------------------------
@@ -424,8 +357,10 @@ def run_batch(
     on_done: Callable[[Done], None] | None = None,
     summary: Summary | None = None,
     seconds: float | None = DEFAULT_TIME_LIMIT,
+    output: BatchFormat = "full",
+    chunk_size: int = 4,
 ) -> Summary:
-    """Clean ``sources`` into ``out`` (JSONL, one record per line, in input order).
+    """Clean ``sources`` into ``out`` (JSONL, one record per line, in input order), through ``stream.pool_map``.
 
     With ``resume``, append to ``out`` and skip the ids in ``skip`` (default: those already in ``out``).
     """
@@ -441,10 +376,12 @@ def run_batch(
             else:
                 yield source
 
-    init = (model, config or CleanerConfig(), seconds)
-    with open(out, "ab" if resume else "wb") as fh:
+    cleaner = Cleaner(model, config=config)
+    task = partial(work, output=output)
+    done_stream = stream.pool_map(task, todo(), cleaner, workers=workers, chunk_size=chunk_size, time_limit=seconds)
+    with open(out, "ab" if resume else "wb") as fh, _one_thread_here(workers):
         try:
-            for done in ordered_map(work, todo(), workers, init):
+            for done in done_stream:
                 fh.write(done.line)  # one write per whole line, flushed: a kill leaves at most a partial last line
                 fh.flush()
                 if fsync:
@@ -455,6 +392,18 @@ def run_batch(
         finally:
             summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _one_thread_here(workers: int) -> Iterator[None]:
+    """Cleaning in this process (one worker): no OpenMP/BLAS threads either, as in the pool's workers."""
+    if workers > 1:
+        yield
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield
 
 
 def format_summary(summary: Summary, out: Path) -> str:

@@ -148,6 +148,13 @@ def batch(
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Live progress bar (default: when stderr is a terminal)."
     ),
+    output_format: str = typer.Option(
+        "full",
+        "--format",
+        help="full: every segment with its text and cues; compact: clean text, flagged spans "
+        "[start, end, label, confidence] and the share of text flagged per label.",
+    ),
+    chunk_size: int = typer.Option(4, "--chunk-size", help="Documents sent to a worker at a time."),
     model: Path | None = typer.Option(None, help="Model directory (default: the shipped model)."),
 ) -> None:
     """Clean many documents into a JSONL file, in parallel, resumably.
@@ -163,6 +170,10 @@ def batch(
     try:
         if workers is not None and workers < 1:
             raise ValueError("--workers must be at least 1")
+        if chunk_size < 1:
+            raise ValueError("--chunk-size must be at least 1")
+        if output_format not in ("full", "compact"):
+            raise ValueError(f"--format must be full or compact, not {output_format!r}")
         if out.exists() and out.stat().st_size > 0 and not (resume or overwrite):
             raise CleanerError(f"{out} exists: add --resume to continue it or --overwrite to replace it")
         if out.is_dir():
@@ -193,6 +204,8 @@ def batch(
                 on_done=on_done,
                 summary=summary,
                 seconds=time_limit or None,
+                output="compact" if output_format == "compact" else "full",
+                chunk_size=chunk_size,
             )
     except KeyboardInterrupt:
         typer.echo(f"interrupted after {summary.written} documents; run again with --resume to continue", err=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import assemble, cues, features, parse, segment
+from . import assemble, cues, features, parse, segment, stream
 from .config import CleanerConfig
 from .errors import InputError
 from .model import BlockModel, load_model
@@ -110,10 +110,39 @@ class Cleaner:
             warnings=tuple(doc.warnings),
         )
 
-    def clean_many(self, docs: Iterable[str | bytes]) -> Iterator[Result]:
-        """Clean a stream of documents lazily, in input order."""
-        for doc in docs:
-            yield self.clean(doc)
+    def clean_many(
+        self,
+        docs: Iterable[Any],
+        *,
+        workers: int = 1,
+        chunk_size: int = stream.DEFAULT_CHUNK_SIZE,
+        field: str | None = None,
+        kind: str | None = None,
+        output: stream.Output = "result",
+        on_error: stream.OnError = "raise",
+        time_limit: float | None = None,
+    ) -> Iterator[Any]:
+        """Clean a stream of documents lazily; one output per input, in input order.
+
+        ``docs``: any iterable, even an endless one, of str/bytes documents or of mappings holding one in
+        ``field`` (default ``html``, else ``text``; those two names also set the kind). ``workers`` > 1 cleans in
+        that many processes, each loading the model once; ``chunk_size`` documents travel per round trip, and at
+        most two chunks per worker are in flight, so memory stays flat however long the stream.
+        ``output="result"`` yields ``Result``s, ``"record"`` the compact ``Result.to_record()`` dicts.
+        ``on_error="return"`` yields a failure in its place (the exception, or a record with an ``"error"``
+        field) instead of raising it. ``time_limit``: seconds per document, then ``TimeLimitError``.
+        """
+        return stream.clean_stream(
+            self,
+            docs,
+            workers=workers,
+            chunk_size=chunk_size,
+            field=field,
+            kind=kind,
+            output=output,
+            on_error=on_error,
+            time_limit=time_limit,
+        )
 
 
 def _with_kind(config: CleanerConfig, kind: str) -> CleanerConfig:

@@ -21,6 +21,7 @@ class Label(str, Enum):
 
 
 LABELS: tuple[str, ...] = tuple(label.value for label in Label)
+FLAGGED_LABELS: tuple[str, ...] = LABELS[1:]  # every label but content
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,32 @@ class Result:
     def flagged(self) -> tuple[Segment, ...]:
         """The non-content segments, in document order."""
         return tuple(s for s in self.segments if s.label is not Label.CONTENT)
+
+    def flagged_share(self) -> dict[str, float]:
+        """Share of the document's segment text under each non-content label (0 when there is no text)."""
+        chars = dict.fromkeys(LABELS, 0)
+        for s in self.segments:
+            chars[s.label.value] += s.end - s.start
+        total = sum(chars.values())
+        return {label: round(chars[label] / total, 4) if total else 0.0 for label in FLAGGED_LABELS}
+
+    def to_record(self) -> dict[str, Any]:
+        """Compact JSON-ready form for pipelines (see README, "Compact records").
+
+        ``spans``: ``[start, end, label, confidence]`` of every flagged segment, as character offsets into the
+        input text (plain text) or into ``source_text``, the page's text, which HTML records carry for that reason.
+        """
+        record: dict[str, Any] = {
+            "text": self.text,
+            "spans": [[s.start, s.end, s.label.value, round(s.confidence, 4)] for s in self.flagged],
+            "flagged_share": self.flagged_share(),
+            "kind": self.kind,
+            "model_version": self.model_version,
+            "warnings": list(self.warnings),
+        }
+        if self.kind == "html":
+            record["source_text"] = self.source_text
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form with stable field names (see README, "Result schema")."""

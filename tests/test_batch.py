@@ -219,8 +219,8 @@ def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
         return Payload("<p>never</p>")
 
     started = time.perf_counter()
-    record = clean_source(Cleaner(), Source("slow.html", "html", slow, {}), seconds=0.3)
+    record, _ = clean_source(Cleaner(), Source("slow.html", "html", slow, {}), seconds=0.3)
     assert time.perf_counter() - started < 3
     assert record["error"].startswith("TimeLimitError: took longer than the time limit of 0.3 s")
-    fine = clean_source(Cleaner(), Source("ok.html", "html", lambda: Payload("<p>Hello there, reader.</p>"), {}), 5)
+    fine, _ = clean_source(Cleaner(), Source("ok.html", "html", lambda: Payload("<p>Hello there, reader.</p>"), {}), 5)
     assert "error" not in fine and fine["text"]
