@@ -2,6 +2,7 @@
 
 from .config import CleanerConfig
 from .errors import CleanerError, InputError, ModelError, ModelIntegrityError, ModelVersionError
+from .integrations.hf import hf_map
 from .pipeline import Cleaner, clean
 from .types import LABELS, Block, Label, Result, Segment
 
@@ -21,5 +22,6 @@ __all__ = [
     "Result",
     "Segment",
     "clean",
+    "hf_map",
     "__version__",
 ]

@@ -218,7 +218,8 @@ def clean_source(
         with stream.deadline(seconds):
             payload = source.load()
             record["source"].update(payload.meta)
-            result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint)
+            cues = False if output == "compact" else None  # compact records carry no cues
+            result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint, cues=cues)
     except ModelError:
         raise  # every document would fail: stop the run instead
     except Exception as exc:  # one bad document must not stop a batch

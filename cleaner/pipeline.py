@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import assemble, cues, features, parse, segment, stream
+from . import assemble, features, parse, segment, stream
 from .config import CleanerConfig
+from .cues import page_cues
 from .errors import InputError
 from .model import BlockModel, load_model
 from .types import Block, Result
@@ -88,8 +89,11 @@ class Cleaner:
     def model_version(self) -> str:
         return str(self.manifest.get("version", "unknown"))
 
-    def clean(self, source: str | bytes, *, url: str | None = None, kind: str | None = None) -> Result:
-        """Clean one document (HTML or plain text)."""
+    def clean(
+        self, source: str | bytes, *, url: str | None = None, kind: str | None = None, cues: bool | None = None
+    ) -> Result:
+        """Clean one document (HTML or plain text). ``cues``: name each flagged block's evidence (default:
+        ``config.cues``); compact records do not carry cues, so they are cleaned without."""
         config = self.config if kind is None else _with_kind(self.config, kind)
         doc = document_blocks(source, config)
         blocks = doc.blocks
@@ -99,7 +103,8 @@ class Cleaner:
         probs = model.predict_proba(feats, first)
         labels = assemble.choose_labels(probs, feats)
         no_cues: list[tuple[str, ...]] = [()] * len(blocks)
-        block_cues = cues.page_cues(model, feats, labels, [b.text for b in blocks]) if config.cues else no_cues
+        want_cues = config.cues if cues is None else cues
+        block_cues = page_cues(model, feats, labels, [b.text for b in blocks]) if want_cues else no_cues
         segs = assemble.segments(blocks, probs, labels, block_cues)
         return Result(
             text=assemble.clean_text(segs),

@@ -138,7 +138,10 @@ def document_item(doc: Any, field: str | None, kind: str | None) -> tuple[Any, s
         names = FIELDS_AUTO if field is None else (field,)
         name = next((n for n in names if isinstance(doc.get(n), (str, bytes))), None)
         if name is None:
-            return None, None, f"InputError: no {' or '.join(repr(n) for n in names)} string field"
+            held = [n for n in names if n in doc]
+            if held:
+                return None, None, f"InputError: field {held[0]!r} holds {type(doc[held[0]]).__name__}, not a document"
+            return None, None, f"InputError: no {' or '.join(repr(n) for n in names)} field"
         return doc[name], kind or (name if name in FIELDS_AUTO else None), None
     if isinstance(doc, (str, bytes, bytearray, memoryview)):
         return doc, kind, None
@@ -160,7 +163,7 @@ def clean_item(
         if problem is not None:
             raise InputError(problem.removeprefix("InputError: "))
         with deadline(seconds):
-            result = cleaner.clean(data, kind=kind)
+            result = cleaner.clean(data, kind=kind, cues=False if output == "record" else None)
     except ModelError:
         raise  # every document would fail: stop instead
     except Exception as exc:

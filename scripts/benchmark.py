@@ -48,8 +48,13 @@ DOCS = REPO / "docs"
 DEFAULT_DATASETS = ("cleaneval", "dragnet", "cetd", "typed-dev", "injected-dev")
 LABELS = ("content", "poll", "consent", "promo", "boilerplate")
 NONCONTENT = LABELS[1:]
-SIZE_BUCKETS = (("<25KB", 0, 25), ("25-50KB", 25, 50), ("50-100KB", 50, 100), ("100-200KB", 100, 200),
-                (">200KB", 200, float("inf")))  # KB (1024 bytes) of UTF-8 HTML; lower bound inclusive
+SIZE_BUCKETS = (
+    ("<25KB", 0, 25),
+    ("25-50KB", 25, 50),
+    ("50-100KB", 50, 100),
+    ("100-200KB", 100, 200),
+    (">200KB", 200, float("inf")),
+)  # KB (1024 bytes) of UTF-8 HTML; lower bound inclusive
 SWEEP_SYSTEMS = ("cleaner", "trafilatura", "lxml")
 WORST_PAGES = 5
 FAILURE_EXAMPLES = 5
@@ -61,8 +66,10 @@ Adapter = Callable[[str, str], Any]
 
 # ------------------------------------------------------------------ systems
 
-_BLOCK_TAGS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
-                        "h5 h6 header hr li main nav ol p pre section table td th tr ul".split())
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+)
 
 
 def lxml_text(markup: str) -> str:
@@ -87,8 +94,12 @@ def c4_keep(line: str) -> bool:
     """C4-style line rule (Raffel et al. 2020): terminal punctuation, 3+ words, no javascript or policy text."""
     line = line.strip()
     low = line.lower()
-    return (line.endswith(C4_TERMINAL) and len(line.split()) >= 3 and "javascript" not in low
-            and not any(p in low for p in C4_POLICY))
+    return (
+        line.endswith(C4_TERMINAL)
+        and len(line.split()) >= 3
+        and "javascript" not in low
+        and not any(p in low for p in C4_POLICY)
+    )
 
 
 def _cleaner(args: argparse.Namespace) -> Adapter:
@@ -208,12 +219,12 @@ def load_systems(names: Sequence[str], args: argparse.Namespace) -> tuple[dict[s
         except ImportError as exc:
             info[name] = {"status": "skipped", "reason": f"{type(exc).__name__}: {exc}", "inputs": list(kinds)}
             continue
-        info[name] = {"status": "ok", "version": version, "inputs": list(kinds),
-                      "scored": name not in SPEED_ONLY}
+        info[name] = {"status": "ok", "version": version, "inputs": list(kinds), "scored": name not in SPEED_ONLY}
     return adapters, info
 
 
 # ------------------------------------------------------------------ datasets
+
 
 def dataset_path(spec: str) -> Path:
     path = Path(spec)
@@ -263,6 +274,7 @@ def typed_gold(rec: dict[str, Any], kind: str) -> list[tuple[str, str]]:
 
 # ------------------------------------------------------------------ scoring
 
+
 def page_f1(p: float | None, r: float | None) -> float:
     """Per-page F1: 1 when prediction and gold are both empty, 0 when only one is."""
     if p is None or r is None:
@@ -294,17 +306,24 @@ def main_accuracy(pages: dict[str, list], names: Sequence[str], idx: np.ndarray)
         scores = corpus_scores(pages[name])
         boot[name] = bootstrap_prf(pages[name], idx)
         sd = boot[name].std(axis=1, ddof=1) if idx.shape[0] > 1 else np.zeros(3)
-        accuracy[name] = {**scores, "median_page_f1": float(np.median([page_f1(p, r) for p, r, _ in pages[name]])),
-                          "precision_sd": float(sd[0]), "recall_sd": float(sd[1]), "f1_sd": float(sd[2])}
+        accuracy[name] = {
+            **scores,
+            "median_page_f1": float(np.median([page_f1(p, r) for p, r, _ in pages[name]])),
+            "precision_sd": float(sd[0]),
+            "recall_sd": float(sd[1]),
+            "f1_sd": float(sd[2]),
+        }
     paired: dict[str, Any] = {}
     if "cleaner" in boot:
         for name in names:
             if name == "cleaner":
                 continue
             diff = boot["cleaner"][2] - boot[name][2]
-            paired[name] = {"cleaner_minus_system_f1": accuracy["cleaner"]["f1"] - accuracy[name]["f1"],
-                            "ci95": [float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))],
-                            "share_cleaner_ahead": float(np.mean(diff > 0))}
+            paired[name] = {
+                "cleaner_minus_system_f1": accuracy["cleaner"]["f1"] - accuracy[name]["f1"],
+                "ci95": [float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))],
+                "share_cleaner_ahead": float(np.mean(diff > 0)),
+            }
     return accuracy, paired
 
 
@@ -312,9 +331,12 @@ def speed_stats(times_ms: dict[str, list[float]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, ms in times_ms.items():
         arr = np.asarray(ms)
-        out[name] = {"median_ms": float(np.median(arr)), "p95_ms": float(np.percentile(arr, 95)),
-                     "mean_ms": float(arr.mean()), "pages_per_s": float(len(arr) / (arr.sum() / 1000))
-                     if arr.sum() else None}
+        out[name] = {
+            "median_ms": float(np.median(arr)),
+            "p95_ms": float(np.percentile(arr, 95)),
+            "mean_ms": float(arr.mean()),
+            "pages_per_s": float(len(arr) / (arr.sum() / 1000)) if arr.sum() else None,
+        }
     for ref, key in (("lxml", "ratio_to_lxml"), ("trafilatura", "ratio_to_trafilatura")):
         base = out.get(ref, {}).get("median_ms")
         for stats in out.values():
@@ -324,8 +346,10 @@ def speed_stats(times_ms: dict[str, list[float]]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ running
 
-def run_dataset(name: str, path: Path, records: list[dict], adapters: dict[str, Adapter],
-                bootstrap: int, seed: int) -> dict[str, Any]:
+
+def run_dataset(
+    name: str, path: Path, records: list[dict], adapters: dict[str, Adapter], bootstrap: int, seed: int
+) -> dict[str, Any]:
     """Run every system on every page (rotating order), score, and summarise one dataset."""
     from cleaner.evaluate import TypedScore, page_scores
 
@@ -369,11 +393,18 @@ def run_dataset(name: str, path: Path, records: list[dict], adapters: dict[str, 
             print(f"  {name}: {i + 1}/{len(records)} pages, {time.perf_counter() - t_start:.0f} s", file=sys.stderr)
 
     result: dict[str, Any] = {
-        "path": str(path), "kind": kind, "input": doc_kind, "records": len(records), "systems": names,
+        "path": str(path),
+        "kind": kind,
+        "input": doc_kind,
+        "records": len(records),
+        "systems": names,
         "speed": speed_stats(times),
         "failures": {n: {"count": len(f), "examples": f[:FAILURE_EXAMPLES]} for n, f in failures.items()},
-        "pages": {"ids": ids, "kb": [round(s, 1) for s in sizes_kb],
-                  "ms": {n: [round(t, 3) for t in times[n]] for n in names}},
+        "pages": {
+            "ids": ids,
+            "kb": [round(s, 1) for s in sizes_kb],
+            "ms": {n: [round(t, 3) for t in times[n]] for n in names},
+        },
     }
     if kind == "main":
         idx = np.random.default_rng(seed).integers(0, len(records), size=(bootstrap, len(records)))
@@ -396,8 +427,17 @@ def largest_gaps(ids: list[str], pages: dict[str, list], names: Sequence[str]) -
         p, r, _ = pages["cleaner"][i]
         best = max(peers, key=lambda n: page_f1(*pages[n][i][:2]))
         best_f1 = page_f1(*pages[best][i][:2])
-        rows.append({"id": page_id, "cleaner_precision": p, "cleaner_recall": r, "cleaner_f1": page_f1(p, r),
-                     "best_peer": best, "best_peer_f1": best_f1, "gap": best_f1 - page_f1(p, r)})
+        rows.append(
+            {
+                "id": page_id,
+                "cleaner_precision": p,
+                "cleaner_recall": r,
+                "cleaner_f1": page_f1(p, r),
+                "best_peer": best,
+                "best_peer_f1": best_f1,
+                "gap": best_f1 - page_f1(p, r),
+            }
+        )
     rows.sort(key=lambda row: -row["gap"])
     return [row for row in rows[:WORST_PAGES] if row["gap"] > 0]
 
@@ -410,10 +450,15 @@ def size_sweep(datasets: dict[str, Any]) -> dict[str, Any]:
             for system, ms in ds["pages"]["ms"].items():
                 pooled.setdefault(system, []).extend(zip(ds["pages"]["kb"], ms, strict=True))
     sizes = [kb for ds in datasets.values() if ds["input"] == "html" for kb in ds["pages"]["kb"]]
-    median = {system: [_median([t for kb, t in pairs if lo <= kb < hi]) for _, lo, hi in SIZE_BUCKETS]
-              for system, pairs in pooled.items()}
-    return {"buckets": [name for name, _, _ in SIZE_BUCKETS],
-            "pages": [sum(lo <= kb < hi for kb in sizes) for _, lo, hi in SIZE_BUCKETS], "median_ms": median}
+    median = {
+        system: [_median([t for kb, t in pairs if lo <= kb < hi]) for _, lo, hi in SIZE_BUCKETS]
+        for system, pairs in pooled.items()
+    }
+    return {
+        "buckets": [name for name, _, _ in SIZE_BUCKETS],
+        "pages": [sum(lo <= kb < hi for kb in sizes) for _, lo, hi in SIZE_BUCKETS],
+        "median_ms": median,
+    }
 
 
 def _median(values: Sequence[float]) -> float | None:
@@ -429,13 +474,24 @@ def targets(datasets: dict[str, Any]) -> list[dict[str, Any]]:
             peers = {n: a["f1"] for n, a in ds["accuracy"].items() if n != "cleaner" and n not in BASELINES}
             if peers:
                 best = max(peers, key=peers.__getitem__)
-                rows.append({"dataset": name, "target": f"F1 >= best peer ({best} {peers[best]:.3f})",
-                             "value": ds["accuracy"]["cleaner"]["f1"], "met": ds["accuracy"]["cleaner"]["f1"]
-                             >= peers[best]})
+                rows.append(
+                    {
+                        "dataset": name,
+                        "target": f"F1 >= best peer ({best} {peers[best]:.3f})",
+                        "value": ds["accuracy"]["cleaner"]["f1"],
+                        "met": ds["accuracy"]["cleaner"]["f1"] >= peers[best],
+                    }
+                )
         if ds["input"] == "html" and speed.get("ratio_to_trafilatura") is not None:
             value = speed["ratio_to_trafilatura"]
-            rows.append({"dataset": name, "target": "time <= 0.5 x trafilatura (2x its pages/s)", "value": value,
-                         "met": value <= 0.5})
+            rows.append(
+                {
+                    "dataset": name,
+                    "target": "time <= 0.5 x trafilatura (2x its pages/s)",
+                    "value": value,
+                    "met": value <= 0.5,
+                }
+            )
         if ds["input"] == "html" and speed.get("ratio_to_lxml") is not None:
             value = speed["ratio_to_lxml"]
             rows.append({"dataset": name, "target": "time <= 3 x lxml parse", "value": value, "met": value <= 3})
@@ -444,15 +500,23 @@ def targets(datasets: dict[str, Any]) -> list[dict[str, Any]]:
             for label in ("consent", "promo"):
                 for metric in ("recall", "precision"):
                     value = report["labels"][label][metric]
-                    rows.append({"dataset": name, "target": f"{label} {metric} >= 0.9", "value": value,
-                                 "met": value >= 0.9})
+                    rows.append(
+                        {"dataset": name, "target": f"{label} {metric} >= 0.9", "value": value, "met": value >= 0.9}
+                    )
         if report and ds["kind"] == "injected":
             segments = sum(report["segments"].values())
             caught = sum(report["caught"].values()) / segments if segments else 0.0
-            rows.append({"dataset": name, "target": "injected segments caught >= 0.95", "value": caught,
-                         "met": caught >= 0.95})
-            rows.append({"dataset": name, "target": "editorial tokens kept >= 0.99",
-                         "value": report["content_retention"], "met": report["content_retention"] >= 0.99})
+            rows.append(
+                {"dataset": name, "target": "injected segments caught >= 0.95", "value": caught, "met": caught >= 0.95}
+            )
+            rows.append(
+                {
+                    "dataset": name,
+                    "target": "editorial tokens kept >= 0.99",
+                    "value": report["content_retention"],
+                    "met": report["content_retention"] >= 0.99,
+                }
+            )
     return rows
 
 
@@ -462,6 +526,7 @@ def peak_rss_mb() -> float:
 
 
 # ------------------------------------------------------------------ report
+
 
 def _f(x: float | None, digits: int = 3) -> str:
     return "–" if x is None else f"{x:.{digits}f}"
@@ -480,8 +545,17 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str | No
 def speed_table(ds: dict[str, Any]) -> list[str]:
     rows = []
     for n, s in ds["speed"].items():
-        rows.append([n, _ms(s["median_ms"]), _ms(s["p95_ms"]), _f(s["pages_per_s"], 1), _f(s["ratio_to_lxml"], 2),
-                     _f(s["ratio_to_trafilatura"], 2), str(ds["failures"][n]["count"])])
+        rows.append(
+            [
+                n,
+                _ms(s["median_ms"]),
+                _ms(s["p95_ms"]),
+                _f(s["pages_per_s"], 1),
+                _f(s["ratio_to_lxml"], 2),
+                _f(s["ratio_to_trafilatura"], 2),
+                str(ds["failures"][n]["count"]),
+            ]
+        )
     return _table(["system", "median ms", "p95 ms", "pages/s", "× lxml", "× trafilatura", "failures"], rows)
 
 
@@ -489,18 +563,43 @@ def main_tables(ds: dict[str, Any]) -> list[str]:
     rows = []
     for n, a in ds["accuracy"].items():
         paired = ds["paired_vs_cleaner"].get(n)
-        diff = "" if paired is None else (f"{paired['cleaner_minus_system_f1']:+.3f} "
-                                          f"[{paired['ci95'][0]:+.3f}, {paired['ci95'][1]:+.3f}]")
-        rows.append([n, _f(a["precision"]), _f(a["recall"]), f"{a['f1']:.3f} ± {a['f1_sd']:.3f}",
-                     _f(a["median_page_f1"]), _f(a["accuracy"]), diff])
-    lines = _table(["system", "precision", "recall", "F1 ± sd", "median page F1", "exact", "cleaner − system F1 [95%]"],
-                   rows)
+        diff = (
+            ""
+            if paired is None
+            else (f"{paired['cleaner_minus_system_f1']:+.3f} [{paired['ci95'][0]:+.3f}, {paired['ci95'][1]:+.3f}]")
+        )
+        rows.append(
+            [
+                n,
+                _f(a["precision"]),
+                _f(a["recall"]),
+                f"{a['f1']:.3f} ± {a['f1_sd']:.3f}",
+                _f(a["median_page_f1"]),
+                _f(a["accuracy"]),
+                diff,
+            ]
+        )
+    lines = _table(
+        ["system", "precision", "recall", "F1 ± sd", "median page F1", "exact", "cleaner − system F1 [95%]"], rows
+    )
     lines += ["", *speed_table(ds)]
     if ds.get("largest_gaps"):
         lines += ["", "Pages where cleaner falls furthest below the best peer:", ""]
-        lines += _table(["page", "cleaner P", "cleaner R", "cleaner F1", "best peer", "peer F1"],
-                        [[g["id"], _f(g["cleaner_precision"]), _f(g["cleaner_recall"]), _f(g["cleaner_f1"]),
-                          g["best_peer"], _f(g["best_peer_f1"])] for g in ds["largest_gaps"]], "lrrrlr")
+        lines += _table(
+            ["page", "cleaner P", "cleaner R", "cleaner F1", "best peer", "peer F1"],
+            [
+                [
+                    g["id"],
+                    _f(g["cleaner_precision"]),
+                    _f(g["cleaner_recall"]),
+                    _f(g["cleaner_f1"]),
+                    g["best_peer"],
+                    _f(g["best_peer_f1"]),
+                ]
+                for g in ds["largest_gaps"]
+            ],
+            "lrrrlr",
+        )
     return lines
 
 
@@ -511,32 +610,62 @@ def typed_tables(ds: dict[str, Any]) -> list[str]:
         rows = []
         for label in LABELS:
             r = report["labels"][label]
-            caught = ("" if label == "content" else
-                      f"{report['caught'].get(label, 0)} / {report['typed_caught'].get(label, 0)} / "
-                      f"{report['segments'].get(label, 0)}")
-            rows.append([label, _f(r["precision"]), _f(r["recall"]), _f(r["f1"]), str(r["support"]),
-                         _f(r["removal_rate"]), caught])
+            caught = (
+                ""
+                if label == "content"
+                else f"{report['caught'].get(label, 0)} / {report['typed_caught'].get(label, 0)} / "
+                f"{report['segments'].get(label, 0)}"
+            )
+            rows.append(
+                [
+                    label,
+                    _f(r["precision"]),
+                    _f(r["recall"]),
+                    _f(r["f1"]),
+                    str(r["support"]),
+                    _f(r["removal_rate"]),
+                    caught,
+                ]
+            )
         lines += ["cleaner, per gold label (token-aligned, as `shared/tools/typed/score.py`):", ""]
-        lines += _table(["label", "precision", "recall", "F1", "gold tokens", "removed", "caught / typed / segments"],
-                        rows)
-        lines += ["", f"macro-F1 (poll, consent, promo, boilerplate): {_f(report['macro_f1_noncontent'])}; "
-                      f"content retention: {_f(report['content_retention'])}", ""]
+        lines += _table(
+            ["label", "precision", "recall", "F1", "gold tokens", "removed", "caught / typed / segments"], rows
+        )
+        lines += [
+            "",
+            f"macro-F1 (poll, consent, promo, boilerplate): {_f(report['macro_f1_noncontent'])}; "
+            f"content retention: {_f(report['content_retention'])}",
+            "",
+        ]
     rows = []
     for n, r in ds["typed"].items():
         segments = sum(r["segments"].values())
-        rows.append([n, _f(r["content_retention"])] + [_f(r["labels"][k]["removal_rate"]) for k in NONCONTENT]
-                    + [f"{sum(r['caught'].values())} / {segments}"])
+        rows.append(
+            [n, _f(r["content_retention"])]
+            + [_f(r["labels"][k]["removal_rate"]) for k in NONCONTENT]
+            + [f"{sum(r['caught'].values())} / {segments}"]
+        )
     lines += ["Share of each gold label's tokens removed (not kept as content); every system as a binary filter:", ""]
     lines += _table(["system", "content kept", *(f"{k} removed" for k in NONCONTENT), "segments caught"], rows)
     return lines + ["", *speed_table(ds)]
+
+
+def scaling_section(markdown: str) -> str:
+    """The part of BENCHMARKS.md that ``scripts/scaling_benchmark.py`` writes: kept when this script rewrites it."""
+    start, end = "<!-- scaling:start -->", "<!-- scaling:end -->"
+    if start not in markdown or end not in markdown:
+        return ""
+    return start + markdown.split(start, 1)[1].split(end, 1)[0] + end + "\n"
 
 
 def render_markdown(result: dict[str, Any], plots: dict[str, str]) -> str:
     meta = result["meta"]
     versions = ", ".join(f"{k} {v}" for k, v in meta["versions"].items() if v)
     lines = [
-        "# Benchmarks", "",
-        "Generated by `scripts/benchmark.py`; do not edit by hand.", "",
+        "# Benchmarks",
+        "",
+        "Generated by `scripts/benchmark.py`; do not edit by hand.",
+        "",
         f"- date: {meta['date']}",
         f"- command: `{meta['command']}`",
         f"- machine: {meta['machine']}, {meta['cpu_count']} cores (run single-threaded, one process)",
@@ -550,17 +679,21 @@ def render_markdown(result: dict[str, Any], plots: dict[str, str]) -> str:
     if skipped:
         lines.append("- skipped: " + "; ".join(f"{n} ({s['reason']})" for n, s in skipped.items()))
     lines += [
-        "", "Main-content scores are the 4-gram shingle precision/recall of `../shared/benchmarks/README.md` "
+        "",
+        "Main-content scores are the 4-gram shingle precision/recall of `../shared/benchmarks/README.md` "
         "(mean over pages; F1 of the means; ± is the bootstrap standard deviation; the last column is the paired "
         "bootstrap difference, positive when cleaner is ahead). `lxml` is the speed floor (parsing only) and is not "
-        "scored; `html_text` keeps everything. Times are per page, in this process; \"× lxml\" and \"× trafilatura\" "
-        "are ratios of median times (below 1 is faster).", "",
+        'scored; `html_text` keeps everything. Times are per page, in this process; "× lxml" and "× trafilatura" '
+        "are ratios of median times (below 1 is faster).",
+        "",
     ]
     if result["targets"]:
         lines += ["## Targets", ""]
-        lines += _table(["dataset", "target", "value", "met"],
-                        [[t["dataset"], t["target"], _f(t["value"]), "yes" if t["met"] else "**no**"]
-                         for t in result["targets"]], "llrl")
+        lines += _table(
+            ["dataset", "target", "value", "met"],
+            [[t["dataset"], t["target"], _f(t["value"]), "yes" if t["met"] else "**no**"] for t in result["targets"]],
+            "llrl",
+        )
         lines.append("")
     for name, ds in result["datasets"].items():
         lines += [f"## {name} ({ds['records']} {'documents' if ds['kind'] == 'injected' else 'pages'})", ""]
@@ -571,11 +704,19 @@ def render_markdown(result: dict[str, Any], plots: dict[str, str]) -> str:
     sweep = result["size_sweep"]
     if sweep["median_ms"]:
         shown = [s for s in SWEEP_SYSTEMS if s in sweep["median_ms"]]
-        lines += ["## Time against page size", "",
-                  "Median ms per page by UTF-8 HTML size, pooled over the HTML datasets above.", ""]
-        lines += _table(["HTML size", "pages", *(f"{s} ms" for s in shown)],
-                        [[b, str(sweep["pages"][i]), *(_ms(sweep["median_ms"][s][i]) for s in shown)]
-                         for i, b in enumerate(sweep["buckets"])])
+        lines += [
+            "## Time against page size",
+            "",
+            "Median ms per page by UTF-8 HTML size, pooled over the HTML datasets above.",
+            "",
+        ]
+        lines += _table(
+            ["HTML size", "pages", *(f"{s} ms" for s in shown)],
+            [
+                [b, str(sweep["pages"][i]), *(_ms(sweep["median_ms"][s][i]) for s in shown)]
+                for i, b in enumerate(sweep["buckets"])
+            ],
+        )
         if "size" in plots:
             lines += ["", f"![time against page size]({plots['size']})"]
         lines.append("")
@@ -635,10 +776,15 @@ def make_plots(result: dict[str, Any], docs: Path) -> dict[str, str]:
 
 # ------------------------------------------------------------------ main
 
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--datasets", nargs="+", default=list(DEFAULT_DATASETS),
-                    help="names in ../shared/benchmarks or paths to gzip JSONL files (space or comma separated)")
+    ap.add_argument(
+        "--datasets",
+        nargs="+",
+        default=list(DEFAULT_DATASETS),
+        help="names in ../shared/benchmarks or paths to gzip JSONL files (space or comma separated)",
+    )
     pick = ap.add_mutually_exclusive_group()
     pick.add_argument("--sample", type=int, help="seeded shuffle of each dataset, then its first N records")
     pick.add_argument("--first", type=int, help="the first N records of each dataset in file order")
@@ -672,6 +818,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     adapters, systems = load_systems(args.systems, args)
     try:
         from threadpoolctl import threadpool_limits
+
         limit: contextlib.AbstractContextManager = threadpool_limits(1)
     except ImportError:
         limit = contextlib.nullcontext()
@@ -682,12 +829,18 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             if not records:
                 raise SystemExit(f"{path}: no records")
             print(f"{dataset_name(path)}: {len(records)} records", file=sys.stderr)
-            datasets[dataset_name(path)] = run_dataset(dataset_name(path), path, records, adapters,
-                                                       args.bootstrap, args.seed)
+            datasets[dataset_name(path)] = run_dataset(
+                dataset_name(path), path, records, adapters, args.bootstrap, args.seed
+            )
 
     model_version = getattr(adapters.get("cleaner"), "model_version", None)
-    selection = (f"first {args.first} of each dataset" if args.first else
-                 f"seeded sample of {args.sample} per dataset (seed {args.seed})" if args.sample else "all")
+    selection = (
+        f"first {args.first} of each dataset"
+        if args.first
+        else f"seeded sample of {args.sample} per dataset (seed {args.seed})"
+        if args.sample
+        else "all"
+    )
     versions = {"cleaner": None, "lxml": None, "numpy": None, "scikit-learn": None}
     versions.update({SYSTEMS[n][2]: s.get("version") for n, s in systems.items() if SYSTEMS[n][2]})
     for dist in versions:
@@ -698,10 +851,17 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "meta": {
             "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
             "command": shlex.join(["python", "scripts/benchmark.py", *argv]),
-            "python": platform.python_version(), "machine": f"{platform.system()} {platform.machine()}",
-            "cpu_count": os.cpu_count(), "versions": versions, "model_version": model_version,
-            "selection": selection, "sample": args.sample, "first": args.first, "seed": args.seed,
-            "bootstrap": args.bootstrap, "peak_rss_mb": peak_rss_mb(),
+            "python": platform.python_version(),
+            "machine": f"{platform.system()} {platform.machine()}",
+            "cpu_count": os.cpu_count(),
+            "versions": versions,
+            "model_version": model_version,
+            "selection": selection,
+            "sample": args.sample,
+            "first": args.first,
+            "seed": args.seed,
+            "bootstrap": args.bootstrap,
+            "peak_rss_mb": peak_rss_mb(),
             "seconds": time.perf_counter() - started,
         },
         "systems": systems,
@@ -715,7 +875,10 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     if not args.no_docs:
         DOCS.mkdir(exist_ok=True)
         plots = make_plots(result, DOCS)
-        (DOCS / "BENCHMARKS.md").write_text(render_markdown(result, plots), encoding="utf-8")
+        page = DOCS / "BENCHMARKS.md"
+        text = render_markdown(result, plots)
+        kept = scaling_section(page.read_text(encoding="utf-8")) if page.exists() else ""
+        page.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")
     return result
 
 

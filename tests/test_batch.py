@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import Cleaner
+
 from .test_cli import CLI, run
 
 pytestmark = pytest.mark.skipif(CLI is None, reason="the cleaner entry point is not installed")
@@ -132,6 +134,24 @@ def test_folder_warc_jsonl_one_record_each_and_one_error(corpus: tuple[Path, lis
     assert (root / out).read_bytes() == first
 
 
+def test_compact_format_matches_the_library_records(corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
+    root, _ = corpus
+    out = tmp_path / "compact.jsonl"
+    proc = run_in(root, "batch", "dump.jsonl", "site/index.html", "--out", str(out), "--format", "compact")
+    assert proc.returncode == 0, proc.stderr
+    records = read_records(out)
+    assert [r["id"] for r in records] == ["dump.jsonl:1", "dump.jsonl:3", "site/index.html"]
+    lines = (root / "dump.jsonl").read_text().splitlines()
+    docs = [json.loads(lines[0]), json.loads(lines[2]), (root / "site" / "index.html").read_bytes()]
+    expected = list(Cleaner().clean_many(docs, output="record"))
+    for record, want in zip(records, expected, strict=True):
+        assert {k: v for k, v in record.items() if k not in ("id", "source")} == want
+        assert "segments" not in record and "spans" in record and "flagged_share" in record
+    assert records[0]["source_text"][slice(*records[0]["spans"][0][:2])]  # HTML spans index the page's text
+    bad = run_in(root, "batch", "dump.jsonl", "--out", str(tmp_path / "x.jsonl"), "--format", "yaml")
+    assert bad.returncode == 2 and b"--format must be full or compact" in bad.stderr
+
+
 def test_usage_errors_are_one_line_exit_2(corpus: tuple[Path, list[str]]) -> None:
     root, _ = corpus
     (root / "exists.jsonl").write_text('{"id": "x"}\n')
@@ -195,7 +215,7 @@ def test_sources_and_torn_line_in_process(corpus: tuple[Path, list[str]], tmp_pa
     assert b"bridge number 10" in bytes(warc[0].load().data)
     jsonl = list(batch.iter_sources([root / "dump.jsonl"], "text"))
     assert [s.id for s in jsonl] == [f"{root / 'dump.jsonl'}:1", f"{root / 'dump.jsonl'}:3"]
-    with pytest.raises(Exception, match="no 'text' string field"):
+    with pytest.raises(Exception, match="no 'text' field"):
         jsonl[0].load()
 
     out = tmp_path / "o.jsonl"

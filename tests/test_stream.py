@@ -72,17 +72,19 @@ def test_dict_documents_errors_in_place_and_records(cleaner_instance: cleaner.Cl
         out = list(cleaner_instance.clean_many(docs, workers=workers, output="record", on_error="return"))
         assert len(out) == len(docs)
         assert out[0]["kind"] == "text" and "error" not in out[0]
-        assert out[1] == {"error": "InputError: no 'html' or 'text' string field"}
+        assert out[1] == {"error": "InputError: no 'html' or 'text' field"}
         assert out[2]["kind"] == "html" and "Harbour reopens" in out[2]["text"]
         assert out[3]["error"].startswith("InputError: input is a PNG image")
         assert out[4]["error"] == "InputError: a document is str, bytes or a mapping, not int"
         json.dumps(out)  # JSON-ready
     results = list(cleaner_instance.clean_many(docs[:2], on_error="return"))
     assert isinstance(results[0], cleaner.Result) and isinstance(results[1], cleaner.InputError)
-    with pytest.raises(cleaner.InputError, match="no 'html' or 'text' string field"):
+    with pytest.raises(cleaner.InputError, match="no 'html' or 'text' field"):
         list(cleaner_instance.clean_many(docs[:2], workers=2))
     named = next(cleaner_instance.clean_many([{"body": ARTICLE}], field="body", output="record"))
     assert named["kind"] == "text"
+    (wrong,) = cleaner_instance.clean_many([{"text": None}], output="record", on_error="return")
+    assert wrong == {"error": "InputError: field 'text' holds NoneType, not a document"}
 
 
 def test_compact_record_spans_cut_the_original_text(cleaner_instance: cleaner.Cleaner, example_text: str) -> None:

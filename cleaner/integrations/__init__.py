@@ -1,0 +1,41 @@
+"""cleaner inside other engines: Dask (``cleaner.integrations.dask``) and Hugging Face ``datasets`` (``hf``).
+
+Both clean through ``Cleaner.clean_many`` in each worker process, with one model load per process
+(``stream.shared_cleaner``). Tabular engines get the compact record as columns (``record_columns``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from ..types import FLAGGED_LABELS
+
+SHARE_COLUMNS = tuple(f"{label}_share" for label in FLAGGED_LABELS)
+COLUMNS = ("clean_text", "spans", *SHARE_COLUMNS, "cleaner_error")
+
+
+def record_columns(records: Iterable[dict[str, Any]], *, source_text: bool = False) -> dict[str, list[Any]]:
+    """Compact records (``Result.to_record()`` or ``{"error": ...}``) as columns of one type each.
+
+    ``clean_text`` (str); ``spans``: the record's ``[[start, end, label, confidence], ...]`` as a JSON string
+    (offsets into the input text, or into ``source_text`` for HTML); ``<label>_share`` (float) for poll, consent,
+    promo, boilerplate; ``cleaner_error`` (str). No column is ever null, so engines that infer a column's type
+    from its first batch (``datasets``) see one type: a failed row has ``cleaner_error`` set, ``""`` text, ``"[]"``
+    spans and NaN shares; a good row has ``cleaner_error == ""``. ``source_text=True`` adds the ``source_text``
+    column: the page's text for HTML documents, ``""`` for plain text (whose spans index the input).
+    """
+    names = (*COLUMNS, "source_text") if source_text else COLUMNS
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    for record in records:
+        error = record.get("error", "")
+        columns["cleaner_error"].append(error)
+        columns["clean_text"].append("" if error else record["text"])
+        columns["spans"].append("[]" if error else json.dumps(record["spans"]))
+        for label, name in zip(FLAGGED_LABELS, SHARE_COLUMNS, strict=True):
+            columns[name].append(math.nan if error else record["flagged_share"][label])
+        if source_text:
+            columns["source_text"].append("" if error else record.get("source_text", ""))
+    return columns

@@ -1,0 +1,65 @@
+"""cleaner as a Hugging Face ``datasets`` map function.
+
+    ds = ds.map(cleaner.hf_map("text"), batched=True, num_proc=4)
+
+adds the columns of ``cleaner.integrations.record_columns`` (clean_text, spans, <label>_share, cleaner_error).
+The function pickles to its settings only; each map process loads the model once (``stream.shared_cleaner``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import stream
+from ..config import CleanerConfig
+from . import record_columns
+
+
+class HFMap:
+    """A picklable batched map function: ``{column: [docs]}`` -> the added columns."""
+
+    def __init__(
+        self,
+        field: str = "text",
+        *,
+        kind: str | None = None,
+        model: str | Path | None = None,
+        config: CleanerConfig | None = None,
+        source_text: bool = False,
+    ) -> None:
+        self.field = field
+        self.kind = kind
+        self.model = None if model is None else str(model)
+        self.config = config or CleanerConfig()
+        self.source_text = source_text
+
+    def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        if self.field not in batch:
+            raise KeyError(f"the dataset has no column {self.field!r} (columns: {', '.join(batch)})")
+        values = batch[self.field]
+        if not isinstance(values, list):  # a single example: datasets called us without batched=True
+            raise TypeError("use cleaner.hf_map(...) with dataset.map(..., batched=True)")
+        cleaner = stream.shared_cleaner(self.model, self.config)
+        docs = ({self.field: value} for value in values)
+        records = cleaner.clean_many(docs, field=self.field, kind=self.kind, output="record", on_error="return")
+        return record_columns(records, source_text=self.source_text)
+
+    def __repr__(self) -> str:  # datasets fingerprints the function; keep it about the settings only
+        return f"hf_map({self.field!r}, kind={self.kind!r}, model={self.model!r}, source_text={self.source_text})"
+
+
+def hf_map(
+    field: str = "text",
+    *,
+    kind: str | None = None,
+    model: str | Path | None = None,
+    config: CleanerConfig | None = None,
+    source_text: bool = False,
+) -> HFMap:
+    """A function for ``dataset.map(..., batched=True)`` that cleans the documents in column ``field``.
+
+    A column named ``html`` or ``text`` fixes the documents' kind unless ``kind`` is given. Rows that fail get
+    ``cleaner_error`` and empty results instead of stopping the map.
+    """
+    return HFMap(field, kind=kind, model=model, config=config, source_text=source_text)
