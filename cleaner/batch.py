@@ -146,7 +146,7 @@ def _jsonl_payload(line: bytes, field: str) -> Payload:
         raise InputError(f"line holds a JSON {type(record).__name__}, not an object")
     data, kind, problem = stream.document_item(record, None if field == "auto" else field, None)
     if problem is not None:
-        raise InputError(problem.removeprefix("InputError: "))
+        raise InputError(problem)
     meta = {k: record[k] for k in ("id", "url") if isinstance(record.get(k), (str, int))}
     if "id" in meta:
         meta["record_id"] = meta.pop("id")

@@ -129,7 +129,8 @@ def deadline(seconds: float | None) -> Iterator[None]:
 
 
 def document_item(doc: Any, field: str | None, kind: str | None) -> tuple[Any, str | None, str | None]:
-    """``(data, kind, error)`` for one input: a str/bytes document, or a mapping holding it in ``field``.
+    """``(data, kind, problem)`` for one input: a str/bytes document, or a mapping holding it in ``field``;
+    ``problem`` says why there is no document (it becomes an ``InputError`` where the document is cleaned).
 
     A mapping's ``field`` defaults to ``html``, else ``text``; those two names also fix the kind unless ``kind``
     is given. Runs in the main process, so only the document itself travels to a worker.
@@ -140,12 +141,12 @@ def document_item(doc: Any, field: str | None, kind: str | None) -> tuple[Any, s
         if name is None:
             held = [n for n in names if n in doc]
             if held:
-                return None, None, f"InputError: field {held[0]!r} holds {type(doc[held[0]]).__name__}, not a document"
-            return None, None, f"InputError: no {' or '.join(repr(n) for n in names)} field"
+                return None, None, f"field {held[0]!r} holds {type(doc[held[0]]).__name__}, not a document"
+            return None, None, f"no {' or '.join(repr(n) for n in names)} field"
         return doc[name], kind or (name if name in FIELDS_AUTO else None), None
     if isinstance(doc, (str, bytes, bytearray, memoryview)):
         return doc, kind, None
-    return None, None, f"InputError: a document is str, bytes or a mapping, not {type(doc).__name__}"
+    return None, None, f"a document is str, bytes or a mapping, not {type(doc).__name__}"
 
 
 def clean_item(
@@ -161,7 +162,7 @@ def clean_item(
     data, kind, problem = item
     try:
         if problem is not None:
-            raise InputError(problem.removeprefix("InputError: "))
+            raise InputError(problem)
         with deadline(seconds):
             result = cleaner.clean(data, kind=kind, cues=False if output == "record" else None)
     except ModelError:

@@ -13,9 +13,10 @@ compact records (``output="record"``) to JSON Lines, like a pipeline step:
   partition per shard, written with ``to_textfiles``.
 
 Memory is sampled during the run: the resident set (VmRSS) of every worker process (and of this process for
-``local-N``), after every SAMPLE_EVERY documents (local) or every SAMPLE_SECONDS (Dask). "Flat" compares each
-process's RSS once a quarter of the run is done with its RSS at the end. Writes docs/scaling.json and, unless
-``--no-docs``, the scaling section of docs/BENCHMARKS.md (between its scaling markers).
+``local-N``), after every SAMPLE_EVERY documents (local) or every SAMPLE_SECONDS (Dask); the report gives each
+process's largest RSS in each quarter of the run (level: flat; climbing: growing with the stream). Writes
+docs/scaling.json and, unless ``--no-docs``, the scaling section of docs/BENCHMARKS.md (between its scaling
+markers); ``--render`` rewrites that section from docs/scaling.json without running anything.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import os
 import platform
 import shlex
+import subprocess
 import sys
 import tempfile
 import threading
@@ -114,21 +116,16 @@ def read_stream(shards: list[Path]) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def flatness(samples: list[dict[str, Any]], key: str) -> dict[str, dict[str, float]]:
-    """Per process: RSS when a quarter of the run was done, at the end, and the difference (MB)."""
-    series: dict[str, list[tuple[float, float]]] = {}
+def flatness(samples: list[dict[str, Any]], key: str) -> dict[str, list[float]]:
+    """Per process: the largest RSS sampled in each quarter of the run (MB). Flat memory: the four are level;
+    growth with the stream: they climb."""
+    end = max((sample[key] for sample in samples), default=0)
+    out: dict[str, list[float]] = {}
     for sample in samples:
+        quarter = min(3, int(4 * sample[key] / end)) if end else 0
         for name, rss in sample["rss_mb"].items():
-            series.setdefault(name, []).append((sample[key], rss))
-    out = {}
-    for name, points in series.items():
-        end = points[-1][0]
-        quarter = next(rss for at, rss in points if at >= end / 4)
-        out[name] = {
-            "at_quarter_mb": round(quarter, 1),
-            "at_end_mb": round(points[-1][1], 1),
-            "growth_mb": round(points[-1][1] - quarter, 1),
-        }
+            peaks = out.setdefault(name, [0.0, 0.0, 0.0, 0.0])
+            peaks[quarter] = round(max(peaks[quarter], rss), 1)
     return out
 
 
@@ -226,11 +223,12 @@ def render(result: dict[str, Any]) -> str:
         f"{meta['shards']} JSON Lines shards — into compact records written to JSON Lines. `local-N` is "
         "`Cleaner.clean_many(..., workers=N)`; `dask-N` is `cleaner.integrations.dask.clean_bag` on a "
         "`distributed.LocalCluster` with N single-threaded worker processes (one partition per shard). Times "
-        'include starting the workers and loading the model. RSS is sampled during the run; "growth" is the '
-        "change from a quarter of the way through to the end.",
+        "include starting the workers and loading the model. RSS is sampled during the run; the last column "
+        "gives each process's largest sample in each quarter of the run (level numbers: memory flat over the "
+        "stream; climbing numbers: growing with it).",
         "",
         "| run | documents | seconds | documents/s | speed-up | peak RSS per worker (MB) "
-        "| RSS growth, quarter → end (MB) |",
+        "| largest RSS per quarter of the run, Q1 / Q2 / Q3 / Q4 (MB) |",
         "|---|---|---|---|---|---|---|",
     ]
     base = {kind: result["runs"].get(f"{kind}-1", {}).get("docs_per_s") for kind in ("local", "dask")}
@@ -239,18 +237,15 @@ def render(result: dict[str, Any]) -> str:
         speedup = f"{run['docs_per_s'] / base[kind]:.2f}×" if base.get(kind) else "—"
         workers = {k: v for k, v in run["peak_rss_mb"].items() if k.startswith("worker")} or run["peak_rss_mb"]
         peaks = ", ".join(f"{v:.0f}" for v in workers.values())
-        growth = ", ".join(
-            f"{k} {v['at_quarter_mb']:.0f} → {v['at_end_mb']:.0f} ({v['growth_mb']:+.0f})"
-            for k, v in run["flat"].items()
-        )
+        growth = "; ".join(f"{k} " + " / ".join(f"{mb:.0f}" for mb in v) for k, v in run["flat"].items())
         lines.append(
             f"| {name} | {run['docs']:,} | {run['seconds']:.0f} | {run['docs_per_s']:.1f} | {speedup} | "
             f"{peaks} | {growth} |"
         )
     lines += [
         "",
-        '`local-1` cleans in the calling process ("main"); in `local-2` "main" only reads, hands '
-        "documents on and writes records. Raw samples: `docs/scaling.json`.",
+        'Every run is a fresh process. `local-1` cleans in that process ("main"); in `local-2` "main" only '
+        "reads, hands documents on and writes records. Raw samples: `docs/scaling.json`.",
         MARK_END,
     ]
     return "\n".join(lines) + "\n"
@@ -267,13 +262,33 @@ def update_benchmarks_md(section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def one_run(name: str, shards: list[Path], folder: Path) -> dict[str, Any]:
+    kind, n = name.split("-")
+    return run_local(int(n), shards, folder) if kind == "local" else run_dask(int(n), shards, folder)
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=20_000, help="documents per run, at least (whole shards)")
     ap.add_argument("--runs", nargs="+", default=list(RUNS), choices=RUNS)
     ap.add_argument("--out", default=str(DOCS / "scaling.json"))
     ap.add_argument("--no-docs", action="store_true", help="do not update docs/BENCHMARKS.md")
+    ap.add_argument("--render", action="store_true", help="only rewrite the BENCHMARKS.md section from --out")
+    ap.add_argument("--one-run", nargs=3, metavar=("NAME", "SHARD_LIST", "FOLDER"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.one_run:  # a child: one run in a fresh process, its result as JSON on stdout
+        name, shard_list, folder = args.one_run
+        shards = [Path(line) for line in Path(shard_list).read_text(encoding="utf-8").splitlines()]
+        print(json.dumps(one_run(name, shards, Path(folder))))
+        return {}
+
+    if args.render:  # the report again from the recorded samples (e.g. after changing how it summarises them)
+        result = json.loads(Path(args.out).read_text(encoding="utf-8"))
+        for run in result["runs"].values():
+            run["flat"] = flatness(run["samples"], "docs" if "docs" in run["samples"][0] else "seconds")
+        Path(args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        update_benchmarks_md(render(result))
+        return result
 
     import cleaner
 
@@ -281,11 +296,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="cleaner-scaling-") as tmp:
         folder = Path(tmp)
         shards = write_shards(folder, args.docs)
+        shard_list = folder / "stream.txt"
+        shard_list.write_text("".join(f"{p}\n" for p in shards), encoding="utf-8")
         unique = len({p.name for p in shards})
         for name in args.runs:
-            kind, n = name.split("-")
             print(f"{name}: ...", file=sys.stderr, flush=True)
-            run = run_local(int(n), shards, folder) if kind == "local" else run_dask(int(n), shards, folder)
+            # each run in its own process: no run inherits another's memory, imports or loaded model
+            child = [sys.executable, __file__, "--one-run", name, str(shard_list), str(folder)]
+            done = subprocess.run(child, capture_output=True, text=True, check=True)
+            run = json.loads(done.stdout.strip().splitlines()[-1])
             result["runs"][name] = run
             print(
                 f"{name}: {run['docs']} docs in {run['seconds']} s = {run['docs_per_s']} docs/s; "

@@ -34,7 +34,7 @@ def run_snippet(code: str, tmp_path: Path) -> str:
     return done.stdout
 
 
-def test_the_section_has_the_four_snippets() -> None:
+def test_the_section_has_its_three_python_snippets() -> None:
     snippets = pipeline_snippets()
     assert len(snippets) == 3  # library step, Dask, datasets (the JSONL one is a console session)
     assert "clean_many(" in snippets[0] and "clean_bag(" in snippets[1] and "hf_map(" in snippets[2]

@@ -17,7 +17,11 @@ from . import record_columns
 
 
 class HFMap:
-    """A picklable batched map function: ``{column: [docs]}`` -> the added columns."""
+    """A picklable function for ``dataset.map(..., batched=True)`` that cleans the documents in column ``field``.
+
+    ``{field: [docs], ...}`` -> the columns of ``record_columns``. A column named ``html`` or ``text`` fixes the
+    documents' kind unless ``kind`` is given. Rows that fail get ``cleaner_error`` instead of stopping the map.
+    """
 
     def __init__(
         self,
@@ -49,17 +53,4 @@ class HFMap:
         return f"hf_map({self.field!r}, kind={self.kind!r}, model={self.model!r}, source_text={self.source_text})"
 
 
-def hf_map(
-    field: str = "text",
-    *,
-    kind: str | None = None,
-    model: str | Path | None = None,
-    config: CleanerConfig | None = None,
-    source_text: bool = False,
-) -> HFMap:
-    """A function for ``dataset.map(..., batched=True)`` that cleans the documents in column ``field``.
-
-    A column named ``html`` or ``text`` fixes the documents' kind unless ``kind`` is given. Rows that fail get
-    ``cleaner_error`` and empty results instead of stopping the map.
-    """
-    return HFMap(field, kind=kind, model=model, config=config, source_text=source_text)
+hf_map = HFMap  # ``cleaner.hf_map("text")``: reads as the function it is used as
