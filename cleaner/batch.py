@@ -251,6 +251,14 @@ def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchF
     return Done(source.id, line, dict(labels), record.get("error"), os.getpid(), rss)
 
 
+def crashed(source: Source, error: Exception) -> Done:
+    """The error record of a document whose worker process died while cleaning it."""
+    message = f"{type(error).__name__}: {error}"
+    record = {"id": source.id, "source": dict(source.meta), "error": message}
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
+    return Done(source.id, line, {}, message, 0, 0)
+
+
 # --- the output file and the run ---------------------------------------------------------------------------------
 
 
@@ -338,7 +346,8 @@ class Summary:
     def add(self, done: Done) -> None:
         self.written += 1
         self.labels.update(done.labels)
-        self.worker_rss_kb[done.pid] = max(done.max_rss_kb, self.worker_rss_kb.get(done.pid, 0))
+        if done.pid:  # 0: no worker finished this document
+            self.worker_rss_kb[done.pid] = max(done.max_rss_kb, self.worker_rss_kb.get(done.pid, 0))
         if done.error is not None:
             self.failed += 1
             if len(self.failures) < 5:
@@ -379,7 +388,9 @@ def run_batch(
 
     cleaner = Cleaner(model, config=config)
     task = partial(work, output=output)
-    done_stream = stream.pool_map(task, todo(), cleaner, workers=workers, chunk_size=chunk_size, time_limit=seconds)
+    done_stream = stream.pool_map(
+        task, todo(), cleaner, workers=workers, chunk_size=chunk_size, time_limit=seconds, on_crash=crashed
+    )
     with open(out, "ab" if resume else "wb") as fh, _one_thread_here(workers):
         try:
             for done in done_stream:

@@ -27,3 +27,7 @@ class DataError(CleanerError):
 
 class TimeLimitError(CleanerError):
     """One document took longer than the batch's per-document time limit."""
+
+
+class WorkerCrashError(CleanerError):
+    """The worker process cleaning one document died (killed by the OS, e.g. out of memory, or a native crash)."""

@@ -8,20 +8,24 @@ result is handed on as soon as the results before it are, so memory does not gro
 from __future__ import annotations
 
 import functools
+import logging
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .config import CleanerConfig
-from .errors import InputError, ModelError, TimeLimitError
+from .errors import InputError, ModelError, TimeLimitError, WorkerCrashError
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,11 +49,15 @@ def pool_map(
     workers: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     time_limit: float | None = None,
+    on_crash: Callable[[T, WorkerCrashError], R] | None = None,
 ) -> Iterator[R]:
     """``task(cleaner, item, time_limit)`` for every item, lazily and in input order.
 
     ``workers`` > 1 runs the tasks in that many spawned processes, each with its own unpickled copy of
     ``cleaner`` (so the model loads once per worker); ``workers`` = 1 runs them here, with ``cleaner`` itself.
+    When a worker process dies (the OS killed it, a native library crashed), ``on_crash`` gives the output of the
+    document that killed it, found by running the chunk in flight again one document at a time in a fresh pool,
+    and the run goes on; without ``on_crash`` the pool's ``BrokenProcessPool`` is raised.
     """
     if workers < 1 or chunk_size < 1:
         raise ValueError("workers and chunk_size must be at least 1")
@@ -57,26 +65,83 @@ def pool_map(
         for item in items:
             yield task(cleaner, item, time_limit)
         return
-    import multiprocessing
+    pool = _Pool(workers, cleaner, time_limit)
+    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
 
-    # spawn, not fork: the caller may run threads (a progress bar, Dask, a web server) that a fork could catch
-    # holding a lock.
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(cleaner, time_limit),
-    )
-    pending: deque[Future[list[R]]] = deque()
+    def next_results() -> list[R]:
+        nonlocal pending
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if on_crash is None:
+                raise
+        # Every future of the broken pool is lost: find the culprit in the oldest chunk, then resubmit the rest.
+        pool.restart()
+        results = [_run_alone(pool, task, item, on_crash) for item in chunk]
+        pending = deque((c, f if _succeeded(f) else pool.submit(_run_chunk, task, c)) for c, f in pending)
+        return results
+
     try:
         for chunk in _chunks(items, chunk_size):
-            pending.append(pool.submit(_run_chunk, task, chunk))
+            pending.append((chunk, pool.submit(_run_chunk, task, chunk)))
             if len(pending) >= workers * CHUNKS_PER_WORKER:
-                yield from pending.popleft().result()
+                yield from next_results()
         while pending:
-            yield from pending.popleft().result()
+            yield from next_results()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
+
+
+def _succeeded(future: Future[Any]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Pool:
+    """A spawn-context ``ProcessPoolExecutor`` whose workers hold one ``Cleaner`` each; replaceable when broken."""
+
+    def __init__(self, workers: int, cleaner: Cleaner, time_limit: float | None) -> None:
+        self.args = (workers, cleaner, time_limit)
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        workers, cleaner, time_limit = self.args
+        # spawn, not fork: the caller may run threads (a progress bar, Dask, a web server) that a fork could catch
+        # holding a lock.
+        return ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(cleaner, time_limit),
+        )
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
+        return self.executor.submit(fn, *args)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_alone(pool: _Pool, task: Task[T, R], item: T, on_crash: Callable[[T, WorkerCrashError], R]) -> R:
+    """One item on its own in ``pool``: if the pool breaks now, this item broke it."""
+    try:
+        return pool.submit(_run_chunk, task, [item]).result()[0]
+    except BrokenProcessPool:
+        pool.restart()
+        log.warning("a worker process died while cleaning one document; it becomes an error and the run goes on")
+        return on_crash(
+            item,
+            WorkerCrashError(
+                "the worker process cleaning this document died (killed by the "
+                "operating system, e.g. out of memory, or a crash in native code)"
+            ),
+        )
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -193,7 +258,14 @@ def clean_stream(
         raise ValueError(f"on_error must be 'raise' or 'return', not {on_error!r}")
     items = (document_item(doc, field, kind) for doc in docs)
     task = functools.partial(clean_item, output=output, on_error=on_error)
-    return pool_map(task, items, cleaner, workers=workers, chunk_size=chunk_size, time_limit=time_limit)
+    on_crash = None if on_error == "raise" else functools.partial(_crash_output, output=output)
+    return pool_map(
+        task, items, cleaner, workers=workers, chunk_size=chunk_size, time_limit=time_limit, on_crash=on_crash
+    )
+
+
+def _crash_output(item: Any, error: WorkerCrashError, *, output: Output) -> Any:
+    return {"error": f"{type(error).__name__}: {error}"} if output == "record" else error
 
 
 @functools.lru_cache(maxsize=4)

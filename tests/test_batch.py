@@ -244,3 +244,23 @@ def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
     assert record["error"].startswith("TimeLimitError: took longer than the time limit of 0.3 s")
     fine, _ = clean_source(Cleaner(), Source("ok.html", "html", lambda: Payload("<p>Hello there, reader.</p>"), {}), 5)
     assert "error" not in fine and fine["text"]
+
+
+def test_a_worker_killed_mid_document_costs_that_document_only(tmp_path: Path) -> None:
+    from functools import partial
+
+    from cleaner.batch import Payload, Source, run_batch
+
+    def page_source(n: int) -> Source:
+        return Source(f"doc-{n}", "html", partial(Payload, page(n)), {"n": n})
+
+    killer = Source("killer", "html", partial(os._exit, 9), {})  # the worker process dies loading this one
+    sources = [page_source(n) for n in range(4)] + [killer] + [page_source(n) for n in range(4, 9)]
+    out = tmp_path / "out.jsonl"
+    summary = run_batch(sources, out, workers=2, chunk_size=2)
+    records = read_records(out)
+    assert [r["id"] for r in records] == [s.id for s in sources]  # every document once, in order
+    assert [r["id"] for r in records if "error" in r] == ["killer"]
+    assert records[4]["error"].startswith("WorkerCrashError: the worker process cleaning this document died")
+    assert all(r["text"] for r in records if r["id"] != "killer")
+    assert summary.written == 10 and summary.failed == 1
