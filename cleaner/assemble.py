@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .features import DENSE_INDEX, Features
-from .types import LABELS, Block, Label, Segment
+from .types import BLOCK_SEPARATOR, LABELS, Block, Label, Segment
 
 FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
 # Keep a block as content when content is this likely, even if another label scores higher:
@@ -58,9 +58,9 @@ def segments(
 
 def clean_text(segs: tuple[Segment, ...]) -> str:
     """The content segments' text, paragraphs separated by blank lines."""
-    return "\n\n".join(s.text for s in segs if s.label is Label.CONTENT)
+    return BLOCK_SEPARATOR.join(s.text for s in segs if s.label is Label.CONTENT)
 
 
 def stream_text(blocks: list[Block]) -> str:
     """The HTML document's text stream that HTML segment offsets point into."""
-    return "\n\n".join(b.text for b in blocks)
+    return BLOCK_SEPARATOR.join(b.text for b in blocks)

@@ -23,9 +23,8 @@ from typing import IO, Any, Literal, cast
 
 from . import parse, stream
 from .config import CleanerConfig
-from .errors import InputError, ModelError
+from .errors import InputError, ModelError, describe
 from .pipeline import Cleaner
-from .stream import FIELDS_AUTO
 from .types import Result
 
 log = logging.getLogger(__name__)
@@ -129,13 +128,13 @@ def _read_file(path: str, limit: int) -> Payload:
 
 def _jsonl_sources(path: Path, field: str) -> Iterator[Source]:
     name = str(path)
-    kind = field if field in FIELDS_AUTO else None
     try:
         with _open(path) as fh:
             for number, line in enumerate(fh, 1):
                 if line.strip():
                     meta = {"path": name, "line": number}
-                    yield Source(f"{name}:{number}", kind, partial(_jsonl_payload, line, field), meta)
+                    # no kind hint: the record's field decides it, when the worker reads the line
+                    yield Source(f"{name}:{number}", None, partial(_jsonl_payload, line, field), meta)
     except (OSError, EOFError) as exc:  # a corrupt .gz: what was read before it counts, the rest is one error
         yield _broken(name, exc)
 
@@ -170,7 +169,7 @@ def _warc_sources(path: Path, limit: int) -> Iterator[Source]:
                 try:
                     load = partial(_warc_payload, record.reader.read(limit + 1), record.http_charset, limit)
                 except (OSError, ValueError) as exc:  # e.g. a broken Content-Encoding: this record fails alone
-                    load = partial(_raise, f"{type(exc).__name__}: {exc}")
+                    load = partial(_raise, describe(exc))
                 yield Source(f"{name}#{rid}", "html", load, meta)
     except (OSError, ValueError) as exc:
         yield _broken(name, exc)
@@ -194,8 +193,7 @@ def _warc_payload(body: bytes, charset: str | None, limit: int) -> Payload:
 
 def _broken(name: str, exc: BaseException) -> Source:
     """A container that stopped being readable: one error record for the rest of it."""
-    message = f"{type(exc).__name__}: {exc}"
-    return Source(f"{name}#unreadable", None, partial(_raise, message), {"path": name})
+    return Source(f"{name}#unreadable", None, partial(_raise, describe(exc)), {"path": name})
 
 
 def _raise(message: str) -> Payload:
@@ -224,7 +222,7 @@ def clean_source(
         raise  # every document would fail: stop the run instead
     except Exception as exc:  # one bad document must not stop a batch
         log.debug("%s failed", source.id, exc_info=True)
-        record["error"] = f"{type(exc).__name__}: {exc}"
+        record["error"] = describe(exc)
         return record, None
     record.update(result.to_dict() if output == "full" else result.to_record())
     return record, result
@@ -245,18 +243,20 @@ class Done:
 def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
     """Clean one document (in a worker process) and serialise its record there: a ``stream.pool_map`` task."""
     record, result = clean_source(cleaner, source, seconds, output)
-    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
     labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return Done(source.id, line, dict(labels), record.get("error"), os.getpid(), rss)
+    return Done(source.id, _json_line(record), dict(labels), record.get("error"), os.getpid(), rss)
 
 
 def crashed(source: Source, error: Exception) -> Done:
-    """The error record of a document whose worker process died while cleaning it."""
-    message = f"{type(error).__name__}: {error}"
+    """The error record of a document whose worker process died while cleaning it (no worker reports on it)."""
+    message = describe(error)
     record = {"id": source.id, "source": dict(source.meta), "error": message}
-    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
-    return Done(source.id, line, {}, message, 0, 0)
+    return Done(source.id, _json_line(record), {}, message, 0, 0)
+
+
+def _json_line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8", "replace")
 
 
 # --- the output file and the run ---------------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 """Exceptions raised by cleaner. The CLI turns them into one-line messages."""
 
 
+def describe(error: BaseException) -> str:
+    """``"<Type>: message"``: how a failure is written into an output record."""
+    return f"{type(error).__name__}: {error}"
+
+
 class CleanerError(Exception):
     """Base class of every error cleaner raises on purpose."""
 

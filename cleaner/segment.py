@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .types import Block
+from .types import BLOCK_SEPARATOR, Block
 
 # Elements whose text is never visible page text.
 DROP_TAGS = (
@@ -201,6 +201,12 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
     link_depth = 0
     form_depth = 0
 
+    def add_text(top: _Open, text: str, in_link: bool) -> None:
+        nonlocal seq
+        if top.first_seq < 0:  # the first text of this element's current run fixes the run's reading order
+            top.first_seq, seq = seq, seq + 1
+        top.pieces.append((text, in_link))
+
     def flush(top: _Open) -> None:
         if top.pieces:
             runs.append(_Run(top.first_seq, top, top.pieces))
@@ -211,10 +217,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
         tag = el.tag
         if type(tag) is not str:  # entities, processing instructions
             if event == "end" and el.tail and stack:
-                top = stack[-1]
-                if top.first_seq < 0:
-                    top.first_seq, seq = seq, seq + 1
-                top.pieces.append((el.tail, link_depth > 0))
+                add_text(stack[-1], el.tail, link_depth > 0)
             continue
         if event == "start":
             if tag == "a":
@@ -264,10 +267,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
                     stack[-1].controls += done.controls
             text = el.tail
         if text and stack:
-            top = stack[-1]
-            if top.first_seq < 0:
-                top.first_seq, seq = seq, seq + 1
-            top.pieces.append((text, link_depth > 0))
+            add_text(stack[-1], text, link_depth > 0)
     while stack:
         flush(stack.pop())
 
@@ -303,7 +303,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
                     path=o.path,
                 )
             )
-            offset += len(text) + 2
+            offset += len(text) + len(BLOCK_SEPARATOR)
     return blocks, truncated
 
 

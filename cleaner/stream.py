@@ -20,7 +20,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from .config import CleanerConfig
-from .errors import InputError, ModelError, TimeLimitError, WorkerCrashError
+from .errors import InputError, ModelError, TimeLimitError, WorkerCrashError, describe
 
 if TYPE_CHECKING:
     from .pipeline import Cleaner
@@ -235,7 +235,7 @@ def clean_item(
     except Exception as exc:
         if on_error == "raise":
             raise
-        return {"error": f"{type(exc).__name__}: {exc}"} if output == "record" else exc
+        return _failed(exc, output)
     return result.to_record() if output == "record" else result
 
 
@@ -258,14 +258,15 @@ def clean_stream(
         raise ValueError(f"on_error must be 'raise' or 'return', not {on_error!r}")
     items = (document_item(doc, field, kind) for doc in docs)
     task = functools.partial(clean_item, output=output, on_error=on_error)
-    on_crash = None if on_error == "raise" else functools.partial(_crash_output, output=output)
+    on_crash = None if on_error == "raise" else lambda _item, error: _failed(error, output)
     return pool_map(
         task, items, cleaner, workers=workers, chunk_size=chunk_size, time_limit=time_limit, on_crash=on_crash
     )
 
 
-def _crash_output(item: Any, error: WorkerCrashError, *, output: Output) -> Any:
-    return {"error": f"{type(error).__name__}: {error}"} if output == "record" else error
+def _failed(error: Exception, output: Output) -> Any:
+    """A failure in a document's place: the exception, or the record ``{"error": "<Type>: message"}``."""
+    return {"error": describe(error)} if output == "record" else error
 
 
 @functools.lru_cache(maxsize=4)

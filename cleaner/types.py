@@ -22,6 +22,7 @@ class Label(str, Enum):
 
 LABELS: tuple[str, ...] = tuple(label.value for label in Label)
 FLAGGED_LABELS: tuple[str, ...] = LABELS[1:]  # every label but content
+BLOCK_SEPARATOR = "\n\n"  # between blocks in an HTML document's text stream and in the clean text
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,33 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
+from .. import stream
+from ..config import CleanerConfig
 from ..types import FLAGGED_LABELS
 
 SHARE_COLUMNS = tuple(f"{label}_share" for label in FLAGGED_LABELS)
 COLUMNS = ("clean_text", "spans", *SHARE_COLUMNS, "cleaner_error")
+
+
+def column_records(
+    values: Sequence[Any], column: str, kind: str | None, model: str | None, config: CleanerConfig
+) -> list[dict[str, Any]]:
+    """Compact records (``{"error": ...}`` for a failure) of a column of documents, cleaned in this process by
+    its shared ``Cleaner``. The column's name is ``clean_many``'s ``field``: ``html``/``text`` fix the kind."""
+    if not values:  # e.g. dask's empty metadata frame: no model to load
+        return []
+    cleaner = stream.shared_cleaner(model, config)
+    docs = ({column: value} for value in values)
+    return list(cleaner.clean_many(docs, field=column, kind=kind, output="record", on_error="return"))
+
+
+def model_path(model: str | Path | None) -> str | None:
+    """A model directory as the hashable, picklable string the workers' ``shared_cleaner`` is keyed by."""
+    return None if model is None else str(model)
 
 
 def record_columns(records: Iterable[dict[str, Any]], *, source_text: bool = False) -> dict[str, list[Any]]:

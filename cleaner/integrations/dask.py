@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import stream
 from ..config import CleanerConfig
-from . import record_columns
+from . import column_records, model_path, record_columns
 
 if TYPE_CHECKING:
     import dask.bag
@@ -41,7 +41,7 @@ def clean_bag(
     A str/bytes element becomes its compact record (``Result.to_record()``, or ``{"error": ...}``); a mapping
     element (document in ``field``, default ``html`` else ``text``) becomes a copy with the record under ``key``.
     """
-    return bag.map_partitions(_clean_partition, field, kind, _model_path(model), config or CleanerConfig(), key)
+    return bag.map_partitions(_clean_partition, field, kind, model_path(model), config or CleanerConfig(), key)
 
 
 def clean_dataframe(
@@ -57,13 +57,9 @@ def clean_dataframe(
 
     A column named ``html`` or ``text`` fixes the documents' kind (as in ``clean_many``) unless ``kind`` is given.
     """
-    args = (column, kind, _model_path(model), config or CleanerConfig(), source_text)
+    args = (column, kind, model_path(model), config or CleanerConfig(), source_text)
     meta = _clean_frame(frame._meta, *args)
     return frame.map_partitions(_clean_frame, *args, meta=meta)
-
-
-def _model_path(model: str | Path | None) -> str | None:
-    return None if model is None else str(model)
 
 
 def _clean_partition(
@@ -86,13 +82,8 @@ def _clean_frame(
 ) -> pandas.DataFrame:
     import pandas as pd
 
-    docs = ({column: None if _missing(value) else value} for value in frame[column])
-    if len(frame):
-        cleaner = stream.shared_cleaner(model, config)
-        records = list(cleaner.clean_many(docs, field=column, kind=kind, output="record", on_error="return"))
-    else:  # dask's metadata: the columns and their types, without loading a model
-        records = []
-    columns = record_columns(records, source_text=source_text)
+    values = [None if _missing(value) else value for value in frame[column]]
+    columns = record_columns(column_records(values, column, kind, model, config), source_text=source_text)
     added = {
         name: pd.Series(values, index=frame.index, dtype="float64" if name.endswith("_share") else "string")
         for name, values in columns.items()

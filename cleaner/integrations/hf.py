@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import stream
 from ..config import CleanerConfig
-from . import record_columns
+from . import column_records, model_path, record_columns
 
 
 class HFMap:
@@ -34,7 +33,7 @@ class HFMap:
     ) -> None:
         self.field = field
         self.kind = kind
-        self.model = None if model is None else str(model)
+        self.model = model_path(model)
         self.config = config or CleanerConfig()
         self.source_text = source_text
 
@@ -44,9 +43,7 @@ class HFMap:
         values = batch[self.field]
         if not isinstance(values, list):  # a single example: datasets called us without batched=True
             raise TypeError("use cleaner.hf_map(...) with dataset.map(..., batched=True)")
-        cleaner = stream.shared_cleaner(self.model, self.config)
-        docs = ({self.field: value} for value in values)
-        records = cleaner.clean_many(docs, field=self.field, kind=self.kind, output="record", on_error="return")
+        records = column_records(values, self.field, self.kind, self.model, self.config)
         return record_columns(records, source_text=self.source_text)
 
     def __repr__(self) -> str:  # datasets fingerprints the function; keep it about the settings only
