@@ -298,7 +298,7 @@ def bootstrap_prf(pages: Sequence[tuple[float | None, float | None, bool]], idx:
 
 
 def main_accuracy(pages: dict[str, list], names: Sequence[str], idx: np.ndarray) -> tuple[dict, dict]:
-    from cleaner.evaluate import corpus_scores
+    from cleaner.learning.evaluate import corpus_scores
 
     accuracy: dict[str, Any] = {}
     boot: dict[str, np.ndarray] = {}
@@ -351,7 +351,7 @@ def run_dataset(
     name: str, path: Path, records: list[dict], adapters: dict[str, Adapter], bootstrap: int, seed: int
 ) -> dict[str, Any]:
     """Run every system on every page (rotating order), score, and summarise one dataset."""
-    from cleaner.evaluate import TypedScore, page_scores
+    from cleaner.learning.evaluate import TypedScore, page_scores
 
     kind = record_kind(records[0])
     doc_kind = "text" if kind == "injected" else "html"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cleaner.cli import app  # noqa: E402
+from cleaner.runners.cli import app  # noqa: E402
 
 if __name__ == "__main__":
     app(["train", *sys.argv[1:]], prog_name="scripts/train.py")

@@ -206,7 +206,7 @@ def test_resume_after_kill_writes_every_document_once(tmp_path: Path) -> None:
 
 
 def test_sources_and_torn_line_in_process(corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
-    from cleaner import batch
+    from cleaner.runners import batch
 
     root, _ = corpus
     warc = list(batch.iter_sources([root / "crawl.warc.gz"]))
@@ -232,7 +232,8 @@ def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
     import time
 
     from cleaner import Cleaner
-    from cleaner.batch import Payload, Source, clean_source
+    from cleaner.runners.batch import clean_source
+    from cleaner.runners.sources import Payload, Source
 
     def slow() -> Payload:
         time.sleep(5)
@@ -249,7 +250,8 @@ def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
 def test_a_worker_killed_mid_document_costs_that_document_only(tmp_path: Path) -> None:
     from functools import partial
 
-    from cleaner.batch import Payload, Source, run_batch
+    from cleaner.runners.batch import run_batch
+    from cleaner.runners.sources import Payload, Source
 
     def page_source(n: int) -> Source:
         return Source(f"doc-{n}", "html", partial(Payload, page(n)), {"n": n})

@@ -134,7 +134,7 @@ def injected_first5(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     ("ours", "theirs"),
-    [("cleaner", "cleaner.evaluate:typed_segments"), ("c4_lines", "c4_lines"), ("keep_all", "keep_all")],
+    [("cleaner", "cleaner.learning.evaluate:typed_segments"), ("c4_lines", "c4_lines"), ("keep_all", "keep_all")],
 )
 def test_typed_figures_match_the_reference_scorer(
     injected_first5: dict[str, Any], ours: str, theirs: str, tmp_path: Path

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.report import COLOURS, html_report, to_markdown
-from cleaner.types import Label, Result, Segment
+from cleaner.core.types import Label, Result, Segment
+from cleaner.runners.report import COLOURS, html_report, to_markdown
 
 from .conftest import EXAMPLE
 from .test_cli import CLI, run
@@ -212,7 +212,7 @@ def test_report_neutralises_links_and_style_breakouts() -> None:
     import re
 
     import cleaner
-    from cleaner.report import html_report
+    from cleaner.runners.report import html_report
 
     hostile = (
         '<html><body><p><a href="javascript:alert(1)">Click the javascript: link</a> for the prize.</p>'

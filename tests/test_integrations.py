@@ -44,8 +44,8 @@ def dask_client() -> Iterator[object]:
 def test_dask_bag_on_the_benchmark_files_equals_one_process(dask_client: object) -> None:
     import dask.bag as db
 
-    from cleaner import stream
     from cleaner.integrations.dask import clean_bag
+    from cleaner.runners import stream
 
     if not all(path.exists() for path in BENCHMARK_FILES):
         pytest.skip("../shared/benchmarks is not beside the repository")

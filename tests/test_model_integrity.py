@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import cleaner
-from cleaner.errors import ModelError, ModelIntegrityError, ModelVersionError
-from cleaner.model import default_model_dir, load_model
+from cleaner.core.errors import ModelError, ModelIntegrityError, ModelVersionError
+from cleaner.model.store import default_model_dir, load_model
 
 
 @pytest.fixture()

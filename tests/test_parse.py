@@ -4,32 +4,32 @@ from __future__ import annotations
 
 import codecs
 
-from cleaner import parse
+from cleaner.core import decode, parse
 
 
 def test_bom_wins() -> None:
     data = codecs.BOM_UTF16_LE + "<p>Grüße</p>".encode("utf-16-le")
-    assert parse.decode(data) == "<p>Grüße</p>"
+    assert decode.decode(data) == "<p>Grüße</p>"
 
 
 def test_meta_charset_is_used() -> None:
     data = '<html><head><meta charset="windows-1251"></head><body><p>Привет мир</p></body></html>'.encode("cp1251")
-    assert "Привет мир" in parse.decode(data)
+    assert "Привет мир" in decode.decode(data)
 
 
 def test_latin1_label_means_cp1252_and_utf8_beats_a_wrong_label() -> None:
-    assert "“quoted”" in parse.decode('<meta charset="iso-8859-1"><p>“quoted”</p>'.encode("cp1252"))
-    assert "café" in parse.decode('<meta charset="iso-8859-1"><p>café</p>'.encode())
+    assert "“quoted”" in decode.decode('<meta charset="iso-8859-1"><p>“quoted”</p>'.encode("cp1252"))
+    assert "café" in decode.decode('<meta charset="iso-8859-1"><p>café</p>'.encode())
 
 
 def test_bad_bytes_become_replacement_characters() -> None:
-    text = parse.decode(b'<meta charset="utf-8"><p>ok \xff\xfe bad</p>')
+    text = decode.decode(b'<meta charset="utf-8"><p>ok \xff\xfe bad</p>')
     assert "\ufffd" in text and "ok" in text
 
 
 def test_undeclared_legacy_bytes_are_detected() -> None:
     text = ("<p>" + "Ça coûte très cher, déjà à l'été. " * 20 + "</p>").encode("cp1252")
-    assert "très" in parse.decode(text)
+    assert "très" in decode.decode(text)
 
 
 def test_kind_detection() -> None:
@@ -62,8 +62,8 @@ def test_binary_bytes_are_refused_with_a_clear_error() -> None:
         (os.urandom(5000), "binary"),
     ):
         with pytest.raises(InputError, match=word):
-            parse.to_text(data)
-    assert parse.to_text("Grüße\n\nzwei".encode("utf-16")) == "Grüße\n\nzwei"
+            decode.to_text(data)
+    assert decode.to_text("Grüße\n\nzwei".encode("utf-16")) == "Grüße\n\nzwei"
     page = "<html><body><p>Hello wörld, this is text.</p></body></html>"
-    assert parse.to_text(page.encode("utf-16-le")) == page  # no BOM
-    assert parse.to_text(page.encode("utf-16-be")) == page
+    assert decode.to_text(page.encode("utf-16-le")) == page  # no BOM
+    assert decode.to_text(page.encode("utf-16-be")) == page

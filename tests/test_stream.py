@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 import cleaner
-from cleaner import stream
+from cleaner.runners import stream
 
 ARTICLE = (
     "The council approved the new budget on Tuesday after a four-hour debate about road repairs.\n\n"

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import cleaner
-from cleaner import corpus, training
-from cleaner.model import default_model_dir
+from cleaner.learning import corpus, training
+from cleaner.model.store import default_model_dir
 
 from .conftest import REPO
 
@@ -49,7 +49,7 @@ def test_shipped_model_was_trained_on_this_training_data() -> None:
 
 
 def test_training_data_is_clean() -> None:
-    from cleaner.datacheck import check
+    from cleaner.learning.datacheck import check
 
     problems = [str(p) for p in check([DATA])]
     assert problems == []

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import stream
-from ..config import CleanerConfig
-from ..types import FLAGGED_LABELS
+from cleaner.core.config import CleanerConfig
+from cleaner.core.types import FLAGGED_LABELS
+from cleaner.runners import stream
 
 SHARE_COLUMNS = tuple(f"{label}_share" for label in FLAGGED_LABELS)
 COLUMNS = ("clean_text", "spans", *SHARE_COLUMNS, "cleaner_error")

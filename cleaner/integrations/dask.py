@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import stream
-from ..config import CleanerConfig
-from . import column_records, model_path, record_columns
+from cleaner.core.config import CleanerConfig
+from cleaner.integrations import column_records, model_path, record_columns
+from cleaner.runners import stream
 
 if TYPE_CHECKING:
     import dask.bag

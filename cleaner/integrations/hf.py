@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..config import CleanerConfig
-from . import column_records, model_path, record_columns
+from cleaner.core.config import CleanerConfig
+from cleaner.integrations import column_records, model_path, record_columns
 
 
 class HFMap:

@@ -6,20 +6,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
-from sklearn.utils import murmurhash3_32
 
-from .stopwords import LEXICON, STOPWORDS
-from .types import Block
+from cleaner.core.types import Block
+from cleaner.core.vocabulary import LEXICON, STOPWORDS
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"  # 7: lexicon and cue columns from scikit-learn's own hasher
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
@@ -46,61 +47,6 @@ CLASS_GROUPS: dict[str, frozenset[str]] = {
     "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
     "article": frozenset("article content entry post story body main text prose".split()),
 }
-DENSE_NAMES: tuple[str, ...] = (
-    "log_chars",
-    "log_words",
-    "mean_word_len",
-    "sentence_ends",
-    "ends_terminal",
-    "punct_ratio",
-    "digit_ratio",
-    "upper_ratio",
-    "capitalised_words",
-    "question",
-    "stopword_density",
-    "link_density",
-    "is_heading",
-    "is_li",
-    "is_td",
-    "is_p",
-    "is_div",
-    "is_control",
-    "depth",
-    "in_form",
-    "controls",
-    "rel_position",
-    "rel_char_position",
-    "log_page_blocks",
-    "log_page_chars",
-    "rel_length",
-    "pipes",
-    "urlish",
-    "percent",
-    "currency",
-    "copyright",
-    "short",
-    "repeated",
-    "log_siblings",
-    "anc1_share",
-    "anc2_share",
-    "anc3_share",
-    "anc5_share",
-    "anc1_link_density",
-    "anc2_link_density",
-    "in_best",
-    "before_best",
-    "after_best",
-    "dist_best",
-    "best_share",
-    "region_ratio",
-    "title_overlap",
-    "poll_words",
-    "consent_words",
-    "promo_words",
-    "is_text_kind",
-    *(f"inside_{group}" for group in CLASS_GROUPS),
-)
-DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
 # Character classes, one bit each, looked up for every code point of the page at once.
 _ALPHA, _UPPER, _DIGIT_C, _SPACE, _PUNCT, _TERMINAL = 1, 2, 4, 8, 16, 32
@@ -140,6 +86,11 @@ class Features:
     def n(self) -> int:
         return self.dense.shape[0]
 
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """The model's input: one row per block, columns ``WORD_COLUMNS | MARKUP_COLUMNS | DENSE_COLUMNS``."""
+        return sp.hstack([self.words, self.markup, sp.csr_matrix(self.dense)], format="csr", dtype=np.float32)
+
 
 @lru_cache(maxsize=1)
 def word_vectorizer() -> HashingVectorizer:
@@ -167,15 +118,36 @@ def markup_vectorizer() -> HashingVectorizer:
     )
 
 
+def normalised_text(text: str) -> str:
+    """What the word hasher reads: lower case, every digit as 0."""
+    return _DIGIT.sub("0", text.lower())
+
+
+def token_columns(tokens: Sequence[str], n_features: int) -> np.ndarray:
+    """The column ``HashingVectorizer(n_features, alternate_sign=False)`` gives each token, from scikit-learn's
+    own hasher (the one the vectorizer uses), so lexicon counts and cue names read the same columns."""
+    if not tokens:
+        return np.zeros(0, dtype=np.int64)
+    hashed = FeatureHasher(n_features=n_features, input_type="string", alternate_sign=False).transform(
+        [[t] for t in tokens]
+    )
+    return np.asarray(hashed.indices, dtype=np.int64)
+
+
 @lru_cache(maxsize=8)
-def _word_columns(words: frozenset[str]) -> np.ndarray:
-    """Hashed columns of single words (collisions with other words are rare and harmless)."""
-    cols = {murmurhash3_32(w, seed=0, positive=True) % TEXT_FEATURES for w in words}
-    return np.array(sorted(cols), dtype=np.int64)
+def lexicon_columns(words: frozenset[str]) -> np.ndarray:
+    """Word-matrix columns of a lexicon: each word's own token (a CJK compound's bigram, as the analyzer makes it)."""
+    analyzer = word_vectorizer().build_analyzer()
+    tokens = []
+    for word in sorted(words):
+        grams = analyzer(word)
+        if grams:
+            tokens.append(grams[-1])  # the word itself, or the longest n-gram of a word the pattern splits
+    return np.unique(token_columns(tokens, TEXT_FEATURES))
 
 
 def _word_hits(counts: sp.csr_matrix, words: frozenset[str]) -> np.ndarray:
-    return np.asarray(counts[:, _word_columns(words)].sum(axis=1)).ravel()
+    return np.asarray(counts[:, lexicon_columns(words)].sum(axis=1)).ravel()
 
 
 NEAR_ATTRS = 4  # class/id tokens hashed as they are
@@ -357,6 +329,133 @@ def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np
     return out
 
 
+@dataclass
+class Page:
+    """What the dense feature columns are computed from: one page's blocks and their bulk statistics."""
+
+    blocks: list[Block]
+    texts: list[str]
+    stats: dict[str, np.ndarray]
+    word_counts: sp.csr_matrix
+    struct: dict[str, np.ndarray]
+    best_share: float
+    link_density: np.ndarray
+    title: str | None
+
+    @property
+    def n(self) -> int:
+        return len(self.blocks)
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return self.stats["lengths"]
+
+    @property
+    def words(self) -> np.ndarray:
+        """Word counts, at least 1 (a safe divisor)."""
+        return np.maximum(self.stats["words"], 1)
+
+    def per_block(self, value: Callable[[Block], float]) -> np.ndarray:
+        return np.fromiter((value(b) for b in self.blocks), dtype=np.float64, count=self.n)
+
+    def per_text(self, value: Callable[[str], float]) -> np.ndarray:
+        return np.fromiter((value(t) for t in self.texts), dtype=np.float64, count=self.n)
+
+    def tag_in(self, tags: frozenset[str]) -> np.ndarray:
+        return self.per_block(lambda b: b.tag in tags)
+
+    def lexicon(self, label: str) -> np.ndarray:
+        return np.log1p(_word_hits(self.word_counts, LEXICON[label]))
+
+
+_TERMINAL_ENDS = [".", "!", "?", "。", "！", "？", '"', "”", "»"]
+
+
+def _ends_terminal(page: Page) -> np.ndarray:
+    last = np.array([t[-1:] for t in page.texts])
+    return np.isin(last, _TERMINAL_ENDS).astype(np.float64)
+
+
+def _repeated(page: Page) -> np.ndarray:
+    counts = Counter(page.texts)
+    return page.per_text(lambda t: counts[t] > 1)
+
+
+def _class_group_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:
+    def column(j: int) -> Callable[[Page], np.ndarray]:
+        return lambda page: np.fromiter((class_groups(b.attrs)[j] for b in page.blocks), np.float64, count=page.n)
+
+    return [(f"inside_{group}", column(j)) for j, group in enumerate(CLASS_GROUPS)]
+
+
+# The feature registry: every dense column's name beside how it is computed, in column order.
+DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
+    ("log_chars", lambda p: np.log1p(p.lengths)),
+    ("log_words", lambda p: np.log1p(p.stats["words"])),
+    ("mean_word_len", lambda p: p.stats["alnum_words"] / p.words),
+    ("sentence_ends", lambda p: np.log1p(p.stats["sentence_ends"])),
+    ("ends_terminal", _ends_terminal),
+    ("punct_ratio", lambda p: p.stats["punct"] / np.maximum(p.lengths, 1)),
+    ("digit_ratio", lambda p: p.stats["digit"] / np.maximum(p.lengths, 1)),
+    ("upper_ratio", lambda p: p.stats["upper"] / np.maximum(p.stats["alpha"], 1)),
+    ("capitalised_words", lambda p: p.stats["cap_words"] / p.words),
+    ("question", lambda p: p.per_text(lambda t: "?" in t or "？" in t)),
+    ("stopword_density", lambda p: np.minimum(_word_hits(p.word_counts, STOPWORDS) / p.words, 1.0)),
+    ("link_density", lambda p: np.minimum(p.link_density, 1.0)),
+    ("is_heading", lambda p: p.tag_in(HEADINGS)),
+    ("is_li", lambda p: p.tag_in(frozenset({"li", "dd", "dt"}))),
+    ("is_td", lambda p: p.tag_in(frozenset({"td", "th"}))),
+    ("is_p", lambda p: p.tag_in(frozenset({"p"}))),
+    ("is_div", lambda p: p.tag_in(frozenset({"div", "section", "article", "span", "body"}))),
+    ("is_control", lambda p: p.tag_in(frozenset({"button", "label", "option", "legend"}))),
+    ("depth", lambda p: p.per_block(lambda b: b.depth)),
+    ("in_form", lambda p: p.per_block(lambda b: b.in_form)),
+    ("controls", lambda p: np.log1p(p.per_block(lambda b: b.controls))),
+    ("rel_position", lambda p: np.arange(p.n) / max(p.n - 1, 1)),
+    (
+        "rel_char_position",
+        lambda p: p.per_block(lambda b: b.start) / max(float(p.lengths.sum()) + 2 * p.n, 1),
+    ),
+    ("log_page_blocks", lambda p: np.full(p.n, np.log1p(p.n))),
+    ("log_page_chars", lambda p: np.full(p.n, np.log1p(float(p.lengths.sum())))),
+    ("rel_length", lambda p: p.lengths / max(float(p.lengths.max()), 1.0)),
+    ("pipes", lambda p: p.per_text(lambda t: t.count("|") + t.count("•") + t.count("·"))),
+    ("urlish", lambda p: p.per_text(lambda t: _URLISH.search(t) is not None)),
+    ("percent", lambda p: p.per_text(lambda t: "%" in t)),
+    ("currency", lambda p: p.per_text(lambda t: any(c in t for c in "$€£¥"))),
+    ("copyright", lambda p: p.per_text(lambda t: "©" in t or "(c)" in t.lower())),
+    ("short", lambda p: (p.stats["words"] <= 3).astype(np.float64)),
+    ("repeated", _repeated),
+    ("log_siblings", lambda p: p.struct["siblings"]),
+    ("anc1_share", lambda p: p.struct["anc1"]),
+    ("anc2_share", lambda p: p.struct["anc2"]),
+    ("anc3_share", lambda p: p.struct["anc3"]),
+    ("anc5_share", lambda p: p.struct["anc5"]),
+    ("anc1_link_density", lambda p: p.struct["ld1"]),
+    ("anc2_link_density", lambda p: p.struct["ld2"]),
+    ("in_best", lambda p: p.struct["in_best"]),
+    ("before_best", lambda p: p.struct["before"]),
+    ("after_best", lambda p: p.struct["after"]),
+    ("dist_best", lambda p: p.struct["dist"]),
+    ("best_share", lambda p: np.full(p.n, p.best_share)),
+    ("region_ratio", lambda p: p.struct["region"]),
+    ("title_overlap", lambda p: _title_overlap(p.texts, p.stats["words"], p.title)),
+    ("poll_words", lambda p: p.lexicon("poll")),
+    ("consent_words", lambda p: p.lexicon("consent")),
+    ("promo_words", lambda p: p.lexicon("promo")),
+    ("is_text_kind", lambda p: np.full(p.n, 1.0 if p.blocks[0].xpath is None else 0.0)),
+    *_class_group_columns(),
+)
+DENSE_NAMES: tuple[str, ...] = tuple(name for name, _ in DENSE_FEATURES)
+DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
+# Where each feature group sits in ``Features.matrix`` (the model's input).
+WORD_COLUMNS = slice(0, TEXT_FEATURES)
+MARKUP_COLUMNS = slice(TEXT_FEATURES, TEXT_FEATURES + MARKUP_FEATURES)
+DENSE_COLUMNS = slice(TEXT_FEATURES + MARKUP_FEATURES, TEXT_FEATURES + MARKUP_FEATURES + len(DENSE_NAMES))
+N_COLUMNS = DENSE_COLUMNS.stop
+DOCUMENT_START_COLUMN = DENSE_COLUMNS.start + DENSE_INDEX["rel_position"]  # 0 exactly on a document's first block
+
+
 def extract(blocks: list[Block], title: str | None = None) -> Features:
     """Features of all blocks of one document (``title``: the page's ``<title>``, if any)."""
     n = len(blocks)
@@ -369,81 +468,12 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
     texts = [b.text for b in blocks]
     stats = _char_stats(texts)
     lengths = stats["lengths"]
-    safe_len = np.maximum(lengths, 1)
-    words = np.maximum(stats["words"], 1)
-    word_counts = word_vectorizer().transform([_DIGIT.sub("0", t.lower()) for t in texts])
-    stop = _word_hits(word_counts, STOPWORDS)
+    word_counts = word_vectorizer().transform([normalised_text(t) for t in texts])
     link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
-    link_density = link / safe_len
+    link_density = link / np.maximum(lengths, 1)
     good = np.where((stats["words"] >= 5) & (link_density < 0.5), lengths * (1 - link_density), 0.0)
     struct, best_share = _structure(blocks, good, link, lengths)
-    page_chars = float(lengths.sum())
-    starts = np.fromiter((b.start for b in blocks), dtype=np.float64, count=n)
-    text_counts = Counter(texts)
-    tags = [b.tag for b in blocks]
-    is_text = 1.0 if n and blocks[0].xpath is None else 0.0
-
-    def flag(pred: object) -> np.ndarray:
-        return np.fromiter((1.0 if pred(t) else 0.0 for t in tags), dtype=np.float64, count=n)  # type: ignore[operator]
-
-    last = np.array([t[-1:] for t in texts]) if n else np.array([], dtype=str)
-    columns = {
-        "log_chars": np.log1p(lengths),
-        "log_words": np.log1p(stats["words"]),
-        "mean_word_len": stats["alnum_words"] / words,
-        "sentence_ends": np.log1p(stats["sentence_ends"]),
-        "ends_terminal": np.isin(last, [".", "!", "?", "。", "！", "？", '"', "”", "»"]).astype(np.float64),
-        "punct_ratio": stats["punct"] / safe_len,
-        "digit_ratio": stats["digit"] / safe_len,
-        "upper_ratio": stats["upper"] / np.maximum(stats["alpha"], 1),
-        "capitalised_words": stats["cap_words"] / words,
-        "question": np.fromiter(("?" in t or "？" in t for t in texts), dtype=np.float64, count=n),
-        "stopword_density": np.minimum(stop / words, 1.0),
-        "link_density": np.minimum(link_density, 1.0),
-        "is_heading": flag(HEADINGS.__contains__),
-        "is_li": flag(lambda t: t in ("li", "dd", "dt")),
-        "is_td": flag(lambda t: t in ("td", "th")),
-        "is_p": flag(lambda t: t == "p"),
-        "is_div": flag(lambda t: t in ("div", "section", "article", "span", "body")),
-        "is_control": flag(lambda t: t in ("button", "label", "option", "legend")),
-        "depth": np.fromiter((b.depth for b in blocks), dtype=np.float64, count=n),
-        "in_form": np.fromiter((b.in_form for b in blocks), dtype=np.float64, count=n),
-        "controls": np.log1p(np.fromiter((b.controls for b in blocks), dtype=np.float64, count=n)),
-        "rel_position": np.arange(n) / max(n - 1, 1),
-        "rel_char_position": starts / max(page_chars + 2 * n, 1),
-        "log_page_blocks": np.full(n, np.log1p(n)),
-        "log_page_chars": np.full(n, np.log1p(page_chars)),
-        "rel_length": lengths / max(float(lengths.max()) if n else 1.0, 1.0),
-        "pipes": np.fromiter((t.count("|") + t.count("•") + t.count("·") for t in texts), dtype=np.float64, count=n),
-        "urlish": np.fromiter((_URLISH.search(t) is not None for t in texts), dtype=np.float64, count=n),
-        "percent": np.fromiter(("%" in t for t in texts), dtype=np.float64, count=n),
-        "currency": np.fromiter((any(c in t for c in "$€£¥") for t in texts), dtype=np.float64, count=n),
-        "copyright": np.fromiter(("©" in t or "(c)" in t.lower() for t in texts), dtype=np.float64, count=n),
-        "short": (stats["words"] <= 3).astype(np.float64),
-        "repeated": np.fromiter((text_counts[t] > 1 for t in texts), dtype=np.float64, count=n),
-        "log_siblings": struct["siblings"],
-        "anc1_share": struct["anc1"],
-        "anc2_share": struct["anc2"],
-        "anc3_share": struct["anc3"],
-        "anc5_share": struct["anc5"],
-        "anc1_link_density": struct["ld1"],
-        "anc2_link_density": struct["ld2"],
-        "in_best": struct["in_best"],
-        "before_best": struct["before"],
-        "after_best": struct["after"],
-        "dist_best": struct["dist"],
-        "best_share": np.full(n, best_share),
-        "region_ratio": struct["region"],
-        "title_overlap": _title_overlap(texts, stats["words"], title),
-        "poll_words": np.log1p(_word_hits(word_counts, LEXICON["poll"])),
-        "consent_words": np.log1p(_word_hits(word_counts, LEXICON["consent"])),
-        "promo_words": np.log1p(_word_hits(word_counts, LEXICON["promo"])),
-        "is_text_kind": np.full(n, is_text),
-    }
-    groups = np.array([class_groups(b.attrs) for b in blocks], dtype=np.float64).reshape(n, len(CLASS_GROUPS))
-    for j, group in enumerate(CLASS_GROUPS):
-        columns[f"inside_{group}"] = groups[:, j]
-    dense = np.column_stack([columns[name] for name in DENSE_NAMES]).astype(np.float32)
-    markup = _markup_matrix(blocks)
+    page = Page(blocks, texts, stats, word_counts, struct, best_share, link_density, title)
+    dense = np.column_stack([column(page) for _, column in DENSE_FEATURES]).astype(np.float32)
     words_matrix = normalize(word_counts.log1p(), copy=False)
-    return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=sp.csr_matrix(markup))
+    return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=_markup_matrix(blocks))

@@ -1,11 +1,13 @@
-"""Turn blocks and their probabilities into the ``Result``."""
+"""From probabilities to labels: content first, never a page left without content."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from .features import DENSE_INDEX, Features
-from .types import BLOCK_SEPARATOR, LABELS, Block, Label, Segment
+from cleaner.core.features import DENSE_INDEX, Features
+from cleaner.core.types import LABELS
 
 FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
 # Keep a block as content when content is this likely, even if another label scores higher:
@@ -15,11 +17,19 @@ CONTENT_MIN_PROBABILITY = 0.15
 CONTENT_MIN_WORDS = 6  # ...but only for blocks of prose length: "View Results" stays a poll part
 
 
+def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:
+    """Probability columns rearranged from a model's ``classes_`` into ``LABELS`` order."""
+    out = np.zeros((probs.shape[0], len(LABELS)))
+    for j, cls in enumerate(classes):
+        out[:, LABELS.index(str(cls))] = probs[:, j]
+    return out
+
+
 def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
-    """Arg-max labels, never leaving a page that has text without content.
+    """Label index (into ``LABELS``) per block: arg-max, content kept where it is likely enough.
 
     When no block wins as content, keep the text-dense region's blocks whose content
-    probability comes near the best one (the fallback the reference experiment lacked).
+    probability comes near the best one.
     """
     labels = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
     content = LABELS.index("content")
@@ -34,33 +44,3 @@ def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
         keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best))
         labels = np.where(keep, content, labels)
     return labels
-
-
-def segments(
-    blocks: list[Block], probs: np.ndarray, labels: np.ndarray, cues: list[tuple[str, ...]]
-) -> tuple[Segment, ...]:
-    """One segment per block, in document order."""
-    return tuple(
-        Segment(
-            index=b.id,
-            label=Label(LABELS[k]),
-            confidence=float(probs[i, k]),
-            text=b.text,
-            start=b.start,
-            end=b.end,
-            xpath=b.xpath,
-            tag=b.tag,
-            cues=cues[i],
-        )
-        for i, (b, k) in enumerate(zip(blocks, labels, strict=False))
-    )
-
-
-def clean_text(segs: tuple[Segment, ...]) -> str:
-    """The content segments' text, paragraphs separated by blank lines."""
-    return BLOCK_SEPARATOR.join(s.text for s in segs if s.label is Label.CONTENT)
-
-
-def stream_text(blocks: list[Block]) -> str:
-    """The HTML document's text stream that HTML segment offsets point into."""
-    return BLOCK_SEPARATOR.join(b.text for b in blocks)

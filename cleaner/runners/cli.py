@@ -15,8 +15,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import CleanerError
-from .types import Label
+from cleaner.core.errors import CleanerError
+from cleaner.core.types import Label
 
 try:  # typer >= 0.2x vendors click: its usage errors derive from TyperException
     from typer import TyperException as _UsageError
@@ -64,12 +64,11 @@ app = typer.Typer(
 data_app = typer.Typer(help="Work with labelled training data.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO_ROOT / "training_data"
-SHARED_GOLD = (
-    REPO_ROOT.parent / "shared" / "benchmarks" / "typed-dev.jsonl.gz",
-    REPO_ROOT.parent / "shared" / "benchmarks" / "injected-dev.jsonl.gz",
-)
+# Defaults that live in a checkout of the repository resolve against the working directory, never site-packages.
+DEFAULT_DATA = Path("training_data")
+DEFAULT_GOLD_DIR = Path("..") / "shared" / "benchmarks"
+GOLD_SETS = ("typed-dev", "typed-modern-dev", "injected-dev", "injected-modern-dev")
+CHECKOUT_MODELS = Path("cleaner") / "model" / "shipped"  # where --install puts a model, from the repository root
 _debug = False
 
 
@@ -103,8 +102,8 @@ def clean(
 
     Example: cleaner clean page.html --format json
     """
-    from . import Cleaner, CleanerConfig
-    from .report import to_markdown
+    from cleaner import Cleaner, CleanerConfig
+    from cleaner.runners.report import to_markdown
 
     try:
         if format not in FORMATS:
@@ -165,7 +164,7 @@ def batch(
     """
     from concurrent.futures.process import BrokenProcessPool
 
-    from . import batch as b
+    from cleaner.runners import batch as b
 
     try:
         if workers is not None and workers < 1:
@@ -237,7 +236,7 @@ def _batch_progress(show: bool, files: list[Path], field: str, skip: set[str]) -
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from . import batch as b
+    from cleaner.runners import batch as b
 
     columns = (
         TextColumn("cleaning"),
@@ -284,8 +283,8 @@ def explain(
     """
     from rich.console import Console
 
-    from . import Cleaner, CleanerConfig
-    from .report import explain_table, html_report, label_counts
+    from cleaner import Cleaner, CleanerConfig
+    from cleaner.runners.report import explain_table, html_report, label_counts
 
     try:
         result = Cleaner(model, config=CleanerConfig(kind=kind)).clean(_read_input(file))
@@ -304,34 +303,43 @@ def explain(
 
 @app.command()
 def train(
-    data: list[Path] = typer.Argument(None, help="Data folders or files (default: training_data/)."),
-    out: Path | None = typer.Option(None, help="Output folder (default: a new folder under models/)."),
-    install: bool = typer.Option(False, "--install", help="Make the new model the shipped default (models/CURRENT)."),
-    seed: int = typer.Option(0, help="Random seed: same data and seed give the same model metrics."),
+    data: list[Path] = typer.Argument(None, help="Data folders or files (default: ./training_data)."),
+    out: Path | None = typer.Option(None, help="Output folder (default: a new folder under ./models)."),
+    install: bool = typer.Option(
+        False, "--install", help="Make the new model the default of this checkout (cleaner/model/shipped/CURRENT)."
+    ),
+    seed: int = typer.Option(0, help="Random seed: same data and seed give the same model."),
     name: str = typer.Option("cleaner", help="Model name prefix."),
-    gold: bool = typer.Option(True, help="Also report on ../shared/benchmarks typed sets when present."),
+    gold_dir: Path = typer.Option(DEFAULT_GOLD_DIR, help="Folder of the typed gold sets reported beside held-out."),
+    gold: bool = typer.Option(True, help="Report on the typed gold sets when they are there."),
 ) -> None:
     """Train a model from labelled data and print its report.
 
     Example: cleaner train training_data/ my_pages/ --out models/mine
     """
-    from . import training
-    from .evaluate import format_report
-    from .model import CURRENT_FILE, models_root
+    from cleaner.learning import training
+    from cleaner.learning.evaluate import format_report
+    from cleaner.model.store import CURRENT_FILE
 
     paths = list(data) if data else [DEFAULT_DATA]
-    root = models_root() if install else REPO_ROOT / "models"
+    if install and not CHECKOUT_MODELS.is_dir():
+        _fail(
+            CleanerError(
+                f"--install makes the model the default of a checkout, and {CHECKOUT_MODELS} is not here: run it "
+                "from the repository root. An installed package is never modified: train with --out DIR and use "
+                "Cleaner(model=DIR) or --model DIR"
+            )
+        )
+    root = CHECKOUT_MODELS if install else Path("models")
     staging = out or root / ".training"
     if out is not None and out.exists() and any(out.iterdir()):
         _fail(CleanerError(f"{out} exists and is not empty; choose a new folder"))
+    gold_files = [gold_dir / f"{name_}.jsonl.gz" for name_ in GOLD_SETS] if gold else []
+    if gold and not any(f.is_file() for f in gold_files):
+        typer.echo(f"no typed gold sets in {gold_dir}: only held-out figures (see --gold-dir)", err=True)
     try:
         manifest = training.train(
-            paths,
-            staging,
-            seed=seed,
-            name=name,
-            gold_files=SHARED_GOLD if gold else (),
-            progress=training.main_progress,
+            paths, staging, seed=seed, name=name, gold_files=gold_files, progress=training.main_progress
         )
     except CleanerError as exc:
         _fail(exc)
@@ -344,7 +352,7 @@ def train(
         staging.rename(target)
     metrics = manifest["metrics"]
     typer.echo(format_report(metrics["holdout_grouped"], "held-out split, grouped by template/site (blocks):"))
-    for key in ("typed-dev", "injected-dev"):
+    for key in GOLD_SETS:
         if key in metrics:
             typer.echo("\n" + format_report(metrics[key], f"{key} (tokens aligned as in score.py):"))
     typer.echo(f"\nmodel written to {target} ({manifest['size_bytes'] / 1e6:.1f} MB)")
@@ -366,12 +374,12 @@ def evaluate(
 
     Example: cleaner evaluate --data ../shared/benchmarks/typed-dev.jsonl.gz
     """
-    from . import corpus, training
-    from .evaluate import format_report
-    from .model import load_model
+    from cleaner.learning import corpus, training
+    from cleaner.learning.evaluate import format_report
+    from cleaner.model.store import load_model
 
     try:
-        loaded, _ = load_model(model)
+        loaded = load_model(model).estimator
         for path in data:
             if path.name.endswith(".jsonl.gz") and path.is_file():
                 report = training.evaluate_typed(model, path)
@@ -389,10 +397,10 @@ def info(model: Path | None = typer.Option(None, help="Model directory (default:
 
     Example: cleaner info
     """
-    from .model import load_model
+    from cleaner.model.store import load_model
 
     try:
-        _, manifest = load_model(model)
+        manifest = load_model(model).manifest
     except CleanerError as exc:
         _fail(exc)
         return
@@ -414,7 +422,7 @@ def data_check(
 
     Example: cleaner data check training_data/
     """
-    from .datacheck import check
+    from cleaner.learning.datacheck import check
 
     problems = 0
     try:

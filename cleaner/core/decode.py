@@ -1,13 +1,13 @@
-"""Turn raw input into text or an lxml tree. The only stage that sees raw bytes."""
+"""Bytes to text, as a browser decodes them: BOM, declared charset, UTF-8, detection; binary input refused."""
 
 from __future__ import annotations
 
 import codecs
 import re
 
-from lxml import etree
+from cleaner.core.errors import InputError
 
-from .errors import InputError
+SNIFF_BYTES = 64 * 1024  # how much of the input the charset and kind sniffers read
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -16,8 +16,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+
+
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""")
+
+
 # Labels browsers treat as another encoding (WHATWG Encoding Standard).
 _BROWSER_ALIASES = {
     "iso-8859-1": "cp1252",
@@ -39,14 +45,14 @@ _BROWSER_ALIASES = {
     "utf-16": "utf-16-le",
     "ucs-2": "utf-16-le",
 }
+
+
 _SINGLE_BYTE = {"cp1252", "cp1254", "cp1250", "cp1251", "cp874", "iso8859-15", "iso8859-2"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_HTML_SIGNS = re.compile(
-    r"<(?:!doctype|html|head|body|meta|title|div|p|span|table|td|article|section|br|a|ul|li"
-    r"|h[1-6]|img|script|style|form|nav|header|footer|main|font|center|b|i|em|strong)[\s>/]",
-    re.IGNORECASE,
-)
-SNIFF_BYTES = 64 * 1024
+
+
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 # Encodings a statistical detector tells apart reliably; other guesses fall back to cp1252.
 _DETECTABLE = {
     codecs.lookup(name).name
@@ -179,6 +185,8 @@ _MAGIC = (
     (b"OggS", "an Ogg media file"),
     (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
 )
+
+
 BINARY_SHARE = 0.1  # control characters and U+FFFD in the first 4 KiB above which bytes are not text
 
 
@@ -188,7 +196,7 @@ def _binary_kind(data: bytes, text: str) -> str | None:
             return name
     head = text[:4096]
     if head:
-        odd = len(_CONTROL.findall(head)) + head.count("\ufffd") + head.count("\x00")
+        odd = len(CONTROL_CHARS.findall(head)) + head.count("\ufffd") + head.count("\x00")
         if odd / len(head) > BINARY_SHARE:
             return "binary data"
     return None
@@ -232,59 +240,15 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def detect_kind(text: str) -> str:
-    """``"html"`` when the text looks like markup, else ``"text"``."""
-    head = text[:SNIFF_BYTES]
-    signs = _HTML_SIGNS.findall(head)
-    if len(signs) >= 2 or (signs and head.lstrip()[:1] == "<"):
-        return "html"
-    return "text"
-
-
-def parse_html(text: str) -> etree._Element | None:
-    """Parse markup into an lxml tree; ``None`` when nothing parses.
-
-    libxml2's HTML parser never fetches external entities or resources
-    (``no_network``) and recovers from broken markup.
-    """
-    data = _CONTROL.sub(" ", text).encode("utf-8", "replace")
-    if not data.strip():
-        return None
-    parser = etree.HTMLParser(  # plain lxml elements: no per-element Python class lookup
-        encoding="utf-8",
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        default_doctype=False,
-        huge_tree=False,
-    )
+def with_http_charset(body: bytes, charset: str | None) -> str | bytes:
+    """A response body with its HTTP ``charset``: the page's own BOM or ``<meta charset>``, else valid UTF-8, wins;
+    otherwise the header beats guessing, as in browsers. Bytes are returned when ``decode`` should decide."""
+    if not charset or declared_encoding(body) is not None:
+        return body
     try:
-        root = etree.fromstring(data, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return root
-
-
-_TAG = re.compile(r"<[^<>]*>")
-_TAG_START = re.compile(r"<[a-zA-Z]")
-_INVISIBLE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-GAVE_UP_MIN_TAGS = 2000  # below this, a small tree is just a small page
-GAVE_UP_SHARE = 0.05  # parsed elements per tag in the source under which the parser must have stopped early
-
-
-def gave_up(text: str, root: etree._Element) -> bool:
-    """Whether the parser kept only a sliver of a large page (e.g. 100,000 nested ``div``)."""
-    if text.count("<") < GAVE_UP_MIN_TAGS:
-        return False
-    elements = sum(1 for _ in root.iter())
-    if elements >= text.count("<") * GAVE_UP_SHARE:
-        return False
-    tags = len(_TAG_START.findall(_INVISIBLE.sub("", text)))  # not the "<" of scripts and comparisons
-    return tags >= GAVE_UP_MIN_TAGS and elements < tags * GAVE_UP_SHARE
-
-
-def strip_markup(text: str) -> str:
-    """A page's text without tags, scripts or styles: the fallback when the tree is unusable."""
-    import html
-
-    return html.unescape(_TAG.sub("\n", _INVISIBLE.sub("", text)))
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        pass
+    codec = codec_for(charset)
+    return body if codec is None else body.decode(codec, errors="replace")

@@ -19,11 +19,11 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from .config import CleanerConfig
-from .errors import InputError, ModelError, TimeLimitError, WorkerCrashError, describe
+from cleaner.core.config import CleanerConfig
+from cleaner.core.errors import InputError, ModelError, TimeLimitError, WorkerCrashError, describe
 
 if TYPE_CHECKING:
-    from .pipeline import Cleaner
+    from cleaner.api import Cleaner
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +275,6 @@ def shared_cleaner(model: str | None, config: CleanerConfig) -> Cleaner:
 
     The integrations call this inside Dask workers and ``datasets`` map processes.
     """
-    from .pipeline import Cleaner
+    from cleaner.api import Cleaner
 
     return Cleaner(model, config=config)

@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
+from sklearn.metrics import classification_report, confusion_matrix
 
-from .types import LABELS
+from cleaner.core.types import LABELS
 
 NONCONTENT = LABELS[1:]
 REMOVED = "removed"
@@ -24,25 +25,23 @@ ALIGN_LIMIT = 8000
 
 
 def block_report(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
-    """Per-label precision/recall/F1 and a confusion matrix over blocks."""
-    confusion: dict[str, Counter[str]] = {g: Counter() for g in LABELS}
-    for g, p in zip(gold, pred, strict=False):
-        confusion[g][p] += 1
-    labels: dict[str, dict[str, float | int]] = {}
-    for label in LABELS:
-        tp = confusion[label][label]
-        support = sum(confusion[label].values())
-        predicted = sum(confusion[g][label] for g in LABELS)
-        precision = tp / predicted if predicted else 0.0
-        recall = tp / support if support else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        labels[label] = {"precision": precision, "recall": recall, "f1": f1, "support": support}
-    accuracy = sum(confusion[label][label] for label in LABELS) / max(len(gold), 1)
+    """Per-label precision/recall/F1 (scikit-learn's ``classification_report``) and the confusion matrix."""
+    labels = list(LABELS)
+    report = classification_report(gold, pred, labels=labels, output_dict=True, zero_division=0)
+    matrix = confusion_matrix(gold, pred, labels=labels) if len(gold) else np.zeros((len(labels), len(labels)), int)
     return {
-        "labels": labels,
-        "accuracy": accuracy,
+        "labels": {
+            label: {
+                "precision": report[label]["precision"],
+                "recall": report[label]["recall"],
+                "f1": report[label]["f1-score"],
+                "support": int(report[label]["support"]),
+            }
+            for label in labels
+        },
+        "accuracy": float(np.trace(matrix) / max(len(gold), 1)),
         "blocks": len(gold),
-        "confusion": {g: {p: confusion[g][p] for p in LABELS} for g in LABELS},
+        "confusion": {g: {p: int(matrix[i, j]) for j, p in enumerate(labels)} for i, g in enumerate(labels)},
     }
 
 
@@ -220,6 +219,6 @@ def corpus_scores(pages: Sequence[tuple[float | None, float | None, bool]]) -> d
 def typed_segments(document: str, kind: str) -> list[tuple[str, str]]:
     """``(text, label)`` per block with the default model: the system function the reference
     scorer takes (``score.py --system cleaner.evaluate:typed_segments``)."""
-    from .pipeline import clean
+    from cleaner.api import clean
 
     return [(s.text, s.label.value) for s in clean(document, kind=kind).segments]

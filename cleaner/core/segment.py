@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .types import BLOCK_SEPARATOR, Block
+from cleaner.core.types import BLOCK_SEPARATOR, Block
 
 # Elements whose text is never visible page text.
 DROP_TAGS = (

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import parse, segment
-from .config import CleanerConfig
-from .errors import DataError
-from .types import LABELS, Block
+from cleaner.core import decode, parse, segment
+from cleaner.core.config import CleanerConfig
+from cleaner.core.errors import DataError
+from cleaner.core.types import LABELS, Block
 
 LABEL_ATTR = "data-label"
 GROUP_META = etree.XPath("//meta[@name='training-group']/@content")
@@ -135,7 +135,7 @@ def load(paths: list[Path]) -> Iterator[LabelledDoc]:
     """Every labelled document under ``paths``: annotated pages and text JSONL."""
     for path in iter_files(paths):
         if path.name.endswith(PAGE_SUFFIXES):
-            html = parse.decode(path.read_bytes())
+            html = decode.decode(path.read_bytes())
             blocks, labels, group, title = page_labels(html)
             yield LabelledDoc(
                 id=path.stem,

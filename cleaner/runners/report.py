@@ -7,7 +7,7 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
-from .types import Label, Result, Segment
+from cleaner.core.types import Label, Result, Segment
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corpus, parse, segment
-from .types import LABELS
+from cleaner.core import decode, parse, segment
+from cleaner.core.types import LABELS
+from cleaner.learning import corpus
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,7 @@ def _check_page(path: Path) -> Iterator[Problem]:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         yield Problem(str(path), "encoding", f"not valid UTF-8 at byte {exc.start}")
-    text = parse.decode(data)
+    text = decode.decode(data)
     if "\ufffd" in text:
         line = text[: text.index("\ufffd")].count("\n") + 1
         yield Problem(f"{path}:{line}", "encoding", "holds U+FFFD (a character lost in decoding)")

@@ -1,0 +1,211 @@
+"""Why a block got its label: the strongest evidence that really fired on it, in words a person can read.
+
+Cues come from the first pass, which is linear: a column's push towards a label is its transformed value times
+its coefficient. Hashed columns are named from the vocabulary the model kept at training time, and a name is
+shown only when its token is really in the block (its words, or its markup tokens), so a hash collision can
+never name a word or a class the block does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from cleaner.core.features import (
+    DENSE_COLUMNS,
+    DENSE_NAMES,
+    MARKUP_COLUMNS,
+    MARKUP_FEATURES,
+    TEXT_FEATURES,
+    WORD_COLUMNS,
+    Features,
+    markup_doc,
+    normalised_text,
+    token_columns,
+    word_vectorizer,
+)
+from cleaner.core.types import LABELS, Block
+
+MAX_CUES = 4
+PER_KIND = 2  # strongest words, markup tokens and named features considered per block
+VOCABULARY_PER_LABEL = 4000  # hashed columns whose names a model keeps, per non-content label
+TOKENS_PER_COLUMN = 3  # tokens kept per hashed column (collisions); the one in the block is shown
+_DENSE_SHOWN = frozenset(
+    {
+        "link_density",
+        "stopword_density",
+        "log_chars",
+        "question",
+        "in_form",
+        "controls",
+        "in_best",
+        "after_best",
+        "before_best",
+        "pipes",
+        "copyright",
+        "urlish",
+        "repeated",
+        "percent",
+        "currency",
+        "is_heading",
+        "short",
+        "anc1_share",
+        "ends_terminal",
+        "poll_words",
+        "consent_words",
+        "promo_words",
+        *(name for name in DENSE_NAMES if name.startswith("inside_")),
+    }
+)
+_COUNTS = ("poll_words", "consent_words", "promo_words")
+_FLAGS = (
+    "question",
+    "in_form",
+    "in_best",
+    "after_best",
+    "before_best",
+    "copyright",
+    "urlish",
+    "repeated",
+    "percent",
+    "currency",
+    "is_heading",
+    "short",
+    "ends_terminal",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPassWeights:
+    """What cues are computed from: the first pass's column transform and coefficients, and the vocabulary."""
+
+    transform: Callable[[sp.csr_matrix], sp.csr_matrix]  # model input -> the linear model's input
+    coef: np.ndarray  # (n_classes, n_columns)
+    classes: tuple[str, ...]
+    vocabulary: dict[int, tuple[str, ...]]  # hashed column -> the tokens (words or markup) hashed there
+
+
+def word_cue(token: str) -> str:
+    return f'phrase:"{token}"' if " " in token else f"word:{token}"
+
+
+def markup_cue(token: str) -> str:
+    key, _, value = token.partition("=")
+    if key in ("cls", "near"):
+        return f"class~{value}"
+    if key == "tag":
+        return f"tag:{value}"
+    if key in ("parent", "grand", "anc"):
+        return f"inside:{value}"
+    return token
+
+
+def dense_cue(name: str, value: float) -> str:
+    if name == "log_chars":
+        return f"chars={int(round(np.expm1(value)))}"
+    if name in _COUNTS:
+        return f"{name}={int(round(np.expm1(value)))}"
+    if name.startswith("inside_"):
+        return f"inside~{name[7:]}" if value >= 0.5 else f"not_inside~{name[7:]}"
+    if name in _FLAGS:
+        return name if value >= 0.5 else f"not_{name}"
+    return f"{name}={value:.2f}"
+
+
+def block_tokens(block: Block) -> tuple[list[str], list[str]]:
+    """The word n-grams and the markup tokens the features hash for one block."""
+    words = word_vectorizer().build_analyzer()(normalised_text(block.text))
+    return words, markup_doc(block).split()
+
+
+def vocabulary(blocks: Iterable[Block], coef: np.ndarray, classes: Sequence[str]) -> dict[int, tuple[str, ...]]:
+    """Tokens of the hashed columns that push hardest towards a non-content label (built at training time)."""
+    words: set[str] = set()
+    markup: set[str] = set()
+    for b in blocks:
+        w, m = block_tokens(b)
+        words.update(w)
+        markup.update(m)
+    tokens = sorted(words) + sorted(markup)
+    columns = np.concatenate(
+        [token_columns(sorted(words), TEXT_FEATURES), TEXT_FEATURES + token_columns(sorted(markup), MARKUP_FEATURES)]
+    )
+    by_column: dict[int, list[str]] = {}
+    for token, col in zip(tokens, columns.tolist(), strict=True):
+        held = by_column.setdefault(col, [])
+        if len(held) < TOKENS_PER_COLUMN:
+            held.append(token)
+    cols = np.fromiter(by_column, dtype=np.int64, count=len(by_column))
+    keep: set[int] = set()
+    for row, cls in enumerate(classes):
+        if str(cls) == "content" or not len(cols):
+            continue
+        keep.update(int(c) for c in cols[np.argsort(-coef[row, cols])[:VOCABULARY_PER_LABEL]])
+    return {c: tuple(by_column[c]) for c in sorted(keep)}
+
+
+def page_cues(
+    weights: FirstPassWeights, feats: Features, labels: np.ndarray, blocks: Sequence[Block]
+) -> list[tuple[str, ...]]:
+    """Cues for every block of a page (``labels``: indices into ``LABELS``): empty for content, up to
+    ``MAX_CUES`` for the rest."""
+    content = LABELS.index("content")
+    out: list[tuple[str, ...]] = [()] * feats.n
+    flagged = np.flatnonzero(labels != content)
+    if not len(flagged):
+        return out
+    transformed = sp.csr_matrix(weights.transform(feats.matrix[flagged]))
+    for i, b in enumerate(flagged):
+        row = weights.classes.index(LABELS[int(labels[b])])
+        start, end = transformed.indptr[i], transformed.indptr[i + 1]
+        cols = transformed.indices[start:end]
+        contrib = transformed.data[start:end] * weights.coef[row, cols]
+        evidence = _named(cols, contrib, blocks[int(b)], feats.dense[int(b)], weights.vocabulary)
+        ranked = [name for _, name in sorted(evidence, key=lambda item: -item[0])]
+        cues = list(dict.fromkeys(ranked))[: MAX_CUES - 1]
+        cues.extend(_context_cue(labels, int(b)))
+        out[int(b)] = tuple(cues)
+    return out
+
+
+def _named(
+    cols: np.ndarray, contrib: np.ndarray, block: Block, dense: np.ndarray, names: dict[int, tuple[str, ...]]
+) -> list[tuple[float, str]]:
+    """The strongest positive contributions of each kind (words, markup, named features) that fired here."""
+    words, markup = block_tokens(block)
+    present = set(words), set(markup)
+    kinds: list[list[tuple[float, str]]] = [[], [], []]
+    for j in np.argsort(-contrib):
+        weight, col = float(contrib[j]), int(cols[j])
+        if weight <= 0:
+            break
+        if WORD_COLUMNS.start <= col < WORD_COLUMNS.stop or MARKUP_COLUMNS.start <= col < MARKUP_COLUMNS.stop:
+            kind = 0 if col < WORD_COLUMNS.stop else 1
+            token = next((t for t in names.get(col, ()) if t in present[kind]), None)
+            if token is not None and len(kinds[kind]) < PER_KIND:
+                kinds[kind].append((weight, word_cue(token) if kind == 0 else markup_cue(token)))
+        elif DENSE_COLUMNS.start <= col < DENSE_COLUMNS.stop:
+            name = DENSE_NAMES[col - DENSE_COLUMNS.start]
+            if name in _DENSE_SHOWN and len(kinds[2]) < PER_KIND:
+                kinds[2].append((weight, dense_cue(name, float(dense[col - DENSE_COLUMNS.start]))))
+        if all(len(k) >= PER_KIND for k in kinds):
+            break
+    return [item for kind in kinds for item in kind]
+
+
+def _context_cue(labels: np.ndarray, i: int) -> list[str]:
+    """``after:poll`` / ``before:consent``: the neighbour evidence the context model reads."""
+    content = LABELS.index("content")
+    label = labels[i]
+    before = labels[i - 1] if i > 0 else content
+    after = labels[i + 1] if i + 1 < len(labels) else content
+    if after == label and label != content:
+        return [f"before:{LABELS[label]}"]
+    if before != content:
+        return [f"after:{LABELS[before]}"]
+    if after != content:
+        return [f"before:{LABELS[after]}"]
+    return []

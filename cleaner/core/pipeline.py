@@ -1,0 +1,94 @@
+"""The core pipeline: decode -> parse -> segment -> features -> decide -> assemble (-> explain).
+
+Pure: no processes, no disk. The model is handed in (``cleaner.model`` loads it; ``cleaner.api`` binds the two).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from cleaner.core import assemble, decide, decode, features, parse, segment
+from cleaner.core.config import CleanerConfig
+from cleaner.core.errors import InputError
+from cleaner.core.explain import FirstPassWeights, page_cues
+from cleaner.core.types import LABELS, Block, Result
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A segmented document: its blocks and what the later stages need to know about it."""
+
+    blocks: list[Block]
+    kind: str
+    source_text: str  # the text segment offsets point into
+    title: str | None
+    warnings: list[str]
+
+
+def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
+    """Parse and segment one document."""
+    if isinstance(source, (bytes, bytearray, memoryview)) and len(source) > config.max_input_bytes:
+        raise InputError(f"input is {len(source):,} bytes, over max_input_bytes={config.max_input_bytes:,}")
+    text = decode.to_text(source)
+    if len(text) > config.max_input_bytes:
+        raise InputError(f"input is {len(text):,} characters, over max_input_bytes={config.max_input_bytes:,}")
+    kind = parse.detect_kind(text) if config.kind == "auto" else config.kind
+    warnings: list[str] = []
+    limits = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
+    title = None
+    if kind == "html":
+        root = parse.parse_html(text)
+        if root is not None and parse.gave_up(text, root):
+            # libxml2 stops at its nesting limit and drops the rest: read the page's text instead.
+            kind, text = "text", parse.strip_markup(text)
+            warnings.append("markup nested too deeply to parse: its text was read as plain text")
+            root = None
+    if kind == "html":
+        title = segment.page_title(root) if root is not None else None
+        blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
+        source_text = assemble.stream_text(blocks)
+    else:
+        blocks, truncated = segment.text_blocks(text, **limits)
+        source_text = text
+    if truncated:
+        warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
+    return Document(blocks, kind, source_text, title, warnings)
+
+
+def run(
+    source: str | bytes,
+    model: Any,
+    config: CleanerConfig,
+    *,
+    model_version: str,
+    explainer: FirstPassWeights | None = None,
+) -> Result:
+    """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
+    ``classes_`` are the labels); ``explainer``: name each flagged block's evidence (no cues without it)."""
+    doc = document_blocks(source, config)
+    blocks = doc.blocks
+    feats = features.extract(blocks, doc.title)
+    if feats.n:
+        probs = decide.in_label_order(model.predict_proba(feats.matrix), model.classes_)
+    else:
+        probs = np.zeros((0, len(LABELS)))
+    labels = decide.choose_labels(probs, feats)
+    if explainer is not None:
+        cues = page_cues(explainer, feats, labels, blocks)
+    else:
+        cues = [()] * len(blocks)
+    segs = assemble.segments(blocks, probs, labels, cues)
+    return Result(
+        text=assemble.clean_text(segs),
+        segments=segs,
+        kind=doc.kind,
+        source_text=doc.source_text,
+        model_version=model_version,
+        warnings=tuple(doc.warnings),
+    )

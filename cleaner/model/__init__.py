@@ -1,0 +1,1 @@
+"""The model: scikit-learn estimators (``estimators``, ``build``) and models on disk (``store``)."""

@@ -1,0 +1,202 @@
+"""The context pass as a scikit-learn meta-estimator, and the small transformers the first pass is built from.
+
+``ContextClassifier(estimator, final_estimator)`` is a stacking classifier that reads a document as a sequence:
+``estimator`` (the first pass) labels every block on its own; ``final_estimator`` then sees each block's
+first-pass probabilities next to those of its neighbours (±``width`` blocks and the mean over ±``window``),
+plus some of the block's own columns, so "answer options after a question" and "a consent line after a poll"
+are learned. The first pass's training-time probabilities are out-of-fold (``cross_val_predict``), so the
+final estimator learns from honest inputs.
+
+Rows are blocks; a document starts at every row whose ``document_start_column`` is exactly 0 (the feature
+``rel_position``), so a stack of many documents fits, predicts and calibrates like one page.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn import config_context
+from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clone
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.utils.class_weight import compute_sample_weight
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted, validate_data
+from threadpoolctl import ThreadpoolController
+
+_THREADS = ThreadpoolController()
+
+
+def to_dense(X: np.ndarray | sp.spmatrix) -> np.ndarray:
+    """A dense float array (for ``FunctionTransformer`` ahead of a scaler that centres)."""
+    return np.asarray(X.toarray() if sp.issparse(X) else X, dtype=np.float64)
+
+
+def clip5(X: np.ndarray) -> np.ndarray:
+    """Standardised values clipped to ±5: one odd page cannot dominate a linear score."""
+    return np.clip(X, -5.0, 5.0)
+
+
+def document_ids(start: np.ndarray) -> np.ndarray:
+    """Document number of every row, from the rows that start a document (the first row always does)."""
+    flags = np.asarray(start == 0, dtype=np.int64)
+    if len(flags):
+        flags[0] = 1
+    return np.cumsum(flags) - 1
+
+
+def _shift(a: np.ndarray, k: int, doc: np.ndarray, fill: float) -> np.ndarray:
+    """Row i gets row i-k when both are in the same document, else ``fill``."""
+    n = a.shape[0]
+    out = np.full_like(a, fill)
+    idx = np.arange(n) - k
+    ok = (idx >= 0) & (idx < n)
+    ok[ok] &= doc[idx[ok]] == doc[ok]
+    out[ok] = a[idx[ok]]
+    return out
+
+
+def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
+    """Mean of rows i-width..i+width within each row's document."""
+    n = a.shape[0]
+    if not n:
+        return a.copy()
+    csum = np.vstack([np.zeros((1, a.shape[1])), np.cumsum(a, axis=0)])
+    first = np.searchsorted(doc, doc, side="left")
+    last = np.searchsorted(doc, doc, side="right")
+    lo = np.maximum(np.arange(n) - width, first)
+    hi = np.minimum(np.arange(n) + width + 1, last)
+    return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
+
+
+def _weighted(estimator: BaseEstimator, on: bool) -> BaseEstimator:
+    """Ask for sample weights in ``fit`` (on a pipeline: its last step)."""
+    if on:
+        target = estimator.steps[-1][1] if hasattr(estimator, "steps") else estimator
+        target.set_fit_request(sample_weight=True)
+    return estimator
+
+
+class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
+    """Stack a block classifier with a classifier over its neighbours' probabilities (see the module docstring).
+
+    Parameters
+    ----------
+    estimator : the first pass (default ``LogisticRegression``); any classifier with ``predict_proba``.
+    final_estimator : the context pass (default ``HistGradientBoostingClassifier``).
+    cv : folds of the out-of-fold first pass (``GroupKFold`` over ``groups``, or over documents).
+    document_start_column : column that is exactly 0 on a document's first row; ``None``: one document.
+    context_columns : columns of ``X`` the final estimator sees for the block itself (``None``: all; a slice).
+    neighbour_columns : columns it also sees for the blocks right before and after (indices into ``X``).
+    width, window : neighbours read one by one, and the half-width of the mean.
+    class_weight : weights per class for both passes, as sample weights (``dict``, ``"balanced"`` or ``None``).
+    """
+
+    def __init__(
+        self,
+        estimator: BaseEstimator | None = None,
+        final_estimator: BaseEstimator | None = None,
+        *,
+        cv: int = 4,
+        document_start_column: int | None = None,
+        context_columns: slice | None = None,
+        neighbour_columns: tuple[int, ...] = (),
+        width: int = 2,
+        window: int = 6,
+        class_weight: dict[str, float] | str | None = None,
+    ) -> None:
+        self.estimator = estimator
+        self.final_estimator = final_estimator
+        self.cv = cv
+        self.document_start_column = document_start_column
+        self.context_columns = context_columns
+        self.neighbour_columns = neighbour_columns
+        self.width = width
+        self.window = window
+        self.class_weight = class_weight
+
+    # -- fitting --------------------------------------------------------------------------------------------------
+
+    def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> ContextClassifier:
+        """Fit the first pass on all rows and the context pass on its out-of-fold probabilities.
+
+        ``groups``: what must not be split across folds (a site or template); default: the document.
+        """
+        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=[np.float64, np.float32])
+        check_classification_targets(y)
+        self.classes_ = np.unique(y)
+        if len(self.classes_) < 2:
+            raise ValueError(f"ContextClassifier needs at least 2 classes; got {len(self.classes_)} class")
+        docs = self._documents(X)
+        groups = docs if groups is None else np.asarray(groups)
+        weights = None if self.class_weight is None else compute_sample_weight(self.class_weight, y)
+        params = {} if weights is None else {"sample_weight": weights}
+        n_splits = min(self.cv, len(np.unique(groups)))
+        # Sample weights reach the first pass (a pipeline's last step, say) through metadata routing.
+        with config_context(enable_metadata_routing=True):
+            first = _weighted(clone(self._first()), weights is not None)
+            if n_splits >= 2:
+                folds = list(GroupKFold(n_splits=n_splits).split(X, y, groups))
+                oof = cross_val_predict(first, X, y, cv=folds, method="predict_proba", params=params)
+            else:  # too few groups to hold any out: in-sample probabilities
+                oof = clone(first).fit(X, y, **params).predict_proba(X)
+            self.estimator_ = clone(first).fit(X, y, **params)
+        self.final_estimator_ = clone(self._final()).fit(self._context(oof, X, docs), y, **params)
+        return self
+
+    def _first(self) -> BaseEstimator:
+        return self.estimator if self.estimator is not None else LogisticRegression(max_iter=200)
+
+    def _final(self) -> BaseEstimator:
+        if self.final_estimator is not None:
+            return self.final_estimator
+        return HistGradientBoostingClassifier(max_iter=50, learning_rate=0.2, early_stopping=False, random_state=0)
+
+    # -- prediction -----------------------------------------------------------------------------------------------
+
+    def first_pass_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        """The first pass's probabilities alone (columns in ``classes_`` order)."""
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        return np.asarray(self.estimator_.predict_proba(X))
+
+    def predict_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        """Probabilities with neighbour context, columns in ``classes_`` order."""
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        first = np.asarray(self.estimator_.predict_proba(X))
+        context = self._context(first, X, self._documents(X))
+        # One page is a few hundred rows: one thread is fastest, and OpenMP's default (all cores) turns into
+        # busy-waiting when batch workers already use every core.
+        with _THREADS.limit(limits=1, user_api="openmp"):
+            return np.asarray(self.final_estimator_.predict_proba(context))
+
+    def predict(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        check_is_fitted(self)
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+    # -- the context matrix ---------------------------------------------------------------------------------------
+
+    def _documents(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        if self.document_start_column is None:
+            return np.zeros(X.shape[0], dtype=np.int64)
+        column = X[:, [self.document_start_column]]
+        return document_ids(to_dense(column).ravel())
+
+    def _context(self, probs: np.ndarray, X: np.ndarray | sp.spmatrix, docs: np.ndarray) -> np.ndarray:
+        own = to_dense(X if self.context_columns is None else X[:, self.context_columns])
+        parts = [probs, own]
+        neighbours = to_dense(X[:, list(self.neighbour_columns)]) if self.neighbour_columns else None
+        for k in range(1, self.width + 1):
+            for shift in (k, -k):
+                parts.append(_shift(probs, shift, docs, -1.0))
+                if k == 1 and neighbours is not None:
+                    parts.append(_shift(neighbours, shift, docs, -1.0))
+        parts.append(_window_mean(probs, self.window, docs))
+        return np.hstack(parts)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags

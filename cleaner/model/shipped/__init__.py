@@ -1,0 +1,1 @@
+"""The shipped models: ``CURRENT`` names the default one (package data)."""

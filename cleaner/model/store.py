@@ -1,0 +1,149 @@
+"""A model on disk: ``model.joblib`` (the fitted estimator and its cue vocabulary) beside ``meta.json`` (the
+manifest). Loading checks the file's sha256 against the manifest before unpickling, and that the model fits this
+code's feature schema and labels. The shipped models are package data in ``cleaner/model/shipped``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import joblib
+from sklearn.base import BaseEstimator
+
+from cleaner.core.errors import ModelError, ModelIntegrityError, ModelVersionError
+from cleaner.core.explain import FirstPassWeights
+from cleaner.core.features import SCHEMA_VERSION
+from cleaner.core.types import LABELS
+from cleaner.model.build import context_of
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.joblib"
+MANIFEST_FILE = "meta.json"
+CURRENT_FILE = "CURRENT"
+RETRAIN_HINT = "retrain with `python scripts/train.py --install` from a checkout"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedModel:
+    """A fitted block model ready to clean with: the estimator, what its cues are computed from, its manifest."""
+
+    estimator: BaseEstimator
+    explainer: FirstPassWeights
+    manifest: dict[str, Any]
+
+    @classmethod
+    def of(
+        cls, estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]], manifest: dict[str, Any]
+    ) -> LoadedModel:
+        return cls(estimator, first_pass_weights(estimator, vocabulary), manifest)
+
+
+def first_pass_weights(estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]]) -> FirstPassWeights:
+    """The first pass's column transform and coefficients, for cues."""
+    pipe = context_of(estimator).estimator_
+    linear = pipe.named_steps["linear"]
+    return FirstPassWeights(
+        transform=pipe.named_steps["columns"].transform,
+        coef=linear.coef_,
+        classes=tuple(str(c) for c in linear.classes_),
+        vocabulary=vocabulary,
+    )
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def save_model(
+    estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]], directory: Path, manifest: dict[str, Any]
+) -> dict[str, Any]:
+    """Write ``model.joblib`` and ``meta.json`` (with the file's sha256) into ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / MODEL_FILE
+    joblib.dump({"estimator": estimator, "vocabulary": vocabulary}, path, compress=("xz", 6))
+    manifest = dict(
+        manifest,
+        sha256=sha256_file(path),
+        model_file=MODEL_FILE,
+        size_bytes=path.stat().st_size,
+        labels=list(LABELS),
+        schema_version=SCHEMA_VERSION,
+    )
+    (directory / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
+def models_root() -> Path:
+    """The folder of shipped models (``cleaner/model/shipped``, package data)."""
+    return Path(str(resources.files("cleaner.model.shipped")))
+
+
+def default_model_dir() -> Path:
+    """The model named by ``models/CURRENT`` inside the installed package."""
+    root = models_root()
+    current = root / CURRENT_FILE
+    if not current.is_file():
+        raise ModelError(f"no default model: {current} is missing; {RETRAIN_HINT}")
+    return root / current.read_text(encoding="utf-8").strip()
+
+
+def read_manifest(directory: Path) -> dict[str, Any]:
+    path = directory / MANIFEST_FILE
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise ModelError(f"{path} is missing: a model directory needs {MODEL_FILE} and {MANIFEST_FILE}") from None
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read {path}: {exc}") from None
+
+
+def load_model(directory: str | Path | None = None) -> LoadedModel:
+    """Load a model directory, refusing a changed file or one that does not fit this code."""
+    directory = default_model_dir() if directory is None else Path(directory)
+    if directory.is_file():
+        directory = directory.parent
+    directory = directory.resolve()
+    manifest = read_manifest(directory)
+    path = (directory / str(manifest.get("model_file", MODEL_FILE))).resolve()
+    if path.parent != directory:
+        raise ModelError(f"manifest names {path}, outside the model directory {directory}; refusing to load it")
+    if not path.is_file():
+        raise ModelError(f"{path} is missing; {RETRAIN_HINT}")
+    if sha256_file(path) != manifest.get("sha256"):
+        raise ModelIntegrityError(
+            f"{path}: sha256 does not match {MANIFEST_FILE}; the file was changed or corrupted. "
+            f"Model files are pickles, so it is not loaded; restore it or {RETRAIN_HINT}"
+        )
+    if str(manifest.get("schema_version")) != SCHEMA_VERSION:
+        raise ModelVersionError(
+            f"{directory}: feature schema {manifest.get('schema_version')!r} does not match this code's "
+            f"{SCHEMA_VERSION!r}; {RETRAIN_HINT}"
+        )
+    if tuple(manifest.get("labels", ())) != LABELS:
+        raise ModelVersionError(
+            f"{directory}: labels {manifest.get('labels')} do not match this code's {list(LABELS)}; {RETRAIN_HINT}"
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        stored = joblib.load(path)
+    for warning in caught:
+        log.warning("%s: %s (if results look wrong, %s)", path.name, warning.message, RETRAIN_HINT)
+    estimator = stored.get("estimator") if isinstance(stored, dict) else None
+    if estimator is None or sorted(map(str, getattr(estimator, "classes_", ()))) != sorted(LABELS):
+        raise ModelVersionError(f"{path} does not hold a fitted cleaner block model; {RETRAIN_HINT}")
+    try:
+        return LoadedModel.of(estimator, dict(stored.get("vocabulary") or {}), manifest)
+    except (TypeError, AttributeError, KeyError) as exc:
+        raise ModelVersionError(f"{path} does not hold a cleaner block model ({exc}); {RETRAIN_HINT}") from None

@@ -1,0 +1,200 @@
+"""Clean many documents: find them in files, folders, globs, gzip, WARC and JSONL; clean them in a process pool.
+
+Every document has a stable ``id`` (``path``, ``path#<WARC-Record-ID>`` or ``path:<line>``), so a run can be
+resumed: the ids already in the output file are skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+from cleaner.api import Cleaner
+from cleaner.core.config import CleanerConfig
+from cleaner.core.errors import ModelError, describe
+from cleaner.core.types import Result
+from cleaner.runners import stream
+from cleaner.runners.sink import done_ids, json_line
+from cleaner.runners.sources import Source
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIME_LIMIT = 60.0  # seconds per document; a hang becomes an error record
+
+
+# --- finding documents -------------------------------------------------------------------------------------------
+
+
+# --- cleaning one document ---------------------------------------------------------------------------------------
+
+
+BatchFormat = Literal["full", "compact"]
+
+
+def clean_source(
+    cleaner: Cleaner, source: Source, seconds: float | None = None, output: BatchFormat = "full"
+) -> tuple[dict[str, Any], Result | None]:
+    """The output record for one document (and its result); a failure (or ``seconds`` passing) becomes
+    ``"error": "<Type>: message"``. ``output``: the full ``Result.to_dict()`` or the compact ``to_record()``."""
+    record: dict[str, Any] = {"id": source.id, "source": dict(source.meta)}
+    try:
+        with stream.deadline(seconds):
+            payload = source.load()
+            record["source"].update(payload.meta)
+            cues = False if output == "compact" else None  # compact records carry no cues
+            result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint, cues=cues)
+    except ModelError:
+        raise  # every document would fail: stop the run instead
+    except Exception as exc:  # one bad document must not stop a batch
+        log.debug("%s failed", source.id, exc_info=True)
+        record["error"] = describe(exc)
+        return record, None
+    record.update(result.to_dict() if output == "full" else result.to_record())
+    return record, result
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """What the main process needs from a worker: the output line and the numbers for the summary."""
+
+    id: str
+    line: bytes
+    labels: dict[str, int]
+    error: str | None
+    pid: int
+    max_rss_kb: int
+
+
+def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
+    """Clean one document (in a worker process) and serialise its record there: a ``stream.pool_map`` task."""
+    record, result = clean_source(cleaner, source, seconds, output)
+    labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss)
+
+
+def crashed(source: Source, error: Exception) -> Done:
+    """The error record of a document whose worker process died while cleaning it (no worker reports on it)."""
+    message = describe(error)
+    record = {"id": source.id, "source": dict(source.meta), "error": message}
+    return Done(source.id, json_line(record), {}, message, 0, 0)
+
+
+# --- the output file and the run ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of one batch run."""
+
+    written: int = 0
+    failed: int = 0
+    skipped: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first few (id, error)
+    worker_rss_kb: dict[int, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add(self, done: Done) -> None:
+        self.written += 1
+        self.labels.update(done.labels)
+        if done.pid:  # 0: no worker finished this document
+            self.worker_rss_kb[done.pid] = max(done.max_rss_kb, self.worker_rss_kb.get(done.pid, 0))
+        if done.error is not None:
+            self.failed += 1
+            if len(self.failures) < 5:
+                self.failures.append((done.id, done.error))
+
+
+def run_batch(
+    sources: Iterable[Source],
+    out: Path,
+    *,
+    workers: int,
+    model: str | None = None,
+    config: CleanerConfig | None = None,
+    resume: bool = False,
+    skip: set[str] | None = None,
+    fsync: bool = False,
+    on_done: Callable[[Done], None] | None = None,
+    summary: Summary | None = None,
+    seconds: float | None = DEFAULT_TIME_LIMIT,
+    output: BatchFormat = "full",
+    chunk_size: int = 4,
+) -> Summary:
+    """Clean ``sources`` into ``out`` (JSONL, one record per line, in input order), through ``stream.pool_map``.
+
+    With ``resume``, append to ``out`` and skip the ids in ``skip`` (default: those already in ``out``).
+    """
+    summary = summary or Summary()
+    if skip is None:
+        skip = done_ids(out) if resume else set()
+    started = time.perf_counter()
+
+    def todo() -> Iterator[Source]:
+        for source in sources:
+            if source.id in skip:
+                summary.skipped += 1
+            else:
+                yield source
+
+    cleaner = Cleaner(model, config=config)
+    task = partial(work, output=output)
+    done_stream = stream.pool_map(
+        task, todo(), cleaner, workers=workers, chunk_size=chunk_size, time_limit=seconds, on_crash=crashed
+    )
+    with open(out, "ab" if resume else "wb") as fh, _one_thread_here(workers):
+        try:
+            for done in done_stream:
+                fh.write(done.line)  # one write per whole line, flushed: a kill leaves at most a partial last line
+                fh.flush()
+                if fsync:
+                    os.fsync(fh.fileno())
+                summary.add(done)
+                if on_done is not None:
+                    on_done(done)
+        finally:
+            summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@contextmanager
+def _one_thread_here(workers: int) -> Iterator[None]:
+    """Cleaning in this process (one worker): no OpenMP/BLAS threads either, as in the pool's workers."""
+    if workers > 1:
+        yield
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield
+
+
+def format_summary(summary: Summary, out: Path) -> str:
+    """The end-of-run report the CLI prints."""
+    rate = summary.written / summary.seconds if summary.seconds > 0 else 0.0
+    lines = [
+        f"{summary.written} documents cleaned into {out} in {summary.seconds:.1f} s ({rate:.1f} documents/s)"
+        + (f"; {summary.skipped} already there, skipped" if summary.skipped else ""),
+        f"failed: {summary.failed}",
+    ]
+    lines += [f"  {doc_id}: {error}" for doc_id, error in summary.failures]
+    if summary.failed > len(summary.failures):
+        lines.append(f'  ... and {summary.failed - len(summary.failures)} more (records with an "error" field)')
+    total = sum(summary.labels.values())
+    if total:
+        counts = ", ".join(f"{label} {n}" for label, n in summary.labels.most_common())
+        lines.append(f"segments: {total} ({counts})")
+    if summary.worker_rss_kb:
+        peaks = ", ".join(f"{kb / 1024:.0f}" for kb in summary.worker_rss_kb.values())
+        lines.append(f"peak memory per worker (MB): {peaks}")
+    return "\n".join(lines)

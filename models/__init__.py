@@ -1,1 +1,0 @@
-"""The shipped models (installed as the package ``cleaner._models``)."""
