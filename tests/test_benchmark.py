@@ -1,5 +1,6 @@
-"""scripts/benchmark.py on a few pages: the JSON's shape, scores in [0, 1], peers run or are skipped cleanly,
-and cleaner's typed figures equal the reference scorer's (../shared/tools/typed/score.py) on the same records."""
+"""scripts/benchmark.py (its parts in scripts/bench/) on a few pages: the JSON's shape, scores in [0, 1], peers run
+or are skipped cleanly, WCXB word F1 per page type, the stage-timing pseudo-system, and cleaner's typed figures equal
+the reference scorer's (../shared/tools/typed/score.py) on the same records."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ REPO = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).parent.parent / "scripts" / "benchmark.py"
 BENCH = REPO.parent / "shared" / "benchmarks"
 SCORER = REPO.parent / "shared" / "tools" / "typed" / "score.py"
-MAIN_SET, TYPED_SET, INJECTED_SET = "cleaneval", "typed-dev", "injected-dev"
+MAIN_SET, TYPED_SET, INJECTED_SET, WCXB_SET = "cleaneval", "typed-dev", "injected-dev", "wcxb-dev"
+ALL_SYSTEMS = (
+    "cleaner,trafilatura,trafilatura_precision,justext,readability,boilerpy3,resiliparse,html_text,lxml,"
+    "c4_lines,keep_all,cleaner_stages"
+)
 SCORE_KEYS = {
     "precision",
     "recall",
@@ -29,7 +34,7 @@ SCORE_KEYS = {
 }
 
 pytestmark = pytest.mark.skipif(
-    not all((BENCH / f"{name}.jsonl.gz").exists() for name in (MAIN_SET, TYPED_SET, INJECTED_SET)),
+    not all((BENCH / f"{name}.jsonl.gz").exists() for name in (MAIN_SET, TYPED_SET, INJECTED_SET, WCXB_SET)),
     reason="../shared/benchmarks is not beside the repository",
 )
 
@@ -48,7 +53,9 @@ def run_benchmark(out: Path, *args: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("bench") / "tmp.json"
-    return run_benchmark(out, "--datasets", MAIN_SET, TYPED_SET, "--sample", "5", "--bootstrap", "50")
+    return run_benchmark(
+        out, "--datasets", MAIN_SET, TYPED_SET, WCXB_SET, "--sample", "5", "--bootstrap", "50", "--systems", ALL_SYSTEMS
+    )
 
 
 def scores(node: Any, path: str = "") -> list[tuple[str, float]]:
@@ -105,8 +112,50 @@ def test_json_shape(sample_run: dict[str, Any]) -> None:
     assert set(typed["typed"]) == set(scored)
     cleaner_report = typed["typed"]["cleaner"]
     assert set(cleaner_report["labels"]) == {"content", "poll", "consent", "promo", "boilerplate"}
-    assert sample_run["size_sweep"]["buckets"] and sum(sample_run["size_sweep"]["pages"]) == 10
+    assert sample_run["size_sweep"]["buckets"] and sum(sample_run["size_sweep"]["pages"]) == 15
     assert isinstance(sample_run["targets"], list)
+
+
+def test_main_sets_report_low_pages_worst_pages_and_trafilatura_differences(sample_run: dict[str, Any]) -> None:
+    for name in (MAIN_SET, WCXB_SET):
+        main = sample_run["datasets"][name]
+        scored = set(main["accuracy"])
+        assert set(main["low_f1_pages"]) == scored
+        assert all(0 <= n <= 5 for n in main["low_f1_pages"].values())
+        worst = main["worst_cleaner_pages"]
+        assert len(worst) == 5 and set(w["id"] for w in worst) <= set(main["pages"]["ids"])
+        assert [w["f1"] for w in worst] == sorted(w["f1"] for w in worst)
+        if "trafilatura" in scored:
+            assert all(w["trafilatura_f1"] is not None for w in worst)
+            diff = main["cleaner_vs_trafilatura"]["f1"]
+            assert diff["ci95"][0] <= diff["mean"] <= diff["ci95"][1]
+
+
+def test_wcxb_word_f1_overall_and_per_page_type(sample_run: dict[str, Any]) -> None:
+    wcxb = sample_run["datasets"][WCXB_SET]
+    words = wcxb["word_f1"]
+    assert set(words["overall"]) == set(wcxb["accuracy"])
+    types = wcxb["pages"]["page_type"]
+    assert sum(e["pages"] for e in words["by_type"].values()) == len(types) == 5
+    for t, entry in words["by_type"].items():
+        assert entry["pages"] == types.count(t)
+        assert set(entry["systems"]) == set(wcxb["accuracy"])
+        if "trafilatura" in wcxb["accuracy"]:
+            assert set(entry["cleaner_minus_trafilatura"]) == {"word_f1", "f1"}
+    cleaner_pages = wcxb["pages"]["word_f1"]["cleaner"]
+    assert words["overall"]["cleaner"]["f1"] == pytest.approx(sum(cleaner_pages) / 5, abs=1e-3)
+
+
+def test_cleaner_stages_times_the_pipeline_and_matches_cleaner(sample_run: dict[str, Any]) -> None:
+    if sample_run["systems"]["cleaner_stages"]["status"] != "ok":
+        pytest.skip("cleaner_stages did not run")
+    assert sample_run["systems"]["cleaner_stages"]["scored"] is False
+    for ds in sample_run["datasets"].values():
+        stages = ds["stages"]["cleaner_stages"]
+        assert list(stages["median_ms"]) == ["parse", "segment", "features", "model", "cues"]
+        assert sum(stages["share"].values()) == pytest.approx(1.0)
+        assert stages["text_differs_from_cleaner"] == 0
+        assert "cleaner_stages" not in ds.get("accuracy", {}) and "cleaner_stages" not in ds.get("typed", {})
 
 
 def test_scores_are_within_0_and_1(sample_run: dict[str, Any]) -> None:

@@ -59,3 +59,20 @@ def test_data_check_reports_problems_with_file_and_line(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "bad.html:1: unknown-label" in out
     assert "docs.jsonl:1: unlabelled" in out
+
+
+def test_train_on_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [CLI, "train", str(tmp_path / "nonexistent"), "--out", str(tmp_path / "m")],  # type: ignore[list-item]
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip().count("\n") == 0 and b"no such file or folder" in proc.stderr
+
+
+def test_train_install_outside_a_checkout_refuses_to_touch_the_installed_package(tmp_path: Path) -> None:
+    proc = subprocess.run([CLI, "train", "--install"], capture_output=True, timeout=120, cwd=tmp_path)  # type: ignore[list-item]
+    assert proc.returncode == 2
+    assert b"never modified" in proc.stderr and b"Traceback" not in proc.stderr

@@ -21,7 +21,7 @@ def model_copy(tmp_path: Path) -> Path:
 
 
 def test_shipped_model_loads_and_has_a_full_manifest() -> None:
-    _, manifest = load_model()
+    manifest = load_model().manifest
     for key in ("version", "labels", "schema_version", "sha256", "training_data", "library_versions", "metrics"):
         assert key in manifest
     assert manifest["labels"] == list(cleaner.LABELS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,41 @@ def nearest_label(el: etree._Element) -> str | None:
     return None
 
 
+_INLINE_LABELS = etree.XPath(f".//*[@{LABEL_ATTR}]")
+_SPACES = re.compile(r"\s+")
+
+
+def inline_label(el: etree._Element, text: str) -> str | None:
+    """The label of inline elements (``<a>``, ``<span>``...) inside a block element that hold all of its
+    ``text`` and agree on one label: ``<li><a data-label="promo">Subscribe</a></li>`` is ``promo``."""
+    marked = [n for n in _INLINE_LABELS(el) if n.tag not in segment.BLOCK_TAGS]
+    if not marked:
+        return None
+    values = {str(n.get(LABEL_ATTR)).strip().lower() for n in marked}
+    covered = " ".join(_SPACES.sub(" ", "".join(n.itertext())).strip() for n in marked)
+    if len(values) == 1 and covered.strip() == text.strip():
+        return values.pop()
+    return None
+
+
+def ignored_inline_label(el: etree._Element, text: str) -> bool:
+    """Whether a labelled inline element holds most of this block's text but its label is not the block's."""
+    if inline_label(el, text) is not None:
+        return False
+    used = nearest_label(el)
+    for n in _INLINE_LABELS(el):
+        inner = _SPACES.sub(" ", "".join(n.itertext())).strip()
+        if n.tag not in segment.BLOCK_TAGS and inner and inner in text and 2 * len(inner) > len(text):
+            if str(n.get(LABEL_ATTR)).strip().lower() != used:
+                return True
+    return False
+
+
+def block_label(el: etree._Element, text: str) -> str | None:
+    """A block's gold label: labelled inline elements holding all its text, else the nearest labelled ancestor."""
+    return inline_label(el, text) or nearest_label(el)
+
+
 def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None]:
     """Blocks of an annotated page, each block's nearest ``data-label``, its group and title."""
     root = parse.parse_html(html)
@@ -55,12 +91,9 @@ def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, s
     blocks, _ = segment.html_blocks(root, **_LIMITS)
     tree = root.getroottree()
     labels: list[str | None] = []
-    cache: dict[str, str | None] = {}
     for b in blocks:
-        if b.xpath not in cache:
-            found = tree.xpath(b.xpath) if b.xpath else []
-            cache[b.xpath or ""] = nearest_label(found[0]) if found else None
-        labels.append(cache[b.xpath or ""])
+        found = tree.xpath(b.xpath) if b.xpath else []
+        labels.append(block_label(found[0], b.text) if found else None)
     return blocks, labels, (str(groups[0]) if groups else None), title
 
 
@@ -125,7 +158,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
 
 def _open_text(path: Path) -> Iterator[tuple[int, str]]:
     opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             if line.strip():
                 yield lineno, line

@@ -43,14 +43,22 @@ def _check_page(path: Path) -> Iterator[Problem]:
             yield Problem(
                 f"{path}:{el.sourceline}", "unknown-label", f"data-label={value!r}; use one of {', '.join(LABELS)}"
             )
+
     blocks, _ = segment.html_blocks(root, max_blocks=10**6, max_block_chars=10**6)
     tree = root.getroottree()
     for b in blocks:
         el = tree.xpath(b.xpath)[0] if b.xpath else None
         if el is None:
             continue
-        if corpus.nearest_label(el) is None:
+        if corpus.block_label(el, b.text) is None:
             yield Problem(f"{path}:{el.sourceline}", "unlabelled", f"block {b.text[:60]!r} has no data-label ancestor")
+        elif corpus.ignored_inline_label(el, b.text):
+            yield Problem(
+                f"{path}:{el.sourceline}",
+                "inline-label",
+                f"block {b.text[:60]!r}: a data-label on an inline element inside it is ignored because it does "
+                "not hold all of the block's text; label the block element instead",
+            )
 
 
 def _check_jsonl(path: Path) -> Iterator[Problem]:

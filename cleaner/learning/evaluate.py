@@ -1,5 +1,6 @@
 """Scoring: block-level reports for labelled data, token-aligned typed scores for gold
-sets, and the 4-gram shingle main-content score of the public benchmarks."""
+sets, the 4-gram shingle main-content score of the public benchmarks, WCXB's word F1,
+and the page bootstrap both the benchmark and the quality gate draw their uncertainty from."""
 
 from __future__ import annotations
 
@@ -116,6 +117,19 @@ class TypedScore:
         self.caught: Counter[str] = Counter()
         self.typed_caught: Counter[str] = Counter()
 
+    @classmethod
+    def combined(cls, scores: Iterable[TypedScore]) -> TypedScore:
+        """One score over the documents of all ``scores`` (repeats count again: a bootstrap resample of
+        per-document scores)."""
+        total = cls()
+        for score in scores:
+            for label, row in score.confusion.items():
+                total.confusion[label].update(row)
+            total.segments.update(score.segments)
+            total.caught.update(score.caught)
+            total.typed_caught.update(score.typed_caught)
+        return total
+
     def add(self, gold: Sequence[tuple[str, str]], pred: Sequence[tuple[str, str]]) -> None:
         gold_tokens: list[str] = []
         gold_labels: list[str] = []
@@ -214,6 +228,86 @@ def corpus_scores(pages: Sequence[tuple[float | None, float | None, bool]]) -> d
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = float(np.mean([e for _, _, e in pages])) if pages else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy, "pages": len(pages)}
+
+
+def page_f1(p: float | None, r: float | None) -> float:
+    """Per-page shingle F1 from ``page_scores``: 1 when prediction and gold are both empty, 0 when only one is."""
+    if p is None or r is None:
+        return 1.0 if p is None and r is None else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def segments_caught(report: dict[str, Any]) -> float | None:
+    """Share of gold non-content segments caught (>= 50% of their tokens not kept as content) in a
+    ``TypedScore.report()``; None without any such segment."""
+    segments = sum(report["segments"].values())
+    return sum(report["caught"].values()) / segments if segments else None
+
+
+# ------------------------------------------------------------------ WCXB word F1
+
+
+def word_scores(pred: str, gold: str) -> tuple[float, float, float]:
+    """WCXB's per-page word precision, recall and F1: lowercase ``\\w+`` tokens as multisets.
+
+    An empty gold scores 1 for an empty prediction and 0 otherwise; an empty prediction of a non-empty gold
+    scores 0 (as the benchmark's ``evaluate.py``). The benchmark's figure is the mean of the per-page F1.
+    """
+    p, g = tokens(pred), tokens(gold)
+    if not g:
+        return (1.0, 1.0, 1.0) if not p else (0.0, 0.0, 0.0)
+    if not p:
+        return 0.0, 0.0, 0.0
+    overlap = sum((Counter(p) & Counter(g)).values())
+    precision, recall = overlap / len(p), overlap / len(g)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def word_f1(pred: str, gold: str) -> float:
+    """WCXB's per-page word F1 (see ``word_scores``)."""
+    return word_scores(pred, gold)[2]
+
+
+# ------------------------------------------------------------------ page bootstrap
+
+
+def bootstrap_indices(pages: int, resamples: int, seed: int = 0) -> np.ndarray:
+    """``resamples`` rows of ``pages`` page indices drawn with replacement; pass the same rows to every
+    system for paired differences."""
+    return np.random.default_rng(seed).integers(0, pages, size=(resamples, pages))
+
+
+def _nanmean_rows(x: np.ndarray) -> np.ndarray:
+    n = (~np.isnan(x)).sum(axis=1)
+    return np.where(n > 0, np.nansum(x, axis=1) / np.maximum(n, 1), 0.0)
+
+
+def bootstrap_prf(pages: Sequence[tuple[float | None, float | None, bool]], idx: np.ndarray) -> np.ndarray:
+    """``corpus_scores`` precision, recall and F1 on every resample (rows of ``idx``): shape (3, B)."""
+    p = np.array([np.nan if x is None else x for x, _, _ in pages], dtype=float)[idx]
+    r = np.array([np.nan if x is None else x for _, x, _ in pages], dtype=float)[idx]
+    mp, mr = _nanmean_rows(p), _nanmean_rows(r)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        f1 = np.where(mp + mr > 0, 2 * mp * mr / (mp + mr), 0.0)
+    return np.vstack([mp, mr, f1])
+
+
+def bootstrap_mean(values: Sequence[float], idx: np.ndarray) -> np.ndarray:
+    """The mean of per-page ``values`` on every resample (rows of ``idx``): shape (B,)."""
+    return np.asarray(values, dtype=float)[idx].mean(axis=1)
+
+
+def paired_difference(ours: np.ndarray, theirs: np.ndarray, point: float) -> dict[str, Any]:
+    """Paired bootstrap difference ``ours - theirs`` (per resample, the same pages for both): the
+    difference on the full sample, the bootstrap mean, a 95% percentile interval and how often ours is ahead."""
+    diff = np.asarray(ours, dtype=float) - np.asarray(theirs, dtype=float)
+    return {
+        "difference": float(point),
+        "mean": float(diff.mean()),
+        "ci95": [float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))],
+        "share_ahead": float(np.mean(diff > 0)),
+    }
 
 
 def typed_segments(document: str, kind: str) -> list[tuple[str, str]]:

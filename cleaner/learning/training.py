@@ -67,7 +67,6 @@ def fit(X: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, *, seed: int = 0, c
     """The block model fitted on ``X``/``y``: out-of-fold folds never split a group; with ``calibrate``,
     temperature-scaled on out-of-fold predictions (``CalibratedClassifierCV``) and refitted on everything."""
     model = build.calibrated_model(seed) if calibrate else build.context_model(seed)
-    build.with_class_weights(model, build.sqrt_balanced(y))
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         build.context_of_unfitted(model).set_fit_request(groups=True)

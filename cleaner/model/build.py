@@ -7,9 +7,6 @@ around it with gradient boosting. Calibration: temperature scaling through ``Cal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-import numpy as np
 from sklearn import config_context
 from sklearn.base import BaseEstimator
 from sklearn.calibration import CalibratedClassifierCV
@@ -72,6 +69,7 @@ def context_model(seed: int = 0) -> ContextClassifier:
         document_start_column=DOCUMENT_START_COLUMN,
         context_columns=DENSE_COLUMNS,
         neighbour_columns=neighbours,
+        class_weight="balanced_sqrt",
     )
 
 
@@ -80,19 +78,6 @@ def calibrated_model(seed: int = 0) -> CalibratedClassifierCV:
     return CalibratedClassifierCV(
         context_model(seed), method="temperature", cv=GroupKFold(CALIBRATION_FOLDS), ensemble=False
     )
-
-
-def sqrt_balanced(y: Iterable[str]) -> dict[str, float]:
-    """Class weights between none and 'balanced': rare labels count more without drowning content."""
-    labels, counts = np.unique(np.asarray(list(y)), return_counts=True)
-    weights = np.sqrt(counts.sum() / counts / len(labels))
-    return {str(label): float(w) for label, w in zip(labels, weights, strict=True)}
-
-
-def with_class_weights(model: BaseEstimator, weights: dict[str, float]) -> BaseEstimator:
-    """Set class weights on the context classifier (it passes them to both passes as sample weights)."""
-    prefix = "estimator__" if isinstance(model, CalibratedClassifierCV) else ""
-    return model.set_params(**{f"{prefix}class_weight": weights})
 
 
 def context_of_unfitted(model: BaseEstimator) -> ContextClassifier:

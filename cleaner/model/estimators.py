@@ -20,6 +20,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clo
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.utils import Tags
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
@@ -30,7 +31,9 @@ _THREADS = ThreadpoolController()
 
 def to_dense(X: np.ndarray | sp.spmatrix) -> np.ndarray:
     """A dense float array (for ``FunctionTransformer`` ahead of a scaler that centres)."""
-    return np.asarray(X.toarray() if sp.issparse(X) else X, dtype=np.float64)
+    if sp.issparse(X):
+        return np.asarray(X.toarray(), dtype=np.float64)  # type: ignore[union-attr]
+    return np.asarray(X, dtype=np.float64)
 
 
 def clip5(X: np.ndarray) -> np.ndarray:
@@ -70,6 +73,15 @@ def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
     return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
 
 
+def _sample_weights(class_weight: dict[str, float] | str | None, y: np.ndarray) -> np.ndarray | None:
+    if class_weight is None:
+        return None
+    if class_weight == "balanced_sqrt":
+        _, inverse, counts = np.unique(y, return_inverse=True, return_counts=True)
+        return np.sqrt(len(y) / (len(counts) * counts))[inverse]
+    return np.asarray(compute_sample_weight(class_weight, y))
+
+
 def _weighted(estimator: BaseEstimator, on: bool) -> BaseEstimator:
     """Ask for sample weights in ``fit`` (on a pipeline: its last step)."""
     if on:
@@ -90,7 +102,8 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     context_columns : columns of ``X`` the final estimator sees for the block itself (``None``: all; a slice).
     neighbour_columns : columns it also sees for the blocks right before and after (indices into ``X``).
     width, window : neighbours read one by one, and the half-width of the mean.
-    class_weight : weights per class for both passes, as sample weights (``dict``, ``"balanced"`` or ``None``).
+    class_weight : weights per class for both passes, as sample weights: ``None``, a ``dict``, ``"balanced"``, or
+        ``"balanced_sqrt"`` (the square root of "balanced": rare labels count more without drowning the common one).
     """
 
     def __init__(
@@ -130,7 +143,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(f"ContextClassifier needs at least 2 classes; got {len(self.classes_)} class")
         docs = self._documents(X)
         groups = docs if groups is None else np.asarray(groups)
-        weights = None if self.class_weight is None else compute_sample_weight(self.class_weight, y)
+        weights = _sample_weights(self.class_weight, y)
         params = {} if weights is None else {"sample_weight": weights}
         n_splits = min(self.cv, len(np.unique(groups)))
         # Sample weights reach the first pass (a pipeline's last step, say) through metadata routing.
@@ -196,7 +209,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         parts.append(_window_mean(probs, self.window, docs))
         return np.hstack(parts)
 
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+    def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = True
         return tags

@@ -165,6 +165,7 @@ def batch(
     from concurrent.futures.process import BrokenProcessPool
 
     from cleaner.runners import batch as b
+    from cleaner.runners import sink, sources
 
     try:
         if workers is not None and workers < 1:
@@ -179,21 +180,21 @@ def batch(
             raise CleanerError(f"{out} is a folder, not a file")
         if retry_failed and not resume:
             raise CleanerError("--retry-failed goes with --resume")
-        files = b.expand_inputs(inputs, exclude=[out])
+        files = sources.expand_inputs(inputs, exclude=[out])
         if not files:
             raise CleanerError("no input documents: give files, folders or globs of .html/.txt/.warc/.jsonl")
-        skip = b.done_ids(out, drop_failed=retry_failed) if resume else set()
+        skip = sink.done_ids(out, drop_failed=retry_failed) if resume else set()
     except (CleanerError, OSError, ValueError) as exc:
         _fail(exc)
         return
     n_workers = workers or _cores()
-    sources = b.iter_sources(files, field)
+    documents = sources.iter_sources(files, field)
     summary = b.Summary()
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with _batch_progress(show, files, field, skip) as on_done:
             b.run_batch(
-                sources,
+                documents,
                 out,
                 workers=n_workers,
                 model=None if model is None else str(model),
@@ -237,6 +238,7 @@ def _batch_progress(show: bool, files: list[Path], field: str, skip: set[str]) -
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from cleaner.runners import batch as b
+    from cleaner.runners import sources
 
     columns = (
         TextColumn("cleaning"),
@@ -253,7 +255,7 @@ def _batch_progress(show: bool, files: list[Path], field: str, skip: set[str]) -
 
         def count() -> None:
             try:
-                total = sum(1 for s in b.iter_sources(files, field) if s.id not in skip)
+                total = sum(s.id not in skip for s in sources.iter_sources(files, field))
             except Exception:  # the run reports unreadable inputs itself
                 return
             bar.update(task, total=total)
@@ -386,7 +388,11 @@ def evaluate(
                 typer.echo(format_report(report, f"{path} (tokens aligned as in score.py):"))
             else:
                 prepared = training.prepare(list(corpus.load([path])))
-                typer.echo(format_report(training.evaluate_blocks(loaded, prepared), f"{path} (blocks):"))
+                typer.echo(
+                    format_report(
+                        training.evaluate_blocks(loaded, prepared, range(len(prepared.docs))), f"{path} (blocks):"
+                    )
+                )
     except CleanerError as exc:
         _fail(exc)
 

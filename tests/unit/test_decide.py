@@ -1,0 +1,39 @@
+"""Unit tests of the decide stage: hand-made probabilities, no model."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from cleaner.core import decide, features
+from cleaner.core.segment import text_blocks
+from cleaner.core.types import LABELS
+
+CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
+
+
+def _feats(text: str) -> features.Features:
+    return features.extract(text_blocks(text, max_blocks=50, max_block_chars=1000)[0])
+
+
+def test_classes_are_put_in_label_order() -> None:
+    probs = np.array([[0.1, 0.2, 0.3, 0.4, 0.0]])
+    classes = ["boilerplate", "consent", "content", "poll", "promo"]
+    out = decide.in_label_order(probs, classes)
+    assert out[0, LABELS.index("poll")] == 0.4 and out[0, CONTENT] == 0.3
+
+
+def test_prose_with_some_content_probability_stays_content() -> None:
+    feats = _feats("This sentence has more than six words in it.\n\nVote")
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, POLL], probs[:, CONTENT] = 0.8, 0.2
+    labels = decide.choose_labels(probs, feats)
+    assert labels.tolist() == [CONTENT, POLL]  # the short "Vote" is not prose
+
+
+def test_a_page_is_never_left_without_content() -> None:
+    feats = _feats("First long paragraph of running text here.\n\nSecond one.")
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, POLL] = 0.95
+    probs[:, CONTENT] = [0.05, 0.01]
+    labels = decide.choose_labels(probs, feats)
+    assert CONTENT in labels.tolist()

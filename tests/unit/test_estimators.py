@@ -1,0 +1,52 @@
+"""Unit tests of the model's estimators: scikit-learn's contract, document-aware context, clone()."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.estimator_checks import check_estimator
+
+from cleaner.model import build
+from cleaner.model.estimators import ContextClassifier, _shift, _window_mean, document_ids
+
+
+def test_context_classifier_passes_check_estimator() -> None:
+    estimator = ContextClassifier(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
+    results = check_estimator(estimator, on_fail=None)
+    failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
+    assert not failed
+
+
+def test_document_ids_start_where_the_column_is_zero() -> None:
+    assert document_ids(np.array([0.0, 0.5, 1.0, 0.0, 1.0, 0.0])).tolist() == [0, 0, 0, 1, 1, 2]
+
+
+def test_neighbours_never_cross_a_document_boundary() -> None:
+    a = np.arange(5, dtype=float)[:, None]
+    docs = np.array([0, 0, 0, 1, 1])
+    assert _shift(a, 1, docs, -1.0).ravel().tolist() == [-1, 0, 1, -1, 3]
+    assert _shift(a, -1, docs, -1.0).ravel().tolist() == [1, 2, -1, 4, -1]
+    assert _window_mean(a, 6, docs).ravel().tolist() == [1, 1, 1, 3.5, 3.5]
+
+
+def test_the_built_model_clones_and_fits_tiny_data() -> None:
+    model = build.context_model()
+    assert clone(model).get_params()["cv"] == model.cv
+    calibrated = build.calibrated_model()
+    clone(calibrated)
+
+
+def test_context_is_learned_from_neighbours() -> None:
+    rng = np.random.default_rng(0)
+    # label "b" sits right after an "a" row; the rows' own features cannot tell b from c
+    n = 600
+    X = rng.normal(size=(n, 3))
+    y = np.where(np.arange(n) % 3 == 0, "a", "c").astype(object)
+    X[y == "a", 0] += 4
+    y[1::3] = "b"
+    model = ContextClassifier(LogisticRegression(max_iter=300), HistGradientBoostingClassifier(max_iter=30), cv=3)
+    model.fit(X, y.astype(str))
+    accuracy = (model.predict(X) == y.astype(str)).mean()
+    assert accuracy > 0.9

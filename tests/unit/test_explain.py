@@ -1,0 +1,48 @@
+"""Unit tests of the explain stage: cues name only evidence that fired on the block (no shipped model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+from cleaner.core import explain, features
+from cleaner.core.segment import text_blocks
+from cleaner.core.types import LABELS
+
+
+def _weights(vocabulary: dict[int, tuple[str, ...]], boost: dict[int, float]) -> explain.FirstPassWeights:
+    classes = tuple(sorted(LABELS))
+    coef = np.zeros((len(classes), features.N_COLUMNS))
+    for col, value in boost.items():
+        coef[classes.index("poll"), col] = value
+    return explain.FirstPassWeights(
+        transform=lambda X: sp.csr_matrix(X), coef=coef, classes=classes, vocabulary=vocabulary
+    )
+
+
+def test_a_word_cue_is_shown_only_when_the_word_is_in_the_block() -> None:
+    blocks, _ = text_blocks("Cast your vote\n\nNothing here", max_blocks=10, max_block_chars=100)
+    feats = features.extract(blocks)
+    vote = int(features.token_columns(["vote"], features.TEXT_FEATURES)[0])
+    # the vocabulary names the column with a colliding token first: it is not in the block, so it is skipped
+    weights = _weights({vote: ("zebra", "vote")}, {vote: 5.0})
+    labels = np.array([LABELS.index("poll"), LABELS.index("content")])
+    cues = explain.page_cues(weights, feats, labels, blocks)
+    assert "word:vote" in cues[0] and not any("zebra" in c for c in cues[0])
+    assert cues[1] == ()
+
+
+def test_a_column_absent_from_the_block_never_becomes_a_cue() -> None:
+    blocks, _ = text_blocks("Cast your vote", max_blocks=10, max_block_chars=100)
+    feats = features.extract(blocks)
+    cookie = int(features.token_columns(["cookie"], features.TEXT_FEATURES)[0])
+    weights = _weights({cookie: ("cookie",)}, {cookie: 9.0})
+    cues = explain.page_cues(weights, feats, np.array([LABELS.index("poll")]), blocks)
+    assert not any("cookie" in c for c in cues[0])
+
+
+def test_neighbour_cues() -> None:
+    poll, consent, content = (LABELS.index(x) for x in ("poll", "consent", "content"))
+    labels = np.array([content, poll, consent, content])
+    assert explain._context_cue(labels, 2) == ["after:poll"]
+    assert explain._context_cue(labels, 1) == ["before:consent"]

@@ -1,0 +1,59 @@
+"""Unit tests of the features stage: hand-made blocks, no model."""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from cleaner.core import features
+from cleaner.core.segment import text_blocks
+from cleaner.core.vocabulary import LEXICON, STOPWORDS
+
+
+def test_lexicon_columns_are_the_vectorizers_columns_for_every_lexicon_word() -> None:
+    vectorizer = features.word_vectorizer()
+    analyzer = vectorizer.build_analyzer()
+    for words in (*LEXICON.values(), STOPWORDS):
+        for word in words:
+            own = set(features.lexicon_columns(frozenset([word])).tolist())
+            hashed = vectorizer.transform([word]).indices
+            token = analyzer(word)[-1]
+            # the column of the word's own token, exactly as the vectorizer puts it
+            assert own == {int(features.token_columns([token], features.TEXT_FEATURES)[0])}
+            assert own <= set(hashed.tolist()), word
+
+
+def test_token_columns_match_hashing_vectorizer_including_negative_hashes() -> None:
+    n = 2**10
+    vectorizer = HashingVectorizer(n_features=n, analyzer=str.split, alternate_sign=False, norm=None)
+    tokens = ["poll", "vote", "cookie", "the", "subscribe", "cls=onetrust", "tag=p"]
+    expected = [int(vectorizer.transform([t]).indices[0]) for t in tokens]
+    assert features.token_columns(tokens, n).tolist() == expected
+
+
+def test_registry_names_every_dense_column_once() -> None:
+    assert len(set(features.DENSE_NAMES)) == len(features.DENSE_NAMES)
+    blocks, _ = text_blocks("A first paragraph here.\n\nVote now!\n\nA third one.", max_blocks=10, max_block_chars=100)
+    feats = features.extract(blocks)
+    assert feats.dense.shape == (3, len(features.DENSE_NAMES))
+    assert feats.matrix.shape == (3, features.N_COLUMNS)
+
+
+def test_lexicon_counts_see_the_words_the_old_hashing_missed() -> None:
+    blocks, _ = text_blocks("Take our poll and vote\n\nWe use cookies", max_blocks=10, max_block_chars=100)
+    feats = features.extract(blocks)
+    poll = feats.dense[:, features.DENSE_INDEX["poll_words"]]
+    consent = feats.dense[:, features.DENSE_INDEX["consent_words"]]
+    assert np.expm1(poll[0]) == 2  # poll, vote
+    assert np.expm1(consent[1]) == 1  # cookies
+
+
+def test_the_document_start_column_is_zero_only_on_the_first_block() -> None:
+    blocks, _ = text_blocks("one\n\ntwo\n\nthree", max_blocks=10, max_block_chars=100)
+    start = features.extract(blocks).matrix[:, features.DOCUMENT_START_COLUMN].toarray().ravel()
+    assert start[0] == 0 and (start[1:] > 0).all()
+
+
+def test_no_blocks_gives_empty_features() -> None:
+    feats = features.extract([])
+    assert feats.n == 0 and feats.matrix.shape == (0, features.N_COLUMNS)
