@@ -28,19 +28,25 @@ def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:
 def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
     """Label index (into ``LABELS``) per block: arg-max, content kept where it is likely enough.
 
-    When no block wins as content, keep the text-dense region's blocks whose content
-    probability comes near the best one.
+    When no visible block wins as content, keep the text-dense region's blocks whose content
+    probability comes near the best one. Hidden blocks are never content.
     """
     labels = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
     content = LABELS.index("content")
-    if len(probs):
-        words = np.expm1(feats.dense[:, DENSE_INDEX["log_words"]])
-        prose = words >= CONTENT_MIN_WORDS - 0.5
-        labels = np.where(prose & (probs[:, content] >= CONTENT_MIN_PROBABILITY), content, labels)
-    if len(probs) and not (labels == content).any():
-        p = probs[:, content]
+    if not len(probs):
+        return labels
+    hidden = feats.dense[:, DENSE_INDEX["in_hidden"]] > 0.5
+    words = np.expm1(feats.dense[:, DENSE_INDEX["log_words"]])
+    prose = words >= CONTENT_MIN_WORDS - 0.5
+    labels = np.where(prose & (probs[:, content] >= CONTENT_MIN_PROBABILITY), content, labels)
+    if not (labels[~hidden] == content).any() and (~hidden).any():
+        p = np.where(hidden, -1.0, probs[:, content])
         best = float(p.max())
         in_best = feats.dense[:, DENSE_INDEX["in_best"]] > 0.5
-        keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best))
+        keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
         labels = np.where(keep, content, labels)
+    if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
+        others = probs.copy()
+        others[:, content] = -1.0
+        labels = np.where(hidden, others.argmax(axis=1), labels)
     return labels

@@ -57,11 +57,14 @@ _DENSE_SHOWN = frozenset(
         "poll_words",
         "consent_words",
         "promo_words",
-        *(name for name in DENSE_NAMES if name.startswith("inside_")),
+        "in_json_ld",
+        "ad_label",
+        *(name for name in DENSE_NAMES if name.startswith(("inside_", "in_"))),
     }
 )
 _COUNTS = ("poll_words", "consent_words", "promo_words")
 _FLAGS = (
+    "ad_label",
     "question",
     "in_form",
     "in_best",
@@ -110,6 +113,10 @@ def dense_cue(name: str, value: float) -> str:
         return f"{name}={int(round(np.expm1(value)))}"
     if name.startswith("inside_"):
         return f"inside~{name[7:]}" if value >= 0.5 else f"not_inside~{name[7:]}"
+    if name == "in_json_ld":
+        return "in_json_ld" if value >= 0.5 else "not_in_json_ld"
+    if name.startswith("in_") and name != "in_best" and name != "in_form":
+        return f"landmark:{name[3:]}" if value >= 0.5 else f"not_landmark:{name[3:]}"
     if name in _FLAGS:
         return name if value >= 0.5 else f"not_{name}"
     return f"{name}={value:.2f}"

@@ -18,9 +18,9 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import LEXICON, STOPWORDS
+from cleaner.core.vocabulary import AD_LABELS, LANDMARKS, LEXICON, STOPWORDS
 
-SCHEMA_VERSION = "7"  # 7: lexicon and cue columns from scikit-learn's own hasher
+SCHEMA_VERSION = "8"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
@@ -158,7 +158,16 @@ SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
     """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's enclosing class/id tokens."""
     words = {w for token in attrs for w in subwords(token)} | set(attrs)
-    return tuple(1.0 if words & group else 0.0 for group in CLASS_GROUPS.values())
+    return tuple(1.0 if _names_group(words, group) else 0.0 for group in CLASS_GROUPS.values())
+
+
+def _names_group(words: set[str], group: frozenset[str]) -> bool:
+    """A class/id word names a group when it is one of its words or, for words of 5+ letters, contains one
+    (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter box)."""
+    if words & group:
+        return True
+    long_words = [g for g in group if len(g) >= 5]
+    return any(g in w for w in words for g in long_words)
 
 
 @lru_cache(maxsize=4096)
@@ -341,6 +350,7 @@ class Page:
     best_share: float
     link_density: np.ndarray
     title: str | None
+    json_ld: str = ""
 
     @property
     def n(self) -> int:
@@ -379,6 +389,28 @@ def _ends_terminal(page: Page) -> np.ndarray:
 def _repeated(page: Page) -> np.ndarray:
     counts = Counter(page.texts)
     return page.per_text(lambda t: counts[t] > 1)
+
+
+JSON_LD_MIN_WORDS = 4  # shorter blocks ("Share", a date) appear in any long text by chance
+
+
+def _in_json_ld(page: Page) -> np.ndarray:
+    """1 for a block whose text the page's own JSON-LD states (``articleBody``, ``description``...)."""
+    if not page.json_ld:
+        return np.zeros(page.n)
+    return page.per_text(lambda t: len(t.split()) >= JSON_LD_MIN_WORDS and t in page.json_ld)
+
+
+def _ad_label(page: Page) -> np.ndarray:
+    """1 for a short block that is an ad label ("Advertisement", "Anzeige", "広告"...)."""
+    return page.per_text(lambda t: len(t) <= 40 and t.strip(" -–—:·|[]()").lower() in AD_LABELS)
+
+
+def _landmark_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:
+    def column(name: str) -> Callable[[Page], np.ndarray]:
+        return lambda page: page.per_block(lambda b: name in b.landmarks)
+
+    return [(f"in_{name}", column(name)) for name in LANDMARKS]
 
 
 def _class_group_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:
@@ -445,6 +477,9 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("promo_words", lambda p: p.lexicon("promo")),
     ("is_text_kind", lambda p: np.full(p.n, 1.0 if p.blocks[0].xpath is None else 0.0)),
     *_class_group_columns(),
+    ("in_json_ld", _in_json_ld),
+    ("ad_label", _ad_label),
+    *_landmark_columns(),
 )
 DENSE_NAMES: tuple[str, ...] = tuple(name for name, _ in DENSE_FEATURES)
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
@@ -456,8 +491,9 @@ N_COLUMNS = DENSE_COLUMNS.stop
 DOCUMENT_START_COLUMN = DENSE_COLUMNS.start + DENSE_INDEX["rel_position"]  # 0 exactly on a document's first block
 
 
-def extract(blocks: list[Block], title: str | None = None) -> Features:
-    """Features of all blocks of one document (``title``: the page's ``<title>``, if any)."""
+def extract(blocks: list[Block], title: str | None = None, json_ld: str = "") -> Features:
+    """Features of all blocks of one document (``title``: the page's ``<title>``; ``json_ld``: the body text of
+    its JSON-LD, if any)."""
     n = len(blocks)
     if not n:
         return Features(
@@ -473,7 +509,7 @@ def extract(blocks: list[Block], title: str | None = None) -> Features:
     link_density = link / np.maximum(lengths, 1)
     good = np.where((stats["words"] >= 5) & (link_density < 0.5), lengths * (1 - link_density), 0.0)
     struct, best_share = _structure(blocks, good, link, lengths)
-    page = Page(blocks, texts, stats, word_counts, struct, best_share, link_density, title)
+    page = Page(blocks, texts, stats, word_counts, struct, best_share, link_density, title, json_ld)
     dense = np.column_stack([column(page) for _, column in DENSE_FEATURES]).astype(np.float32)
     words_matrix = normalize(word_counts.log1p(), copy=False)
     return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=_markup_matrix(blocks))

@@ -29,6 +29,7 @@ class Document:
     source_text: str  # the text segment offsets point into
     title: str | None
     warnings: list[str]
+    json_ld: str = ""  # body text the page's own JSON-LD states
 
 
 def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
@@ -42,6 +43,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     warnings: list[str] = []
     limits = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
     title = None
+    json_ld = ""
     if kind == "html":
         root = parse.parse_html(text)
         if root is not None and parse.gave_up(text, root):
@@ -51,6 +53,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
             root = None
     if kind == "html":
         title = segment.page_title(root) if root is not None else None
+        json_ld = segment.page_json_ld_text(root) if root is not None else ""
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
         source_text = assemble.stream_text(blocks)
     else:
@@ -58,7 +61,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return Document(blocks, kind, source_text, title, warnings)
+    return Document(blocks, kind, source_text, title, warnings, json_ld)
 
 
 def run(
@@ -73,7 +76,7 @@ def run(
     ``classes_`` are the labels); ``explainer``: name each flagged block's evidence (no cues without it)."""
     doc = document_blocks(source, config)
     blocks = doc.blocks
-    feats = features.extract(blocks, doc.title)
+    feats = features.extract(blocks, doc.title, doc.json_ld)
     if feats.n:
         probs = decide.in_label_order(model.predict_proba(feats.matrix), model.classes_)
     else:

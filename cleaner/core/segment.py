@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from cleaner.core.types import BLOCK_SEPARATOR, Block
+from cleaner.core.vocabulary import (
+    AD_LABELS,
+    AD_SLOT_PREFIXES,
+    AD_SLOT_TOKENS,
+    BODY_ITEMPROPS,
+    LANDMARK_ROLES,
+    LANDMARK_TAGS,
+    consent_platform_tokens,
+)
 
 # Elements whose text is never visible page text.
 DROP_TAGS = (
@@ -99,6 +109,32 @@ _BR = "\n"
 _WS = re.compile(r"\s+")
 
 
+def _landmarks(el: etree._Element, tag: str, inherited: frozenset[str]) -> frozenset[str]:
+    """``inherited`` plus what this element says its region is (tag, ARIA role, microdata, platform names)."""
+    own: set[str] = set()
+    if tag in LANDMARK_TAGS:
+        own.add(LANDMARK_TAGS[tag])
+    role = el.get("role")
+    if role and role.lower() in LANDMARK_ROLES:
+        own.add(LANDMARK_ROLES[role.lower()])
+    if el.get("aria-modal") == "true":
+        own.add("dialog")
+    prop = el.get("itemprop")
+    if prop and prop.lower() in BODY_ITEMPROPS:
+        own.add("body_prop")
+    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
+    if names:
+        if any(n in AD_SLOT_TOKENS or n.startswith(AD_SLOT_PREFIXES) for n in names):
+            own.add("ad_slot")
+        if not consent_platform_tokens().isdisjoint(names):
+            own.add("cmp")
+    if el.get("data-ad-slot") is not None or (el.get("aria-label") or "").lower() in AD_LABELS:
+        own.add("ad_slot")
+    if is_hidden(el):
+        own.add("hidden")
+    return inherited | own if own else inherited
+
+
 @dataclass(slots=True)
 class _Open:
     """A block element whose end tag has not been seen yet."""
@@ -110,6 +146,7 @@ class _Open:
     path: tuple[int, ...]
     depth: int
     in_form: bool
+    landmarks: frozenset[str] = frozenset()
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     first_seq: int = -1
     controls: int = 0
@@ -122,18 +159,20 @@ class _Run:
     pieces: list[tuple[str, bool]]
 
 
-def _merely_styled(el: etree._Element) -> bool:
-    """True for a visible element the XPath matched only because it has a style attribute."""
+def is_hidden(el: etree._Element) -> bool:
+    """Hidden by its own markup: ``hidden``, ``aria-hidden="true"`` or an inline ``display:none`` style."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
     style = el.get("style")
-    if style is None or el.tag in DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return False
-    return not _HIDDEN_STYLE.search(style)
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def drop_invisible(root: etree._Element) -> None:
-    """Remove scripts, styles, hidden elements and the like, keeping their tails."""
+    """Remove scripts, styles, templates and the like, keeping their tails. Hidden elements stay: their blocks are
+    marked (landmark ``hidden``) and never become content, but a hidden consent dialog is still labelled. Hidden
+    inline elements (an icon's text, a duplicate label) are removed, so no visible block takes their text."""
     for el in _DROP_XPATH(root):
-        if _merely_styled(el):
+        if el.tag not in DROP_TAGS and (el.tag in BLOCK_TAGS or not is_hidden(el)):
             continue
         parent = el.getparent()
         if parent is None:
@@ -180,6 +219,35 @@ def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
 
 
 _TITLE = etree.XPath("string(//title)")
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+_JSON_LD_TEXT_KEYS = ("articleBody", "text", "description", "reviewBody")
+JSON_LD_MAX_CHARS = 200_000
+
+
+def page_json_ld_text(root: etree._Element) -> str:
+    """The body text a page's own JSON-LD states (``articleBody``, ``text``, ``description``...), whitespace
+    normalised; read before scripts are dropped. A block found in it is strong evidence of main content."""
+    found: list[str] = []
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 12 or sum(map(len, found)) > JSON_LD_MAX_CHARS:
+            return
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _JSON_LD_TEXT_KEYS and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value, depth + 1)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+
+    for raw in _JSON_LD(root)[:20]:
+        try:
+            walk(json.loads(str(raw)[:JSON_LD_MAX_CHARS], strict=False), 0)  # raw newlines in strings are common
+        except ValueError:
+            continue
+    return _WS.sub(" ", " ".join(found))[:JSON_LD_MAX_CHARS]
 
 
 def page_title(root: etree._Element) -> str:
@@ -194,6 +262,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
     stack: list[_Open] = []  # open block elements
     runs: list[_Run] = []
     attr_stack: list[tuple[str, ...]] = [()]  # accumulated class/id tokens per open element
+    landmark_stack: list[frozenset[str]] = [frozenset()]
     tag_stack: list[str] = []
     id_stack: list[int] = []  # a number per open element, for page-structure features
     next_id = 0
@@ -227,6 +296,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
             elif tag in CONTROL_TAGS and stack:
                 stack[-1].controls += 1
             attrs = _with_tokens(el, attr_stack[-1]) if (el.get("class") or el.get("id")) else attr_stack[-1]
+            landmarks = _landmarks(el, tag, landmark_stack[-1])
             if tag in BLOCK_TAGS or not stack:
                 if stack:
                     flush(stack[-1])
@@ -239,6 +309,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
                         path=(*id_stack, next_id),
                         depth=len(tag_stack),
                         in_form=form_depth > 0,
+                        landmarks=landmarks,
                     )
                 )
             elif tag == "br":
@@ -247,6 +318,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
             elif tag in ("img", "input") and stack:
                 stack[-1].pieces.append((" ", False))
             attr_stack.append(attrs)
+            landmark_stack.append(landmarks)
             tag_stack.append(tag)
             id_stack.append(next_id)
             next_id += 1
@@ -257,6 +329,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
             elif tag == "form":
                 form_depth -= 1
             attr_stack.pop()
+            landmark_stack.pop()
             tag_stack.pop()
             id_stack.pop()
             if stack and stack[-1].element is el:
@@ -301,6 +374,7 @@ def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) 
                     in_form=o.in_form,
                     controls=o.controls,
                     path=o.path,
+                    landmarks=tuple(sorted(o.landmarks)),
                 )
             )
             offset += len(text) + len(BLOCK_SEPARATOR)

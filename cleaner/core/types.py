@@ -46,6 +46,7 @@ class Block:
     in_form: bool = False
     controls: int = 0  # inputs, buttons, selects inside the block element
     path: tuple[int, ...] = ()  # numbers of the enclosing elements, outermost first (the last is the block's own)
+    landmarks: tuple[str, ...] = ()  # regions it sits in: main, article, nav, aside, footer, header, dialog, cmp...
 
 
 @dataclass(frozen=True, slots=True)

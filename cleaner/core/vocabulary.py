@@ -1,4 +1,9 @@
-"""A small multilingual stop-word list: function words signal running prose."""
+"""The words and names the features count, in one place: stop-words, label lexicons, landmarks, ad-slot and
+consent-platform names."""
+
+import json
+import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """
@@ -57,3 +62,76 @@ pubblicità offerta abonneer advertentie aanbieding subskrybuj reklama oferta
 """.split()
     ),
 }
+
+
+# Landmarks: what an element and its ancestors say the region is, from tags, ARIA roles and microdata.
+LANDMARK_TAGS = {
+    "main": "main",
+    "article": "article",
+    "nav": "nav",
+    "aside": "aside",
+    "footer": "footer",
+    "header": "header",
+    "dialog": "dialog",
+}
+LANDMARK_ROLES = {
+    "main": "main",
+    "article": "article",
+    "navigation": "nav",
+    "complementary": "aside",
+    "contentinfo": "footer",
+    "banner": "header",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+}
+BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description", "acceptedanswer", "suggestedanswer"})
+LANDMARKS = ("main", "article", "nav", "aside", "footer", "header", "dialog", "body_prop", "cmp", "ad_slot", "hidden")
+
+# Ad-slot conventions shared by ad servers and publishers (class/id tokens, or their prefixes).
+AD_SLOT_PREFIXES = ("div-gpt-ad", "google_ads", "adsbygoogle", "ad-slot", "adslot", "ad-container", "advert")
+AD_SLOT_TOKENS = frozenset("adsbygoogle taboola outbrain ob-widget trc_related_container dfp gpt-ad ad-unit".split())
+# Words sites print on an ad slot, in the languages of the dev sets.
+AD_LABELS = frozenset(
+    """advertisement advertising anzeige werbung publicidad publicité annonce pubblicità advertentie reklama
+reklame annons reklam 広告 スポンサーリンク sponsored gesponsert patrocinado sponsorisé sponsorizzato""".split()
+)
+
+# Generic words that consent-platform selectors also use: they name no platform.
+_CMP_GENERIC = frozenset(
+    """modal overlay popup banner button btn container wrapper content dialog show shown active open hidden visible
+main header footer close accept reject body root layer inner outer title text link links message notice bar box
+wrapper_ panel settings save primary secondary details toggle switch checkbox label form list item items
+desktop mobile fixed bottom top left right center show-more more less cookie cookies consent""".split()
+)
+_GENERIC_PARTS = frozenset(
+    "main wrapper wrap root layer page site app spa container inner outer content body grid col row section block "
+    "ecom2 darken js is has".split()
+)
+# A platform's names carry its own name or what it is about; utility classes ("flex", "z-50") do not.
+_CONSENT_STEM = re.compile(
+    r"cookie|consent|gdpr|privacy|priv|cmp|ccpa|tcf|truste|onetrust|optanon|didomi|usercentrics|cybot|quantcast|"
+    r"qc-|sp_message|borlabs|brlbs|cmplz|cky-|cli-|klaro|iubenda|termly|osano|axeptio|tarteaucitron|evidon|ketch|"
+    r"fides|gravito|cassie|moove|notice|disclaimer|tracking|optin|opt-in|optout"
+)
+_SELECTOR_NAME = re.compile(r"[#.]([A-Za-z][\w-]{3,})")
+
+
+@lru_cache(maxsize=1)
+def consent_platform_tokens() -> frozenset[str]:
+    """Class/id names that DuckDuckGo's autoconsent rules (the package ``duckduckgo-autoconsent-py``, MPL-2.0)
+    use to detect a consent platform's dialog; empty when the package is missing."""
+    try:
+        from duckduckgo_autoconsent import rules_json
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for rule in json.loads(rules_json()):
+        selectors = list(rule.get("prehideSelectors") or [])
+        for step in (*(rule.get("detectCmp") or []), *(rule.get("detectPopup") or [])):
+            for key in ("exists", "visible"):
+                value = step.get(key) if isinstance(step, dict) else None
+                selectors.extend(value if isinstance(value, list) else [value] if value else [])
+        for selector in selectors:
+            names.update(m.lower() for m in _SELECTOR_NAME.findall(str(selector)))
+    keep = (n for n in names if n not in _CMP_GENERIC and not set(re.split(r"[-_]+", n)) <= _GENERIC_PARTS)
+    return frozenset(n for n in keep if _CONSENT_STEM.search(n))

@@ -35,6 +35,7 @@ class LabelledDoc:
     labels: list[str | None]
     source: str  # file (and line) it came from
     title: str | None = None
+    json_ld: str = ""
 
 
 def nearest_label(el: etree._Element) -> str | None:
@@ -81,20 +82,21 @@ def block_label(el: etree._Element, text: str) -> str | None:
     return inline_label(el, text) or nearest_label(el)
 
 
-def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None]:
-    """Blocks of an annotated page, each block's nearest ``data-label``, its group and title."""
+def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None, str]:
+    """Blocks of an annotated page, each block's nearest ``data-label``, its group, title and JSON-LD text."""
     root = parse.parse_html(html)
     if root is None:
-        return [], [], None, None
+        return [], [], None, None, ""
     groups = GROUP_META(root)
     title = segment.page_title(root)
+    json_ld = segment.page_json_ld_text(root)
     blocks, _ = segment.html_blocks(root, **_LIMITS)
     tree = root.getroottree()
     labels: list[str | None] = []
     for b in blocks:
         found = tree.xpath(b.xpath) if b.xpath else []
         labels.append(block_label(found[0], b.text) if found else None)
-    return blocks, labels, (str(groups[0]) if groups else None), title
+    return blocks, labels, (str(groups[0]) if groups else None), title, json_ld
 
 
 def text_doc(record: dict, source: str) -> LabelledDoc:
@@ -169,7 +171,7 @@ def load(paths: list[Path]) -> Iterator[LabelledDoc]:
     for path in iter_files(paths):
         if path.name.endswith(PAGE_SUFFIXES):
             html = decode.decode(path.read_bytes())
-            blocks, labels, group, title = page_labels(html)
+            blocks, labels, group, title, json_ld = page_labels(html)
             yield LabelledDoc(
                 id=path.stem,
                 group=group or path.stem,
@@ -178,6 +180,7 @@ def load(paths: list[Path]) -> Iterator[LabelledDoc]:
                 labels=labels,
                 source=str(path),
                 title=title,
+                json_ld=json_ld,
             )
         else:
             for lineno, line in _open_text(path):
@@ -195,6 +198,7 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
     """A page of a typed gold set (``html`` + ``segments`` with xpath/text/label)."""
     root = parse.parse_html(record["html"])
     title = segment.page_title(root) if root is not None else None
+    json_ld = segment.page_json_ld_text(root) if root is not None else ""
     blocks, _ = segment.html_blocks(root, **_LIMITS) if root is not None else ([], False)
     by_xpath: dict[str, list[tuple[str, str]]] = {}
     for s in record["segments"]:
@@ -216,6 +220,7 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
         labels=labels,
         source=source,
         title=title,
+        json_ld=json_ld,
     )
 
 

@@ -60,7 +60,7 @@ class Prepared:
 
 
 def prepare(docs: Sequence[corpus.LabelledDoc]) -> Prepared:
-    return Prepared(list(docs), [features.extract(d.blocks, d.title) for d in docs])
+    return Prepared(list(docs), [features.extract(d.blocks, d.title, d.json_ld) for d in docs])
 
 
 def fit(X: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, *, seed: int = 0, calibrate: bool = True) -> BaseEstimator:
@@ -210,6 +210,7 @@ def train(
     temperature = 1.0 / float(getattr(model.calibrated_classifiers_[0].calibrators[0], "beta_", 1.0))
     say(f"temperature {temperature:.2f}; cue vocabulary")
     vocabulary = cue_vocabulary(model, data)
+    say("writing the model")
     today = dt.date.today().strftime("%Y%m%d")
     manifest: dict[str, Any] = {
         "name": name,

@@ -12,6 +12,7 @@ from sklearn.base import BaseEstimator
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline, make_pipeline
@@ -30,8 +31,8 @@ MARKUP_WEIGHT = 0.7
 DENSE_WEIGHT = 0.35
 # What the context pass reads of the blocks right before and after each block.
 NEIGHBOUR_FEATURES = ("log_chars", "link_density", "is_heading", "question", "in_best", "ends_terminal")
-CONTEXT_FOLDS = 4  # out-of-fold first pass inside the context classifier
-CALIBRATION_FOLDS = 3  # out-of-fold predictions the temperature is fitted on
+CONTEXT_FOLDS = 3  # out-of-fold first pass inside the context classifier
+CALIBRATION_FOLDS = 2  # out-of-fold predictions the temperature is fitted on
 
 
 def first_pass(seed: int = 0) -> Pipeline:
@@ -92,7 +93,7 @@ def context_of(model: BaseEstimator) -> ContextClassifier:
     """The fitted ``ContextClassifier`` inside a (calibrated) model."""
     if isinstance(model, CalibratedClassifierCV):
         inner = model.calibrated_classifiers_[0].estimator
-        return context_of(getattr(inner, "estimator", inner))
+        return context_of(inner.estimator if isinstance(inner, FrozenEstimator) else inner)
     if not isinstance(model, ContextClassifier):
         raise TypeError(f"not a cleaner block model: {type(model).__name__}")
     return model

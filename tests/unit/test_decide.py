@@ -37,3 +37,17 @@ def test_a_page_is_never_left_without_content() -> None:
     probs[:, CONTENT] = [0.05, 0.01]
     labels = decide.choose_labels(probs, feats)
     assert CONTENT in labels.tolist()
+
+
+def test_a_hidden_block_is_never_content() -> None:
+    from cleaner.core import parse, segment
+
+    root = parse.parse_html(
+        "<body><p>A visible paragraph of text here.</p><p hidden>Hidden words in a row here.</p></body>"
+    )
+    assert root is not None
+    feats = features.extract(segment.html_blocks(root, max_blocks=10, max_block_chars=100)[0])
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, CONTENT] = 0.9
+    probs[:, POLL] = 0.1
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL]
