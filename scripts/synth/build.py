@@ -1,0 +1,83 @@
+"""The whole run: pick articles for each template by page type, render pages, write text documents."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sys
+from pathlib import Path
+
+from .html_pages import render_page
+from .parts import Article, Template, load_articles, load_furniture, load_lines, load_snippets, load_templates
+from .text_docs import make_text
+
+
+SINGLE_NEWLINE_SHARE = 0.35  # text documents whose paragraphs are separated by single newlines
+
+
+def article_pools(
+    tpl: Template, articles: list[Article], genre_to_page_type: dict[str, str]
+) -> tuple[list[Article], list[Article]]:
+    """(English, other-language) articles whose genre fits the template's page type."""
+    fits = [a for a in articles if genre_to_page_type.get(a.genre, "article") == tpl.page_type]
+    if not fits:
+        print(f"template {tpl.name}: no article fits page type {tpl.page_type!r}; using any", file=sys.stderr)
+        fits = articles
+    en = [a for a in fits if a.lang == "en"] or fits
+    other = [a for a in fits if a.lang != "en"]
+    return en, other
+
+
+def generate(seed: int, pages_per_template: int, n_texts: int, out: Path) -> str:
+    rng = random.Random(seed)
+    furniture = load_furniture()
+    articles = load_articles()
+    snippets = load_snippets()
+    lines = load_lines()
+    templates = load_templates()
+    sites = furniture.sites
+    pages_dir = out / "pages" / "generated"
+    if pages_dir.exists():
+        shutil.rmtree(pages_dir)
+    pages_dir.mkdir(parents=True)
+    other = [a for a in articles if a.lang != "en"]
+    count = 0
+    by_type: dict[str, int] = {}
+    for tpl in templates:
+        multilingual = tpl.settings.get("lang", "en") != "en"
+        en_pool, other_pool = article_pools(tpl, articles, furniture.genre_to_page_type)
+        by_type[tpl.page_type] = by_type.get(tpl.page_type, 0) + 1
+        for k in range(pages_per_template):
+            pool = other_pool if multilingual and other_pool and k % 2 == 1 else en_pool
+            art = rng.choice(pool)
+            page_html = render_page(tpl, art, snippets, rng, furniture, articles)
+            (pages_dir / f"{tpl.name}--{k:02d}.html").write_text(page_html, encoding="utf-8")
+            count += 1
+    texts_dir = out / "texts"
+    texts_dir.mkdir(parents=True, exist_ok=True)
+    with open(texts_dir / "generated.jsonl", "w", encoding="utf-8") as fh:
+        seen: set[str] = set()
+        i = 0
+        while i < n_texts:
+            art = rng.choice(articles if rng.random() < 0.7 else other or articles)
+            paras = make_text(art, lines, snippets, furniture, rng, rng.choice(sites.get(art.lang, sites["en"])))
+            key = json.dumps(paras, ensure_ascii=False)
+            if key in seen:
+                continue
+            seen.add(key)
+            record = {
+                "id": f"text-{i:05d}",
+                "group": art.slug,
+                "lang": art.lang,
+                "paragraphs": [{"text": t, "label": lab} for lab, t in paras],
+            }
+            if rng.random() < SINGLE_NEWLINE_SHARE:  # FineWeb/C4-style: one paragraph per line, no blank lines
+                record["text"] = "\n".join(t for _, t in paras)
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            i += 1
+    types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
+    return (
+        f"{count} pages from {len(templates)} templates ({types}), {n_texts} text documents, "
+        f"{len(articles)} articles, {sum(len(v) for v in snippets.values())} snippets"
+    )

@@ -1,0 +1,160 @@
+"""Plain-text documents: an article's paragraphs with labelled groups injected at boundaries."""
+
+from __future__ import annotations
+
+import random
+import re
+from html.parser import HTMLParser
+
+from .html_pages import Page
+from .parts import Article, Furniture, Lines, Snippets
+
+BLOCK_TAGS = frozenset(
+    "html body p div li ul ol dl dd dt menu dir h1 h2 h3 h4 h5 h6 hgroup td th tr table thead tbody tfoot "
+    "caption blockquote pre address center figure figcaption section article header footer nav aside main form "
+    "fieldset legend label button option details summary dialog title output video audio picture".split()
+)
+DROP_TAGS = frozenset(
+    "script style noscript template head svg math object embed applet canvas map iframe select textarea datalist".split()
+)
+VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+class _Labeller(HTMLParser):
+    """Blocks of a labelled HTML fragment with the label of their nearest `data-label` ancestor.
+
+    A small stand-in for cleaner's segmenter (the generator does not import the cleaner package):
+    block elements start a new paragraph, `<br>` splits one, invisible elements are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None, bool]] = []  # (tag, label, dropped)
+        self.pieces: list[str] = []
+        self.out: list[tuple[str, str]] = []
+
+    def _label(self) -> str:
+        for _, label, _ in reversed(self.stack):
+            if label:
+                return label
+        return "boilerplate"
+
+    def _dropped(self) -> bool:
+        return any(d for _, _, d in self.stack)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.pieces).split())
+        self.pieces = []
+        if text:
+            self.out.append((self._label(), text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "br":
+            self._flush()
+            return
+        if tag in VOID_TAGS:
+            if tag in ("img", "input"):
+                self.pieces.append(" ")
+            return
+        if tag in BLOCK_TAGS:
+            self._flush()
+        dropped = (
+            tag in DROP_TAGS
+            or "hidden" in a
+            or a.get("aria-hidden") == "true"
+            or bool(re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", a.get("style") or "", re.I))
+        )
+        self.stack.append((tag, a.get("data-label"), dropped))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        if tag in BLOCK_TAGS:
+            self._flush()
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropped():
+            self.pieces.append(data)
+
+
+def labelled_blocks(fragment: str) -> list[tuple[str, str]]:
+    parser = _Labeller()
+    parser.feed(fragment)
+    parser.close()
+    parser._flush()
+    return parser.out
+
+
+def article_paragraphs(art: Article, rng: random.Random) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if rng.random() < 0.6:
+        out.append(("content", art.meta["title"]))
+    if art.meta.get("standfirst") and rng.random() < 0.5:
+        out.append(("content", art.meta["standfirst"]))
+    bullet = rng.choice(["* ", "- ", "• ", ""])
+    for kind, payload in art.blocks:
+        if kind in ("para", "heading", "quote", "caption"):
+            out.append(("content", str(payload)))
+        elif kind == "list":
+            out.extend(("content", bullet + str(x)) for x in payload)
+        elif kind == "table":
+            out.extend(("content", " ".join(r)) for r in payload)
+        elif kind == "dl":
+            out.extend(("content", f"{t}: {d}") for t, d in payload)
+        elif kind == "post":
+            user, date = payload
+            if rng.random() < 0.5:
+                out.append(("boilerplate", f"{user} {date}".strip()))
+    # Code blocks are left out: extraction flattens them, and blank lines inside would split paragraphs.
+    return [(lab, " ".join(t.split())) for lab, t in out if t.strip()]
+
+
+def snippet_groups(
+    snippets: Snippets, furniture: Furniture, lang: str, rng: random.Random, n: int
+) -> list[list[tuple[str, str]]]:
+    """Labelled paragraphs of random widgets, as text extraction would leave them."""
+    slots = [
+        slot for (slot, code) in snippets if code == lang and slot not in ("nav", "megamenu", "footer", "comments")
+    ]
+    sites = furniture.sites
+    groups = []
+    for _ in range(n):
+        if not slots:
+            break
+        slot = rng.choice(slots)
+        frag = rng.choice(snippets[(slot, lang)])
+        page = Page(rng=rng, lang=lang, site=rng.choice(sites.get(lang, sites["en"])), title="", furniture=furniture)
+        group = labelled_blocks(page.fill(frag))
+        if group and len(group) <= 12:
+            groups.append(group)
+    return groups
+
+
+def make_text(
+    art: Article,
+    lines: Lines,
+    snippets: Snippets,
+    furniture: Furniture,
+    rng: random.Random,
+    page_site: str,
+) -> list[tuple[str, str]]:
+    paras = article_paragraphs(art, rng)
+    lang_lines = lines.get(art.lang) or lines.get("en", [])
+    n_inject = rng.choice([0, 1, 1, 2, 2, 3, 4])
+    groups = []
+    for _ in range(n_inject):
+        if lang_lines and rng.random() < 0.75:
+            groups.append(rng.choice(lang_lines))
+        else:
+            groups.extend(snippet_groups(snippets, furniture, art.lang, rng, 1))
+    for group in groups:
+        pos = rng.choice([0, len(paras), rng.randint(1, max(1, len(paras) - 1))])
+        filled = [
+            (lab, text.replace("{{site}}", page_site).replace("{{n}}", str(rng.randint(2, 99)))) for lab, text in group
+        ]
+        paras[pos:pos] = filled
+    return [(lab, t) for lab, t in paras if t.strip()]
