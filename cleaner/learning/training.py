@@ -229,6 +229,8 @@ def train(
         "metrics": {"holdout_grouped": holdout},
         "calibration": {"method": "temperature", "temperature": temperature},
     }
+    out_dir = Path(out_dir)
+    manifest = save_model(model, vocabulary, out_dir, manifest)  # written first: a failing report loses nothing
     loaded = LoadedModel.of(model, vocabulary, {"version": "in-training"})
     for gold in gold_files:
         if gold.is_file():
@@ -236,8 +238,6 @@ def train(
             manifest["metrics"][gold.name.split(".")[0]] = evaluate_typed(None, gold, loaded)
         else:
             say(f"gold set {gold} not found: no real-page figures for it")
-    out_dir = Path(out_dir)
-    manifest = save_model(model, vocabulary, out_dir, manifest)
     manifest["version"] = f"{name}-{today}-{manifest['sha256'][:8]}"
     (out_dir / "meta.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest

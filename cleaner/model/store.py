@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+import numpy as np
 from sklearn.base import BaseEstimator
 
 from cleaner.core.errors import ModelError, ModelIntegrityError, ModelVersionError
@@ -46,6 +47,14 @@ class LoadedModel:
         return cls(estimator, first_pass_weights(estimator, vocabulary), manifest)
 
 
+def _label_names(inner: np.ndarray, outer: np.ndarray) -> tuple[str, ...]:
+    """Label names of an inner estimator's classes: a calibrated model fits its inner model on encoded labels
+    (indices into its own ``classes_``)."""
+    if all(isinstance(c, str) for c in inner):
+        return tuple(str(c) for c in inner)
+    return tuple(str(outer[int(c)]) for c in inner)
+
+
 def first_pass_weights(estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]]) -> FirstPassWeights:
     """The first pass's column transform and coefficients, for cues."""
     pipe = context_of(estimator).estimator_
@@ -53,7 +62,7 @@ def first_pass_weights(estimator: BaseEstimator, vocabulary: dict[int, tuple[str
     return FirstPassWeights(
         transform=pipe.named_steps["columns"].transform,
         coef=linear.coef_,
-        classes=tuple(str(c) for c in linear.classes_),
+        classes=_label_names(linear.classes_, estimator.classes_),
         vocabulary=vocabulary,
     )
 
