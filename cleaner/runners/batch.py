@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from cleaner.api import Cleaner
 from cleaner.core.config import CleanerConfig
-from cleaner.core.errors import ModelError, describe
+from cleaner.core.errors import describe
 from cleaner.core.types import Result
 from cleaner.runners import stream
 from cleaner.runners.sink import done_ids, json_line
@@ -46,17 +46,16 @@ def clean_source(
     """The output record for one document (and its result); a failure (or ``seconds`` passing) becomes
     ``"error": "<Type>: message"``. ``output``: the full ``Result.to_dict()`` or the compact ``to_record()``."""
     record: dict[str, Any] = {"id": source.id, "source": dict(source.meta)}
-    try:
-        with stream.deadline(seconds):
-            payload = source.load()
-            record["source"].update(payload.meta)
-            cues = False if output == "compact" else None  # compact records carry no cues
-            result = cleaner.clean(payload.data, kind=payload.kind or source.kind_hint, cues=cues)
-    except ModelError:
-        raise  # every document would fail: stop the run instead
-    except Exception as exc:  # one bad document must not stop a batch
-        log.debug("%s failed", source.id, exc_info=True)
-        record["error"] = describe(exc)
+
+    def load() -> tuple[str | bytes, str | None]:
+        payload = source.load()
+        record["source"].update(payload.meta)
+        return payload.data, payload.kind or source.kind_hint
+
+    result = stream.attempt(cleaner, load, seconds, cues=False if output == "compact" else None)
+    if isinstance(result, Exception):
+        log.debug("%s failed: %s", source.id, describe(result))
+        record["error"] = describe(result)
         return record, None
     record.update(result.to_dict() if output == "full" else result.to_record())
     return record, result

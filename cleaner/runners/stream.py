@@ -24,6 +24,7 @@ from cleaner.core.errors import InputError, ModelError, TimeLimitError, WorkerCr
 
 if TYPE_CHECKING:
     from cleaner.api import Cleaner
+    from cleaner.core.types import Result
 
 log = logging.getLogger(__name__)
 
@@ -214,6 +215,21 @@ def document_item(doc: Any, field: str | None, kind: str | None) -> tuple[Any, s
     return None, None, f"a document is str, bytes or a mapping, not {type(doc).__name__}"
 
 
+def attempt(
+    cleaner: Cleaner, load: Callable[[], tuple[Any, str | None]], seconds: float | None, *, cues: bool | None
+) -> Result | Exception:
+    """Load one document (``load`` gives its data and kind) and clean it within ``seconds``: the one place a
+    document's failure is caught. A failure is returned; a model error is raised (every document would fail)."""
+    try:
+        with deadline(seconds):
+            data, kind = load()
+            return cleaner.clean(data, kind=kind, cues=cues)
+    except ModelError:
+        raise
+    except Exception as exc:  # one bad document must not stop a stream
+        return exc
+
+
 def clean_item(
     cleaner: Cleaner,
     item: tuple[Any, str | None, str | None],
@@ -225,17 +241,17 @@ def clean_item(
     """One document's ``Result`` (or compact record); a failure is raised or, with ``on_error="return"``, returned
     (the exception itself, or a record ``{"error": "<Type>: message"}``). A model error is always raised."""
     data, kind, problem = item
-    try:
+
+    def load() -> tuple[Any, str | None]:
         if problem is not None:
             raise InputError(problem)
-        with deadline(seconds):
-            result = cleaner.clean(data, kind=kind, cues=False if output == "record" else None)
-    except ModelError:
-        raise  # every document would fail: stop instead
-    except Exception as exc:
+        return data, kind
+
+    result = attempt(cleaner, load, seconds, cues=False if output == "record" else None)
+    if isinstance(result, Exception):
         if on_error == "raise":
-            raise
-        return _failed(exc, output)
+            raise result
+        return _failed(result, output)
     return result.to_record() if output == "record" else result
 
 
