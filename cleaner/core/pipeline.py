@@ -6,7 +6,7 @@ Pure: no processes, no disk. The model is handed in (``cleaner.model`` loads it;
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -15,7 +15,7 @@ from cleaner.core import assemble, decide, decode, features, parse, segment
 from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import InputError
 from cleaner.core.explain import FirstPassWeights, page_cues
-from cleaner.core.types import LABELS, Block, Result
+from cleaner.core.types import LABELS, Block, Result, Segment
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,8 @@ def run(
     explainer: FirstPassWeights | None = None,
 ) -> Result:
     """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
-    ``classes_`` are the labels); ``explainer``: name each flagged block's evidence (no cues without it)."""
+    ``classes_`` are the labels); ``explainer``: name each flagged block's evidence, computed when the result's
+    segments are first read (no cues without it)."""
     doc = document_blocks(source, config)
     blocks = doc.blocks
     feats = features.extract(blocks, doc.title, doc.json_ld)
@@ -82,11 +83,13 @@ def run(
     else:
         probs = np.zeros((0, len(LABELS)))
     labels = decide.choose_labels(probs, feats)
-    if explainer is not None:
+    segs = assemble.segments(blocks, probs, labels, [()] * len(blocks))
+
+    def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
+        assert explainer is not None
         cues = page_cues(explainer, feats, labels, blocks)
-    else:
-        cues = [()] * len(blocks)
-    segs = assemble.segments(blocks, probs, labels, cues)
+        return tuple(replace(s, cues=c) for s, c in zip(plain, cues, strict=True))
+
     return Result(
         text=assemble.clean_text(segs),
         segments=segs,
@@ -94,4 +97,5 @@ def run(
         source_text=doc.source_text,
         model_version=model_version,
         warnings=tuple(doc.warnings),
+        explain=explain if explainer is not None and (labels != LABELS.index("content")).any() else None,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -77,16 +78,53 @@ class Segment:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class Result:
-    """What ``clean`` returns: the clean text and every block's segment."""
+    """What ``clean`` returns: the clean text and every block's segment.
 
-    text: str
-    segments: tuple[Segment, ...]
-    kind: str
-    source_text: str
-    model_version: str
-    warnings: tuple[str, ...] = field(default=())
+    Cues are computed the first time ``segments`` (or ``flagged``, ``to_dict()``) is read, never on the
+    ``text`` / ``to_record()`` path: ``explain`` turns the cue-less segments into explained ones.
+    """
+
+    __slots__ = ("text", "kind", "source_text", "model_version", "warnings", "_segments", "_explain")
+
+    def __init__(
+        self,
+        text: str,
+        segments: tuple[Segment, ...],
+        kind: str,
+        source_text: str,
+        model_version: str,
+        warnings: tuple[str, ...] = (),
+        explain: Callable[[tuple[Segment, ...]], tuple[Segment, ...]] | None = None,
+    ) -> None:
+        self.text = text
+        self.kind = kind
+        self.source_text = source_text
+        self.model_version = model_version
+        self.warnings = tuple(warnings)
+        self._segments = segments
+        self._explain = explain
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """Every block's segment in document order, with cues (computed now if they were not yet)."""
+        if self._explain is not None:
+            self._segments, self._explain = self._explain(self._segments), None
+        return self._segments
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled whole (cues computed first): a result crosses process boundaries without the model.
+        return (Result, (self.text, self.segments, self.kind, self.source_text, self.model_version, self.warnings))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return self.__reduce__()[1] == other.__reduce__()[1]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Result(kind={self.kind!r}, text={self.text[:40]!r}..., segments={len(self._segments)})"
 
     @property
     def flagged(self) -> tuple[Segment, ...]:
@@ -96,7 +134,7 @@ class Result:
     def flagged_share(self) -> dict[str, float]:
         """Share of the document's segment text under each non-content label (0 when there is no text)."""
         chars = dict.fromkeys(LABELS, 0)
-        for s in self.segments:
+        for s in self._segments:
             chars[s.label.value] += s.end - s.start
         total = sum(chars.values())
         return {label: round(chars[label] / total, 4) if total else 0.0 for label in FLAGGED_LABELS}
@@ -109,7 +147,11 @@ class Result:
         """
         record: dict[str, Any] = {
             "text": self.text,
-            "spans": [[s.start, s.end, s.label.value, round(s.confidence, 4)] for s in self.flagged],
+            "spans": [
+                [s.start, s.end, s.label.value, round(s.confidence, 4)]
+                for s in self._segments
+                if s.label is not Label.CONTENT
+            ],
             "flagged_share": self.flagged_share(),
             "kind": self.kind,
             "model_version": self.model_version,

@@ -64,7 +64,8 @@ def format_report(report: dict[str, Any], title: str) -> str:
         lines.append(
             "segments caught (>=50% tokens removed) / typed (>=50% exact label): "
             + ", ".join(
-                f"{k} {report['caught'][k]}/{report['typed_caught'][k]} of {report['segments'][k]}" for k in NONCONTENT
+                f"{k} {report['caught'].get(k, 0)}/{report['typed_caught'].get(k, 0)} of {report['segments'].get(k, 0)}"
+                for k in NONCONTENT
             )
         )
     return "\n".join(lines)

@@ -64,7 +64,7 @@ DATASETS: dict[str, str] = {
     "injected-dev": "injected",
     "injected-modern-dev": "injected",
 }
-CI_PAGES = 30
+CI_PAGES = 40
 SAMPLES: dict[str, int | None] = {"ci": CI_PAGES, "full": None}  # records per dataset; None = all
 SEED = 0
 BOOTSTRAP = 200
@@ -160,18 +160,22 @@ def typed_metrics(report: dict[str, Any], kind: str) -> dict[str, float]:
 
 
 def score_outputs(
-    records: Sequence[dict[str, Any]], outputs: Sequence[Any], *, bootstrap: int = BOOTSTRAP, seed: int = SEED
+    records: Sequence[dict[str, Any]], outputs: Iterable[Any], *, bootstrap: int = BOOTSTRAP, seed: int = SEED
 ) -> dict[str, dict[str, float]]:
-    """``{metric: {"value", "sd"}}`` of cleaner ``Result``s (``outputs``, one per record); ``sd`` is the
-    bootstrap standard deviation over the records."""
+    """``{metric: {"value", "sd"}}`` of cleaner ``Result``s (``outputs``, one per record, consumed lazily: only
+    per-page scores are kept); ``sd`` is the bootstrap standard deviation over the records."""
     kind = record_kind(records[0])
     idx = bootstrap_indices(len(records), bootstrap, seed)
     metrics: dict[str, dict[str, float]] = {}
     if kind == "main":
-        pages = [page_scores(out.text, rec["text"]) for rec, out in zip(records, outputs, strict=True)]
+        wcxb = all("page_type" in rec for rec in records)
+        pages, words = [], []
+        for rec, out in zip(records, outputs, strict=True):
+            pages.append(page_scores(out.text, rec["text"]))
+            if wcxb:
+                words.append(word_f1(out.text, rec["text"]))
         metrics["f1"] = {"value": corpus_scores(pages)["f1"], "sd": _sd(bootstrap_prf(pages, idx)[2])}
-        if all("page_type" in rec for rec in records):  # WCXB
-            words = [word_f1(out.text, rec["text"]) for rec, out in zip(records, outputs, strict=True)]
+        if wcxb:
             metrics["word_f1"] = {"value": float(np.mean(words)), "sd": _sd(bootstrap_mean(words, idx))}
         return metrics
     docs = []
@@ -215,8 +219,7 @@ def measure(
         records = read_records(path, SAMPLES[sample], SEED)
         kind = record_kind(records[0])
         doc_kind = document(records[0], kind)[1]
-        docs = [document(rec, kind)[0] for rec in records]
-        outputs = list(cleaner.clean_many(docs, kind=doc_kind, workers=workers))
+        outputs = cleaner.clean_many((document(rec, kind)[0] for rec in records), kind=doc_kind, workers=workers)
         out["datasets"][name] = {
             "pages": len(records),
             "digest": sample_digest(records),
@@ -224,6 +227,7 @@ def measure(
         }
         if progress:
             progress(f"{name}: {len(records)} records, {time.perf_counter() - t0:.1f} s")
+        del records, outputs
     out["seconds"] = time.perf_counter() - started
     return out
 
@@ -363,7 +367,7 @@ def format_rows(rows: Sequence[Row]) -> str:
             _num(r.floor),
             "-" if r.tolerance is None else f"{r.tolerance:.3f}",
             _num(r.now),
-            "-" if r.now is None or r.floor is None else f"{r.now - r.floor:+.4f}",
+            "-" if r.now is None or r.floor is None or r.verdict == CHANGED else f"{r.now - r.floor:+.4f}",
             r.verdict,
         )
         for r in rows
