@@ -67,8 +67,8 @@ class Cleaner:
         config = self.config if kind is None else replace(self.config, kind=kind)
         want_cues = config.cues if cues is None else cues
         loaded = self.loaded
-        explainer = loaded.explainer if want_cues else None
-        return pipeline.run(source, loaded.estimator, config, model_version=self.model_version, explainer=explainer)
+        explainers = loaded.explainers if want_cues else None
+        return pipeline.run(source, loaded.estimator, config, model_version=self.model_version, explainers=explainers)
 
     def clean_many(
         self,

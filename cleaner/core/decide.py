@@ -13,7 +13,7 @@ FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this sh
 # Keep a block as content when content is this likely, even if another label scores higher:
 # losing editorial text costs users more than keeping a stray line (on the public
 # benchmarks 0.15 raised main-content F1 by about 0.01; see scripts/benchmark.py).
-CONTENT_MIN_PROBABILITY = 0.15
+CONTENT_MIN_PROBABILITY = {"html": 0.15, "text": 0.15}
 CONTENT_MIN_WORDS = 6  # ...but only for blocks of prose length: "View Results" stays a poll part
 
 
@@ -38,7 +38,9 @@ def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
     hidden = feats.dense[:, DENSE_INDEX["in_hidden"]] > 0.5
     words = np.expm1(feats.dense[:, DENSE_INDEX["log_words"]])
     prose = words >= CONTENT_MIN_WORDS - 0.5
-    labels = np.where(prose & (probs[:, content] >= CONTENT_MIN_PROBABILITY), content, labels)
+    is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
+    floor = np.where(is_text, CONTENT_MIN_PROBABILITY["text"], CONTENT_MIN_PROBABILITY["html"])
+    labels = np.where(prose & (probs[:, content] >= floor), content, labels)
     if not (labels[~hidden] == content).any() and (~hidden).any():
         p = np.where(hidden, -1.0, probs[:, content])
         best = float(p.max())

@@ -6,6 +6,7 @@ Pure: no processes, no disk. The model is handed in (``cleaner.model`` loads it;
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -70,11 +71,11 @@ def run(
     config: CleanerConfig,
     *,
     model_version: str,
-    explainer: FirstPassWeights | None = None,
+    explainers: Mapping[str, FirstPassWeights] | None = None,
 ) -> Result:
     """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
-    ``classes_`` are the labels); ``explainer``: name each flagged block's evidence, computed when the result's
-    segments are first read (no cues without it)."""
+    ``classes_`` are the labels); ``explainers`` (per document kind): name each flagged block's evidence, computed
+    when the result's segments are first read (no cues without them)."""
     doc = document_blocks(source, config)
     blocks = doc.blocks
     feats = features.extract(blocks, doc.title, doc.json_ld)
@@ -84,6 +85,7 @@ def run(
         probs = np.zeros((0, len(LABELS)))
     labels = decide.choose_labels(probs, feats)
     segs = assemble.segments(blocks, probs, labels, [()] * len(blocks))
+    explainer = None if explainers is None else explainers.get(doc.kind)
 
     def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
         assert explainer is not None

@@ -28,7 +28,7 @@ from cleaner.core.types import LABELS
 from cleaner.learning import corpus
 from cleaner.learning.evaluate import TypedScore, block_report
 from cleaner.model import build
-from cleaner.model.store import LoadedModel, save_model
+from cleaner.model.store import LoadedModel, first_pass_weights, save_model
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -64,20 +64,26 @@ def prepare(docs: Sequence[corpus.LabelledDoc]) -> Prepared:
 
 
 def fit(X: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, *, seed: int = 0, calibrate: bool = True) -> BaseEstimator:
-    """The block model fitted on ``X``/``y``: out-of-fold folds never split a group; with ``calibrate``,
-    temperature-scaled on out-of-fold predictions (``CalibratedClassifierCV``) and refitted on everything."""
-    model = build.calibrated_model(seed) if calibrate else build.context_model(seed)
+    """The block model fitted on ``X``/``y``: one model per document kind; out-of-fold folds never split a group;
+    with ``calibrate``, temperature-scaled on out-of-fold predictions (``CalibratedClassifierCV``) and refitted."""
+    model = build.block_model(seed)
+    if not calibrate:
+        model.set_params(html_estimator=build.context_model(seed), text_estimator=build.context_model(seed))
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
-        build.context_of_unfitted(model).set_fit_request(groups=True)
+        build.request_groups(model)
         model.fit(X, y, groups=groups)
     return model
 
 
-def cue_vocabulary(model: BaseEstimator, data: Prepared) -> dict[int, tuple[str, ...]]:
-    weights = LoadedModel.of(model, {}, {}).explainer
-    blocks = (b for d in data.docs for b in d.blocks)
-    return explain.vocabulary(blocks, weights.coef, weights.classes)
+def cue_vocabulary(model: BaseEstimator, data: Prepared) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Per document kind, the names of the hashed columns its first pass leans on most."""
+    out: dict[str, dict[int, tuple[str, ...]]] = {}
+    for kind in ("html", "text"):
+        weights = first_pass_weights(model, {}, kind)
+        blocks = (b for d in data.docs if d.kind == kind for b in d.blocks)
+        out[kind] = explain.vocabulary(blocks, weights.coef, weights.classes)
+    return out
 
 
 def predict_labels(model: BaseEstimator, feats: features.Features) -> list[str]:
@@ -207,8 +213,8 @@ def train(
     say(f"held-out block accuracy {holdout['accuracy']:.3f}; final model on all documents (calibrated)")
     X, y, groups = data.stack()
     model = fit(X, y, groups, seed=seed)
-    temperature = 1.0 / float(getattr(model.calibrated_classifiers_[0].calibrators[0], "beta_", 1.0))
-    say(f"temperature {temperature:.2f}; cue vocabulary")
+    temperature = {kind: _temperature(model, kind) for kind in ("html", "text")}
+    say(f"temperature {temperature}; cue vocabulary")
     vocabulary = cue_vocabulary(model, data)
     say("writing the model")
     today = dt.date.today().strftime("%Y%m%d")
@@ -227,7 +233,7 @@ def train(
         "seed": seed,
         "library_versions": library_versions(),
         "metrics": {"holdout_grouped": holdout},
-        "calibration": {"method": "temperature", "temperature": temperature},
+        "calibration": {"method": "temperature", "temperature_by_kind": temperature},
     }
     out_dir = Path(out_dir)
     manifest = save_model(model, vocabulary, out_dir, manifest)  # written first: a failing report loses nothing
@@ -241,6 +247,13 @@ def train(
     manifest["version"] = f"{name}-{today}-{manifest['sha256'][:8]}"
     (out_dir / "meta.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return manifest
+
+
+def _temperature(model: BaseEstimator, kind: str) -> float | None:
+    calibrated = build.calibrated_of(model, kind)
+    if calibrated is None:
+        return None
+    return round(1.0 / float(getattr(calibrated.calibrated_classifiers_[0].calibrators[0], "beta_", 1.0)), 4)
 
 
 def _combined_digest(digests: dict[str, str]) -> str:

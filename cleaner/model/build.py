@@ -25,7 +25,7 @@ from cleaner.core.features import (
     MARKUP_COLUMNS,
     WORD_COLUMNS,
 )
-from cleaner.model.estimators import ContextClassifier, clip5, to_dense
+from cleaner.model.estimators import ContextClassifier, KindRouter, clip5, to_dense
 
 MARKUP_WEIGHT = 0.7
 DENSE_WEIGHT = 0.35
@@ -81,19 +81,35 @@ def calibrated_model(seed: int = 0) -> CalibratedClassifierCV:
     )
 
 
-def context_of_unfitted(model: BaseEstimator) -> ContextClassifier:
-    """The ``ContextClassifier`` a (calibrated) unfitted model wraps."""
-    inner = model.estimator if isinstance(model, CalibratedClassifierCV) else model
-    if not isinstance(inner, ContextClassifier):
-        raise TypeError(f"not a cleaner block model: {type(inner).__name__}")
-    return inner
+def block_model(seed: int = 0) -> KindRouter:
+    """The shipped form: a calibrated two-pass model for HTML pages and another for plain text."""
+    kind_column = DENSE_COLUMNS.start + DENSE_INDEX["is_text_kind"]
+    return KindRouter(calibrated_model(seed), calibrated_model(seed), kind_column=kind_column)
 
 
-def context_of(model: BaseEstimator) -> ContextClassifier:
-    """The fitted ``ContextClassifier`` inside a (calibrated) model."""
+def request_groups(model: BaseEstimator) -> BaseEstimator:
+    """Ask every context classifier inside ``model`` for ``groups`` in ``fit`` (call with metadata routing on)."""
+    if isinstance(model, ContextClassifier):
+        model.set_fit_request(groups=True)
+    for value in model.get_params().values():
+        if isinstance(value, ContextClassifier):
+            value.set_fit_request(groups=True)
+    return model
+
+
+def context_of(model: BaseEstimator, kind: str = "html") -> ContextClassifier:
+    """The fitted ``ContextClassifier`` that serves ``kind`` inside a (routed, calibrated) model."""
+    if isinstance(model, KindRouter):
+        return context_of(model.estimator_for(kind), kind)
     if isinstance(model, CalibratedClassifierCV):
         inner = model.calibrated_classifiers_[0].estimator
-        return context_of(inner.estimator if isinstance(inner, FrozenEstimator) else inner)
+        return context_of(inner.estimator if isinstance(inner, FrozenEstimator) else inner, kind)
     if not isinstance(model, ContextClassifier):
         raise TypeError(f"not a cleaner block model: {type(model).__name__}")
     return model
+
+
+def calibrated_of(model: BaseEstimator, kind: str = "html") -> CalibratedClassifierCV | None:
+    """The calibrated model that serves ``kind``, if there is one."""
+    inner = model.estimator_for(kind) if isinstance(model, KindRouter) else model
+    return inner if isinstance(inner, CalibratedClassifierCV) else None

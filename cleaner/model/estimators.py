@@ -213,3 +213,77 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = True
         return tags
+
+
+class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
+    """One classifier per document kind: rows whose ``kind_column`` is 1 (plain text) go to ``text_estimator``,
+    the rest (HTML) to ``html_estimator``, so plain text gets a model chosen on its own terms.
+
+    A kind with no training rows is served by the other kind's model. ``kind_column=None``: every row is HTML.
+    """
+
+    def __init__(
+        self,
+        html_estimator: BaseEstimator | None = None,
+        text_estimator: BaseEstimator | None = None,
+        *,
+        kind_column: int | None = None,
+    ) -> None:
+        self.html_estimator = html_estimator
+        self.text_estimator = text_estimator
+        self.kind_column = kind_column
+
+    def _is_text(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        if self.kind_column is None:
+            return np.zeros(X.shape[0], dtype=bool)
+        return to_dense(X[:, [self.kind_column]]).ravel() > 0.5
+
+    def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
+        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=[np.float64, np.float32])
+        check_classification_targets(y)
+        self.classes_ = np.unique(y)
+        if len(self.classes_) < 2:
+            raise ValueError(f"KindRouter needs at least 2 classes; got {len(self.classes_)} class")
+        is_text = self._is_text(X)
+        self.estimators_: dict[str, BaseEstimator] = {}
+        for kind, rows, template in (
+            ("html", ~is_text, self.html_estimator),
+            ("text", is_text, self.text_estimator),
+        ):
+            if rows.sum() == 0 or len(np.unique(y[rows])) < 2:
+                continue
+            params = {} if groups is None else {"groups": np.asarray(groups)[rows]}
+            estimator = clone(template if template is not None else LogisticRegression(max_iter=200))
+            self.estimators_[kind] = estimator.fit(X[np.flatnonzero(rows)], y[rows], **params)
+        if not self.estimators_:  # no kind has two classes of its own: one model for all rows
+            params = {} if groups is None else {"groups": np.asarray(groups)}
+            template = self.html_estimator if self.html_estimator is not None else LogisticRegression(max_iter=200)
+            self.estimators_["html"] = clone(template).fit(X, y, **params)
+        return self
+
+    def estimator_for(self, kind: str) -> BaseEstimator:
+        """The fitted model that serves ``kind`` ("html" or "text")."""
+        check_is_fitted(self)
+        return self.estimators_.get(kind) or next(iter(self.estimators_.values()))
+
+    def predict_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        out = np.zeros((X.shape[0], len(self.classes_)))
+        is_text = self._is_text(X)
+        for kind, rows in (("html", ~is_text), ("text", is_text)):
+            if rows.any():
+                estimator = self.estimator_for(kind)
+                probs = estimator.predict_proba(X[np.flatnonzero(rows)])
+                columns = np.searchsorted(self.classes_, estimator.classes_)
+                out[np.ix_(np.flatnonzero(rows), columns)] = probs
+        return out
+
+    def predict(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        check_is_fitted(self)
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags

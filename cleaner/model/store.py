@@ -25,6 +25,8 @@ from cleaner.core.types import LABELS
 from cleaner.model.build import context_of
 
 log = logging.getLogger(__name__)
+KINDS = ("html", "text")
+LABELS_SORTED = tuple(sorted(LABELS))  # a fitted model's classes_ (scikit-learn sorts them)
 
 MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "meta.json"
@@ -37,14 +39,15 @@ class LoadedModel:
     """A fitted block model ready to clean with: the estimator, what its cues are computed from, its manifest."""
 
     estimator: BaseEstimator
-    explainer: FirstPassWeights
+    explainers: dict[str, FirstPassWeights]  # per document kind ("html", "text")
     manifest: dict[str, Any]
 
     @classmethod
     def of(
-        cls, estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]], manifest: dict[str, Any]
+        cls, estimator: BaseEstimator, vocabulary: dict[str, dict[int, tuple[str, ...]]], manifest: dict[str, Any]
     ) -> LoadedModel:
-        return cls(estimator, first_pass_weights(estimator, vocabulary), manifest)
+        explainers = {kind: first_pass_weights(estimator, vocabulary.get(kind, {}), kind) for kind in KINDS}
+        return cls(estimator, explainers, manifest)
 
 
 def _label_names(inner: np.ndarray, outer: np.ndarray) -> tuple[str, ...]:
@@ -55,14 +58,16 @@ def _label_names(inner: np.ndarray, outer: np.ndarray) -> tuple[str, ...]:
     return tuple(str(outer[int(c)]) for c in inner)
 
 
-def first_pass_weights(estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]]) -> FirstPassWeights:
-    """The first pass's column transform and coefficients, for cues."""
-    pipe = context_of(estimator).estimator_
+def first_pass_weights(
+    estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]], kind: str = "html"
+) -> FirstPassWeights:
+    """The first pass's column transform and coefficients (of the model serving ``kind``), for cues."""
+    pipe = context_of(estimator, kind).estimator_
     linear = pipe.named_steps["linear"]
     return FirstPassWeights(
         transform=pipe.named_steps["columns"].transform,
         coef=linear.coef_,
-        classes=_label_names(linear.classes_, estimator.classes_),
+        classes=_label_names(linear.classes_, np.asarray(LABELS_SORTED)),
         vocabulary=vocabulary,
     )
 
@@ -76,7 +81,10 @@ def sha256_file(path: Path) -> str:
 
 
 def save_model(
-    estimator: BaseEstimator, vocabulary: dict[int, tuple[str, ...]], directory: Path, manifest: dict[str, Any]
+    estimator: BaseEstimator,
+    vocabulary: dict[str, dict[int, tuple[str, ...]]],
+    directory: Path,
+    manifest: dict[str, Any],
 ) -> dict[str, Any]:
     """Write ``model.joblib`` and ``meta.json`` (with the file's sha256) into ``directory``."""
     directory.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,6 @@ from .html_pages import render_page
 from .parts import Article, Template, load_articles, load_furniture, load_lines, load_snippets, load_templates
 from .text_docs import make_text
 
-
 SINGLE_NEWLINE_SHARE = 0.35  # text documents whose paragraphs are separated by single newlines
 
 

@@ -134,6 +134,31 @@ def snippet_groups(
     return groups
 
 
+# How injected material sits in extracted articles (tallied on real extractor output): one to three runs per
+# document, mostly between editorial paragraphs, sometimes only part of a widget, sometimes in another language.
+INJECTED_RUNS = (0, 1, 1, 1, 2, 2, 2, 3, 3, 3)  # a tenth of documents have nothing to remove
+MIDDLE, START = 0.86, 0.08  # the rest at the end
+PARTIAL_WIDGET = 0.3  # an extractor kept only a slice (the question, "View results") of a longer widget
+OTHER_LANGUAGE = 0.2  # a run in another language than the article (English twice as likely)
+
+
+def _group_for(lang: str, lines: Lines, snippets: Snippets, furniture: Furniture, rng: random.Random) -> list:
+    if rng.random() < OTHER_LANGUAGE:
+        others = [code for code in lines if code != lang]
+        if others:
+            lang = "en" if "en" in others and rng.random() < 0.67 else rng.choice(others)
+    lang_lines = lines.get(lang) or lines.get("en", [])
+    if lang_lines and rng.random() < 0.75:
+        group = list(rng.choice(lang_lines))
+    else:
+        found = snippet_groups(snippets, furniture, lang, rng, 1)
+        group = found[0] if found else []
+    if len(group) > 2 and rng.random() < PARTIAL_WIDGET:
+        start = rng.randrange(len(group) - 1)
+        group = group[start : start + rng.choice((1, 2))]
+    return group
+
+
 def make_text(
     art: Article,
     lines: Lines,
@@ -143,16 +168,18 @@ def make_text(
     page_site: str,
 ) -> list[tuple[str, str]]:
     paras = article_paragraphs(art, rng)
-    lang_lines = lines.get(art.lang) or lines.get("en", [])
-    n_inject = rng.choice([0, 1, 1, 2, 2, 3, 4])
-    groups = []
-    for _ in range(n_inject):
-        if lang_lines and rng.random() < 0.75:
-            groups.append(rng.choice(lang_lines))
+    groups = [_group_for(art.lang, lines, snippets, furniture, rng) for _ in range(rng.choice(INJECTED_RUNS))]
+    # Insertion points on the article's own paragraph boundaries, filled from the last, so runs never nest.
+    points = []
+    for _ in groups:
+        draw = rng.random()
+        if draw < MIDDLE and len(paras) > 1:
+            points.append(rng.randint(1, len(paras) - 1))
+        elif draw < MIDDLE + START:
+            points.append(0)
         else:
-            groups.extend(snippet_groups(snippets, furniture, art.lang, rng, 1))
-    for group in groups:
-        pos = rng.choice([0, len(paras), rng.randint(1, max(1, len(paras) - 1))])
+            points.append(len(paras))
+    for pos, group in sorted(zip(points, groups, strict=True), key=lambda item: -item[0]):
         filled = [
             (lab, text.replace("{{site}}", page_site).replace("{{n}}", str(rng.randint(2, 99)))) for lab, text in group
         ]
