@@ -13,7 +13,7 @@ FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this sh
 # Keep a block as content when content is this likely, even if another label scores higher:
 # losing editorial text costs users more than keeping a stray line (on the public
 # benchmarks 0.15 raised main-content F1 by about 0.01; see scripts/benchmark.py).
-CONTENT_MIN_PROBABILITY = {"html": 0.15, "text": 0.15}
+CONTENT_MIN_PROBABILITY = {"html": 0.10, "text": 0.15}
 CONTENT_MIN_WORDS = 6  # ...but only for blocks of prose length: "View Results" stays a poll part
 
 
@@ -29,7 +29,8 @@ def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
     """Label index (into ``LABELS``) per block: arg-max, content kept where it is likely enough.
 
     When no visible block wins as content, keep the text-dense region's blocks whose content
-    probability comes near the best one. Hidden blocks are never content.
+    probability comes near the best one. Hidden blocks are never content, unless most of the page's likely
+    content is hidden (a page that scripts reveal).
     """
     labels = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
     content = LABELS.index("content")
@@ -37,6 +38,9 @@ def choose_labels(probs: np.ndarray, feats: Features) -> np.ndarray:
         return labels
     hidden = feats.dense[:, DENSE_INDEX["in_hidden"]] > 0.5
     words = np.expm1(feats.dense[:, DENSE_INDEX["log_words"]])
+    likely = probs[:, content] >= 0.5
+    if (words * (likely & hidden)).sum() > (words * (likely & ~hidden)).sum():
+        hidden = np.zeros_like(hidden)  # most of the likely content is hidden (shown by scripts): trust the model
     prose = words >= CONTENT_MIN_WORDS - 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
     floor = np.where(is_text, CONTENT_MIN_PROBABILITY["text"], CONTENT_MIN_PROBABILITY["html"])

@@ -33,6 +33,13 @@ class Document:
     json_ld: str = ""  # body text the page's own JSON-LD states
 
 
+NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
+
+
+def visible_words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks if "hidden" not in b.landmarks)
+
+
 def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     """Parse and segment one document."""
     if isinstance(source, (bytes, bytearray, memoryview)) and len(source) > config.max_input_bytes:
@@ -42,7 +49,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         raise InputError(f"input is {len(text):,} characters, over max_input_bytes={config.max_input_bytes:,}")
     kind = parse.detect_kind(text) if config.kind == "auto" else config.kind
     warnings: list[str] = []
-    limits = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
+    limits: dict[str, Any] = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
     title = None
     json_ld = ""
     if kind == "html":
@@ -56,6 +63,11 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         title = segment.page_title(root) if root is not None else None
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
+        if visible_words(blocks) < NOSCRIPT_MIN_WORDS and "<noscript" in text.lower():
+            # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
+            again = parse.parse_html(text)
+            if again is not None:
+                blocks, truncated = segment.html_blocks(again, keep_noscript=True, **limits)
         source_text = assemble.stream_text(blocks)
     else:
         blocks, truncated = segment.text_blocks(text, **limits)

@@ -38,7 +38,9 @@ DROP_TAGS = (
     "textarea",
     "datalist",
 )
-_DROP_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS) + "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]")
+_HIDING = "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]"
+_DROP_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS) + _HIDING)
+_DROP_BUT_NOSCRIPT_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS if t != "noscript") + _HIDING)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Elements that start a new block (their text is not run together with their parent's).
 BLOCK_TAGS = frozenset(
@@ -167,11 +169,13 @@ def is_hidden(el: etree._Element) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
-def drop_invisible(root: etree._Element) -> None:
+def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None:
     """Remove scripts, styles, templates and the like, keeping their tails. Hidden elements stay: their blocks are
     marked (landmark ``hidden``) and never become content, but a hidden consent dialog is still labelled. Hidden
     inline elements (an icon's text, a duplicate label) are removed, so no visible block takes their text."""
-    for el in _DROP_XPATH(root):
+    for el in (_DROP_BUT_NOSCRIPT_XPATH if keep_noscript else _DROP_XPATH)(root):
+        if el.tag == "noscript" and keep_noscript:
+            continue
         if el.tag not in DROP_TAGS and (el.tag in BLOCK_TAGS or not is_hidden(el)):
             continue
         parent = el.getparent()
@@ -255,9 +259,12 @@ def page_title(root: etree._Element) -> str:
     return " ".join(str(_TITLE(root)).split())
 
 
-def html_blocks(root: etree._Element, *, max_blocks: int, max_block_chars: int) -> tuple[list[Block], bool]:
-    """Blocks of an HTML tree in reading order, and whether ``max_blocks`` cut them short."""
-    drop_invisible(root)
+def html_blocks(
+    root: etree._Element, *, max_blocks: int, max_block_chars: int, keep_noscript: bool = False
+) -> tuple[list[Block], bool]:
+    """Blocks of an HTML tree in reading order, and whether ``max_blocks`` cut them short. ``keep_noscript``: read
+    ``<noscript>`` content as page text (for pages that show nothing without scripts). Changes ``root``."""
+    drop_invisible(root, keep_noscript=keep_noscript)
     tree = root.getroottree()
     stack: list[_Open] = []  # open block elements
     runs: list[_Run] = []

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -21,7 +22,7 @@ LABEL_ATTR = "data-label"
 GROUP_META = etree.XPath("//meta[@name='training-group']/@content")
 PAGE_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".jsonl", ".jsonl.gz")
-_LIMITS = dict(max_blocks=CleanerConfig().max_blocks, max_block_chars=CleanerConfig().max_block_chars)
+_LIMITS: dict[str, Any] = dict(max_blocks=CleanerConfig().max_blocks, max_block_chars=CleanerConfig().max_block_chars)
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,6 +219,8 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     """One classifier per document kind: rows whose ``kind_column`` is 1 (plain text) go to ``text_estimator``,
     the rest (HTML) to ``html_estimator``, so plain text gets a model chosen on its own terms.
 
+    ``html_learns_from="all"``: the HTML model is fitted on every row (plain-text documents teach it what
+    editorial text reads like), the text model on plain-text rows only; ``"html"``: each on its own kind.
     A kind with no training rows is served by the other kind's model. ``kind_column=None``: every row is HTML.
     """
 
@@ -228,10 +230,12 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         text_estimator: BaseEstimator | None = None,
         *,
         kind_column: int | None = None,
+        html_learns_from: str = "all",
     ) -> None:
         self.html_estimator = html_estimator
         self.text_estimator = text_estimator
         self.kind_column = kind_column
+        self.html_learns_from = html_learns_from
 
     def _is_text(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         if self.kind_column is None:
@@ -246,8 +250,13 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(f"KindRouter needs at least 2 classes; got {len(self.classes_)} class")
         is_text = self._is_text(X)
         self.estimators_: dict[str, BaseEstimator] = {}
+        if self.html_learns_from not in ("all", "html"):
+            raise ValueError(f"html_learns_from must be 'all' or 'html', not {self.html_learns_from!r}")
+        html_rows = np.ones_like(is_text) if self.html_learns_from == "all" else ~is_text
+        if not (~is_text).any():
+            html_rows = ~is_text  # no HTML rows at all: no HTML model
         for kind, rows, template in (
-            ("html", ~is_text, self.html_estimator),
+            ("html", html_rows, self.html_estimator),
             ("text", is_text, self.text_estimator),
         ):
             if rows.sum() == 0 or len(np.unique(y[rows])) < 2:
