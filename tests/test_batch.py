@@ -206,25 +206,25 @@ def test_resume_after_kill_writes_every_document_once(tmp_path: Path) -> None:
 
 
 def test_sources_and_torn_line_in_process(corpus: tuple[Path, list[str]], tmp_path: Path) -> None:
-    from cleaner.runners import batch
+    from cleaner.runners import sink, sources
 
     root, _ = corpus
-    warc = list(batch.iter_sources([root / "crawl.warc.gz"]))
+    warc = list(sources.iter_sources([root / "crawl.warc.gz"]))
     assert [s.meta["url"] for s in warc] == ["http://example.com/0", "http://example.com/1"]  # no request, no PNG
     assert all(s.kind_hint == "html" for s in warc)
     assert b"bridge number 10" in bytes(warc[0].load().data)
-    jsonl = list(batch.iter_sources([root / "dump.jsonl"], "text"))
+    jsonl = list(sources.iter_sources([root / "dump.jsonl"], "text"))
     assert [s.id for s in jsonl] == [f"{root / 'dump.jsonl'}:1", f"{root / 'dump.jsonl'}:3"]
     with pytest.raises(Exception, match="no 'text' field"):
         jsonl[0].load()
 
     out = tmp_path / "o.jsonl"
     out.write_bytes(b'{"id": "a", "text": "x"}\n{"id": "b"}\n{"id": "c", "te')
-    assert batch.done_ids(out) == {"a", "b"}
+    assert sink.done_ids(out) == {"a", "b"}
     assert out.read_bytes() == b'{"id": "a", "text": "x"}\n{"id": "b"}\n'
     with open(out, "ab") as fh:  # --retry-failed: error records go, so their documents run again
         fh.write(b'{"id": "c", "source": {}, "error": "OSError: disk"}\n{"id": "d", "text": "\\"error\\": "}\n')
-    assert batch.done_ids(out, drop_failed=True) == {"a", "b", "d"}
+    assert sink.done_ids(out, drop_failed=True) == {"a", "b", "d"}
     assert b'"c"' not in out.read_bytes() and not list(tmp_path.glob("*.retry-tmp"))
 
 

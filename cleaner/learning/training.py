@@ -73,7 +73,7 @@ def fit(X: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, *, seed: int = 0, c
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         build.request_groups(model)
         model.fit(X, y, groups=groups)
-    return model
+    return build.compact(model)
 
 
 def cue_vocabulary(model: BaseEstimator, data: Prepared) -> dict[str, dict[int, tuple[str, ...]]]:

@@ -52,7 +52,8 @@ def first_pass(seed: int = 0) -> Pipeline:
         transformer_weights={"markup": MARKUP_WEIGHT, "dense": DENSE_WEIGHT},
         sparse_threshold=1.0,
     )
-    linear = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=40, tol=1e-4, average=True, random_state=seed)
+    # Not averaged: averaging keeps two more copies of the coefficients in the model file.
+    linear = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=50, tol=1e-4, random_state=seed)
     return Pipeline([("columns", columns), ("linear", linear)])
 
 
@@ -113,3 +114,10 @@ def calibrated_of(model: BaseEstimator, kind: str = "html") -> CalibratedClassif
     """The calibrated model that serves ``kind``, if there is one."""
     inner = model.estimator_for(kind) if isinstance(model, KindRouter) else model
     return inner if isinstance(inner, CalibratedClassifierCV) else None
+
+
+def compact(model: BaseEstimator) -> BaseEstimator:
+    """Store the fitted first passes' coefficients sparse (hashed columns no document used stay exactly 0)."""
+    for kind in ("html", "text"):
+        context_of(model, kind).estimator_.named_steps["linear"].sparsify()
+    return model

@@ -16,6 +16,7 @@ from typing import Any
 
 import joblib
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator
 
 from cleaner.core.errors import ModelError, ModelIntegrityError, ModelVersionError
@@ -66,7 +67,7 @@ def first_pass_weights(
     linear = pipe.named_steps["linear"]
     return FirstPassWeights(
         transform=pipe.named_steps["columns"].transform,
-        coef=linear.coef_,
+        coef=linear.coef_.toarray() if sp.issparse(linear.coef_) else np.asarray(linear.coef_),
         classes=_label_names(linear.classes_, np.asarray(LABELS_SORTED)),
         vocabulary=vocabulary,
     )
