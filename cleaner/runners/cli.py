@@ -324,6 +324,9 @@ def train(
     from cleaner.model.store import CURRENT_FILE
 
     paths = list(data) if data else [DEFAULT_DATA]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(CleanerError(f"no such file or folder: {', '.join(missing)}"))
     if install and not CHECKOUT_MODELS.is_dir():
         _fail(
             CleanerError(
