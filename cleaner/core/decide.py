@@ -13,7 +13,7 @@ FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this sh
 # Keep a block as content when content is this likely, even if another label scores higher:
 # losing editorial text costs users more than keeping a stray line (on the public
 # benchmarks 0.15 raised main-content F1 by about 0.01; see scripts/benchmark.py).
-CONTENT_MIN_PROBABILITY = {"html": 0.10, "text": 0.15}
+CONTENT_MIN_PROBABILITY = {"html": 0.05, "text": 0.15}
 CONTENT_MIN_WORDS = 6  # ...but only for blocks of prose length: "View Results" stays a poll part
 
 

@@ -18,35 +18,18 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import AD_LABELS, LANDMARKS, LEXICON, STOPWORDS
+from cleaner.core.vocabulary import AD_LABELS, CLASS_GROUPS, HEADINGS, LANDMARKS, LEXICON, STOPWORDS
 
 SCHEMA_VERSION = "8"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
 TOKEN_PATTERN = r"(?u)[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+"
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SUBWORD = re.compile(r"[a-z]{3,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w")
 
-# Class/id words that mean the same thing on every site. Blocks get one flag per group when
-# any enclosing element's class/id holds one of its words; the hashed markup tokens only see
-# the nearest few elements, so the model cannot memorise a template by its outer classes.
-CLASS_GROUPS: dict[str, frozenset[str]] = {
-    "nav": frozenset("nav navbar navigation menu breadcrumb breadcrumbs header topbar masthead toolbar skip".split()),
-    "footer": frozenset("footer foot bottom copyright legal colophon".split()),
-    "side": frozenset("sidebar aside widget widgets rail column col secondary".split()),
-    "comment": frozenset("comment comments reply replies discussion disqus respond".split()),
-    "related": frozenset("related recommended recirc trending popular teaser teasers more readnext".split()),
-    "share": frozenset("share sharing social follow".split()),
-    "ad": frozenset("ad ads advert advertisement adslot sponsor sponsored promo promoted dfp gpt taboola".split()),
-    "consent": frozenset("cookie cookies consent gdpr privacy cmp onetrust didomi cookiebot qc usercentrics".split()),
-    "poll": frozenset("poll polls survey vote voting quiz rating".split()),
-    "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
-    "article": frozenset("article content entry post story body main text prose".split()),
-}
 
 # Character classes, one bit each, looked up for every code point of the page at once.
 _ALPHA, _UPPER, _DIGIT_C, _SPACE, _PUNCT, _TERMINAL = 1, 2, 4, 8, 16, 32

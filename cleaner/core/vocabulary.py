@@ -135,3 +135,112 @@ def consent_platform_tokens() -> frozenset[str]:
             names.update(m.lower() for m in _SELECTOR_NAME.findall(str(selector)))
     keep = (n for n in names if n not in _CMP_GENERIC and not set(re.split(r"[-_]+", n)) <= _GENERIC_PARTS)
     return frozenset(n for n in keep if _CONSENT_STEM.search(n))
+
+
+# Elements whose text is never visible page text.
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "applet",
+    "canvas",
+    "map",
+    "iframe",
+    "select",
+    "textarea",
+    "datalist",
+)
+
+
+# Elements that start a new block (their text is not run together with their parent's).
+BLOCK_TAGS = frozenset(
+    {
+        "html",
+        "body",
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "menu",
+        "dir",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hgroup",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "form",
+        "fieldset",
+        "legend",
+        "label",
+        "button",
+        "option",
+        "details",
+        "summary",
+        "dialog",
+        "frameset",
+        "frame",
+        "noframes",
+        "title",
+        "output",
+        "video",
+        "audio",
+        "picture",
+    }
+)
+
+
+CONTROL_TAGS = frozenset({"input", "button", "select", "textarea"})
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+# Class/id words that mean the same thing on every site. Blocks get one flag per group when
+# any enclosing element's class/id holds one of its words; the hashed markup tokens only see
+# the nearest few elements, so the model cannot memorise a template by its outer classes.
+CLASS_GROUPS: dict[str, frozenset[str]] = {
+    "nav": frozenset("nav navbar navigation menu breadcrumb breadcrumbs header topbar masthead toolbar skip".split()),
+    "footer": frozenset("footer foot bottom copyright legal colophon".split()),
+    "side": frozenset("sidebar aside widget widgets rail column col secondary".split()),
+    "comment": frozenset("comment comments reply replies discussion disqus respond".split()),
+    "related": frozenset("related recommended recirc trending popular teaser teasers more readnext".split()),
+    "share": frozenset("share sharing social follow".split()),
+    "ad": frozenset("ad ads advert advertisement adslot sponsor sponsored promo promoted dfp gpt taboola".split()),
+    "consent": frozenset("cookie cookies consent gdpr privacy cmp onetrust didomi cookiebot qc usercentrics".split()),
+    "poll": frozenset("poll polls survey vote voting quiz rating".split()),
+    "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
+    "article": frozenset("article content entry post story body main text prose".split()),
+}

@@ -324,9 +324,6 @@ def train(
     from cleaner.model.store import CURRENT_FILE
 
     paths = list(data) if data else [DEFAULT_DATA]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        _fail(CleanerError(f"no such file or folder: {', '.join(missing)}"))
     if install and not CHECKOUT_MODELS.is_dir():
         _fail(
             CleanerError(
@@ -335,6 +332,9 @@ def train(
                 "Cleaner(model=DIR) or --model DIR"
             )
         )
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(CleanerError(f"no such file or folder: {', '.join(missing)}"))
     root = CHECKOUT_MODELS if install else Path("models")
     staging = out or root / ".training"
     if out is not None and out.exists() and any(out.iterdir()):

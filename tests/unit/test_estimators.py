@@ -9,7 +9,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.estimator_checks import check_estimator
 
 from cleaner.model import build
-from cleaner.model.estimators import ContextClassifier, _shift, _window_mean, document_ids
+from cleaner.model.estimators import ContextClassifier, KindRouter, _shift, _window_mean, document_ids
 
 
 def test_context_classifier_passes_check_estimator() -> None:
@@ -17,6 +17,22 @@ def test_context_classifier_passes_check_estimator() -> None:
     results = check_estimator(estimator, on_fail=None)
     failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
     assert not failed
+
+
+def test_kind_router_passes_check_estimator() -> None:
+    results = check_estimator(KindRouter(kind_column=0), on_fail=None)
+    failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
+    assert not failed
+
+
+def test_kind_router_sends_text_rows_to_the_text_model() -> None:
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(400, 3))
+    X[:, 0] = (np.arange(400) % 2).astype(float)  # kind column: odd rows are plain text
+    y = np.where(X[:, 0] > 0.5, np.where(X[:, 1] > 0, "a", "b"), np.where(X[:, 2] > 0, "a", "b"))
+    router = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0, html_learns_from="html").fit(X, y)
+    assert set(router.estimators_) == {"html", "text"}
+    assert (router.predict(X) == y).mean() > 0.9
 
 
 def test_document_ids_start_where_the_column_is_zero() -> None:
