@@ -33,35 +33,6 @@ MAX_CUES = 4
 PER_KIND = 2  # strongest words, markup tokens and named features considered per block
 VOCABULARY_PER_LABEL = 4000  # hashed columns whose names a model keeps, per non-content label
 TOKENS_PER_COLUMN = 3  # tokens kept per hashed column (collisions); the one in the block is shown
-_DENSE_SHOWN = frozenset(
-    {
-        "link_density",
-        "stopword_density",
-        "log_chars",
-        "question",
-        "in_form",
-        "controls",
-        "in_best",
-        "after_best",
-        "before_best",
-        "pipes",
-        "copyright",
-        "urlish",
-        "repeated",
-        "percent",
-        "currency",
-        "is_heading",
-        "short",
-        "anc1_share",
-        "ends_terminal",
-        "poll_words",
-        "consent_words",
-        "promo_words",
-        "in_json_ld",
-        "ad_label",
-        *(name for name in DENSE_NAMES if name.startswith(("inside_", "in_"))),
-    }
-)
 _COUNTS = ("poll_words", "consent_words", "promo_words")
 _FLAGS = (
     "ad_label",
@@ -78,6 +49,23 @@ _FLAGS = (
     "is_heading",
     "short",
     "ends_terminal",
+)
+
+
+# Named features a cue may show: the flags, the counts, statistics people can read, class groups and landmarks.
+_DENSE_SHOWN = frozenset(
+    {
+        *_FLAGS,
+        *_COUNTS,
+        "link_density",
+        "stopword_density",
+        "log_chars",
+        "controls",
+        "pipes",
+        "anc1_share",
+        "in_json_ld",
+        *(name for name in DENSE_NAMES if name.startswith(("inside_", "in_"))),
+    }
 )
 
 

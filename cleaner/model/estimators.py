@@ -73,6 +73,19 @@ def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
     return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
 
 
+def _validated_targets(
+    estimator: ClassifierMixin, X: np.ndarray | sp.spmatrix, y: np.ndarray
+) -> tuple[np.ndarray | sp.spmatrix, np.ndarray]:
+    """Validate a classifier's training data and set its ``classes_`` (at least two are needed)."""
+    X, y = validate_data(estimator, X, y, accept_sparse="csr", dtype=[np.float64, np.float32])
+    check_classification_targets(y)
+    estimator.classes_ = np.unique(y)
+    if len(estimator.classes_) < 2:
+        name = type(estimator).__name__
+        raise ValueError(f"{name} needs at least 2 classes; got {len(estimator.classes_)} class")
+    return X, y
+
+
 def _sample_weights(class_weight: dict[str, float] | str | None, y: np.ndarray) -> np.ndarray | None:
     if class_weight is None:
         return None
@@ -136,11 +149,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
         ``groups``: what must not be split across folds (a site or template); default: the document.
         """
-        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=[np.float64, np.float32])
-        check_classification_targets(y)
-        self.classes_ = np.unique(y)
-        if len(self.classes_) < 2:
-            raise ValueError(f"ContextClassifier needs at least 2 classes; got {len(self.classes_)} class")
+        X, y = _validated_targets(self, X, y)
         docs = self._documents(X)
         groups = docs if groups is None else np.asarray(groups)
         weights = _sample_weights(self.class_weight, y)
@@ -243,11 +252,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         return to_dense(X[:, [self.kind_column]]).ravel() > 0.5
 
     def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
-        X, y = validate_data(self, X, y, accept_sparse="csr", dtype=[np.float64, np.float32])
-        check_classification_targets(y)
-        self.classes_ = np.unique(y)
-        if len(self.classes_) < 2:
-            raise ValueError(f"KindRouter needs at least 2 classes; got {len(self.classes_)} class")
+        X, y = _validated_targets(self, X, y)
         is_text = self._is_text(X)
         self.estimators_: dict[str, BaseEstimator] = {}
         if self.html_learns_from not in ("all", "html"):
