@@ -32,29 +32,30 @@ _BR = "\n"
 _WS = re.compile(r"\s+")
 
 
-def _landmarks(el: etree._Element, tag: str, inherited: frozenset[str]) -> frozenset[str]:
-    """``inherited`` plus what this element says its region is (tag, ARIA role, microdata, platform names)."""
+def _landmarks(el: etree._Element, tag: str, names: list[str], inherited: frozenset[str]) -> frozenset[str]:
+    """``inherited`` plus what this element says its region is (tag, ARIA role, microdata, platform names);
+    ``names``: the element's own class/id tokens."""
     own: set[str] = set()
     if tag in LANDMARK_TAGS:
         own.add(LANDMARK_TAGS[tag])
-    role = el.get("role")
-    if role and role.lower() in LANDMARK_ROLES:
-        own.add(LANDMARK_ROLES[role.lower()])
-    if el.get("aria-modal") == "true":
-        own.add("dialog")
-    prop = el.get("itemprop")
-    if prop and prop.lower() in BODY_ITEMPROPS:
-        own.add("body_prop")
-    names = f"{el.get('id') or ''} {el.get('class') or ''}".lower().split()
-    if names:
-        if any(n in AD_SLOT_TOKENS or n.startswith(AD_SLOT_PREFIXES) for n in names):
+    if el.attrib:  # most elements have no attributes: nothing more to read
+        role = el.get("role")
+        if role and role.lower() in LANDMARK_ROLES:
+            own.add(LANDMARK_ROLES[role.lower()])
+        if el.get("aria-modal") == "true":
+            own.add("dialog")
+        prop = el.get("itemprop")
+        if prop and prop.lower() in BODY_ITEMPROPS:
+            own.add("body_prop")
+        if names:
+            if any(n in AD_SLOT_TOKENS or n.startswith(AD_SLOT_PREFIXES) for n in names):
+                own.add("ad_slot")
+            if not consent_platform_tokens().isdisjoint(names):
+                own.add("cmp")
+        if el.get("data-ad-slot") is not None or (el.get("aria-label") or "").lower() in AD_LABELS:
             own.add("ad_slot")
-        if not consent_platform_tokens().isdisjoint(names):
-            own.add("cmp")
-    if el.get("data-ad-slot") is not None or (el.get("aria-label") or "").lower() in AD_LABELS:
-        own.add("ad_slot")
-    if is_hidden(el):
-        own.add("hidden")
+        if is_hidden(el):
+            own.add("hidden")
     return inherited | own if own else inherited
 
 
@@ -111,13 +112,18 @@ def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None
         parent.remove(el)
 
 
-def _with_tokens(el: etree._Element, inherited: tuple[str, ...]) -> tuple[str, ...]:
-    """The element's class/id tokens in front of its ancestors' (deduplicated, capped)."""
+def _own_tokens(el: etree._Element) -> list[str]:
+    """The element's own id and class tokens, lower-cased (read once per element)."""
     own: list[str] = []
     for name in ("id", "class"):
         value = el.get(name)
         if value:
             own.extend(value.lower().split())
+    return own
+
+
+def _with_tokens(own: list[str], inherited: tuple[str, ...]) -> tuple[str, ...]:
+    """The element's class/id tokens in front of its ancestors' (deduplicated, capped)."""
     if not own:
         return inherited
     return tuple(dict.fromkeys(own + list(inherited)))[:MAX_ATTR_TOKENS]
@@ -223,8 +229,9 @@ def html_blocks(
                 form_depth += 1
             elif tag in CONTROL_TAGS and stack:
                 stack[-1].controls += 1
-            attrs = _with_tokens(el, attr_stack[-1]) if (el.get("class") or el.get("id")) else attr_stack[-1]
-            landmarks = _landmarks(el, tag, landmark_stack[-1])
+            names = _own_tokens(el) if el.attrib else []
+            attrs = _with_tokens(names, attr_stack[-1])
+            landmarks = _landmarks(el, tag, names, landmark_stack[-1])
             if tag in BLOCK_TAGS or not stack:
                 if stack:
                     flush(stack[-1])

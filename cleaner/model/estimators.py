@@ -177,12 +177,6 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     # -- prediction -----------------------------------------------------------------------------------------------
 
-    def first_pass_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
-        """The first pass's probabilities alone (columns in ``classes_`` order)."""
-        check_is_fitted(self)
-        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
-        return np.asarray(self.estimator_.predict_proba(X))
-
     def predict_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         """Probabilities with neighbour context, columns in ``classes_`` order."""
         check_is_fitted(self)
