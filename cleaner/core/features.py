@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain
 
 import numpy as np
@@ -137,26 +137,85 @@ NEAR_ATTRS = 4  # class/id tokens hashed as they are
 SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 
 
-@lru_cache(maxsize=4096)
+MAX_CACHED_TOKEN = 64  # longer class/id tokens are computed each time, never cached (caches stay bounded)
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[tuple[frozenset[str], re.Pattern[str] | None], ...]:
+    """Per ``CLASS_GROUPS`` entry: its words, and a pattern finding its words of 5+ letters inside a longer word."""
+    out = []
+    for group in CLASS_GROUPS.values():
+        long_words = sorted((g for g in group if len(g) >= 5), key=lambda g: (-len(g), g))
+        out.append((group, re.compile("|".join(map(re.escape, long_words))) if long_words else None))
+    return tuple(out)
+
+
+def _word_groups_uncached(word: str) -> int:
+    """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or, for
+    words of 5+ letters, contains one (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter
+    box)."""
+    bits = 0
+    for j, (group, inside) in enumerate(_group_patterns()):
+        if word in group or (inside is not None and inside.search(word) is not None):
+            bits |= 1 << j
+    return bits
+
+
+_word_groups_cached = lru_cache(maxsize=65536)(_word_groups_uncached)
+
+
+def _word_groups(word: str) -> int:
+    return _word_groups_cached(word) if len(word) <= MAX_CACHED_TOKEN else _word_groups_uncached(word)
+
+
+def _token_groups_uncached(token: str) -> int:
+    bits = _word_groups(token)
+    for sub in subwords(token):
+        bits |= _word_groups(sub)
+    return bits
+
+
+_token_groups_cached = lru_cache(maxsize=65536)(_token_groups_uncached)
+
+
+def token_groups(token: str) -> int:
+    """``CLASS_GROUPS`` bits of one class/id token: of the token itself and of its readable parts."""
+    return _token_groups_cached(token) if len(token) <= MAX_CACHED_TOKEN else _token_groups_uncached(token)
+
+
 def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
     """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's enclosing class/id tokens."""
-    words = {w for token in attrs for w in subwords(token)} | set(attrs)
-    return tuple(1.0 if _names_group(words, group) else 0.0 for group in CLASS_GROUPS.values())
+    bits = 0
+    for token in attrs:
+        bits |= token_groups(token)
+    return tuple(1.0 if bits >> j & 1 else 0.0 for j in range(len(CLASS_GROUPS)))
 
 
-def _names_group(words: set[str], group: frozenset[str]) -> bool:
-    """A class/id word names a group when it is one of its words or, for words of 5+ letters, contains one
-    (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter box)."""
-    if words & group:
-        return True
-    long_words = [g for g in group if len(g) >= 5]
-    return any(g in w for w in words for g in long_words)
+def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
+    """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once."""
+    rows: dict[tuple[str, ...], int] = {}
+    bits = []
+    for b in blocks:
+        if b.attrs not in rows:
+            value = 0
+            for token in b.attrs:
+                value |= token_groups(token)
+            rows[b.attrs] = value
+        bits.append(rows[b.attrs])
+    packed = np.array(bits, dtype=np.int64)
+    return ((packed[:, None] >> np.arange(len(CLASS_GROUPS))) & 1).astype(np.float64)
 
 
-@lru_cache(maxsize=4096)
 def subwords(token: str) -> tuple[str, ...]:
     """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
+    return _subwords_cached(token) if len(token) <= MAX_CACHED_TOKEN else _subwords_uncached(token)
+
+
+def _subwords_uncached(token: str) -> tuple[str, ...]:
     return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
+
+
+_subwords_cached = lru_cache(maxsize=65536)(_subwords_uncached)
 
 
 def markup_doc(block: Block) -> str:
@@ -354,11 +413,29 @@ class Page:
     def per_text(self, value: Callable[[str], float]) -> np.ndarray:
         return np.fromiter((value(t) for t in self.texts), dtype=np.float64, count=self.n)
 
+    @cached_property
+    def tags(self) -> np.ndarray:
+        return np.array([b.tag for b in self.blocks])
+
     def tag_in(self, tags: frozenset[str]) -> np.ndarray:
-        return self.per_block(lambda b: b.tag in tags)
+        return np.isin(self.tags, list(tags)).astype(np.float64)
+
+    @cached_property
+    def landmark_matrix(self) -> np.ndarray:
+        """(n_blocks, len(LANDMARKS)): 1 where a block sits in that landmark; blocks sharing their set computed once."""
+        rows: dict[tuple[str, ...], int] = {}
+        index = np.fromiter(
+            (rows.setdefault(b.landmarks, len(rows)) for b in self.blocks), dtype=np.int64, count=self.n
+        )
+        unique = np.array([[name in marks for name in LANDMARKS] for marks in rows], dtype=np.float64)
+        return unique.reshape(len(rows), len(LANDMARKS))[index]
 
     def lexicon(self, label: str) -> np.ndarray:
         return np.log1p(_word_hits(self.word_counts, LEXICON[label]))
+
+    @cached_property
+    def class_group_matrix(self) -> np.ndarray:
+        return _class_group_matrix(self.blocks)
 
 
 _TERMINAL_ENDS = [".", "!", "?", "。", "！", "？", '"', "”", "»"]
@@ -390,15 +467,15 @@ def _ad_label(page: Page) -> np.ndarray:
 
 
 def _landmark_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:
-    def column(name: str) -> Callable[[Page], np.ndarray]:
-        return lambda page: page.per_block(lambda b: name in b.landmarks)
+    def column(j: int) -> Callable[[Page], np.ndarray]:
+        return lambda page: page.landmark_matrix[:, j]
 
-    return [(f"in_{name}", column(name)) for name in LANDMARKS]
+    return [(f"in_{name}", column(j)) for j, name in enumerate(LANDMARKS)]
 
 
 def _class_group_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:
     def column(j: int) -> Callable[[Page], np.ndarray]:
-        return lambda page: np.fromiter((class_groups(b.attrs)[j] for b in page.blocks), np.float64, count=page.n)
+        return lambda page: page.class_group_matrix[:, j]
 
     return [(f"inside_{group}", column(j)) for j, group in enumerate(CLASS_GROUPS)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -32,6 +33,17 @@ _BR = "\n"
 _WS = re.compile(r"\s+")
 
 
+_AD_SLOT, _CMP = 1, 2
+MAX_CACHED_TOKEN = 64  # longer class/id tokens are checked each time, never cached (the cache stays bounded)
+
+
+@lru_cache(maxsize=65536)
+def _token_marks(name: str) -> int:
+    """Landmark bits a class/id token carries on its own: an ad slot's name, a consent platform's name."""
+    bits = _AD_SLOT if name in AD_SLOT_TOKENS or name.startswith(AD_SLOT_PREFIXES) else 0
+    return bits | (_CMP if name in consent_platform_tokens() else 0)
+
+
 def _landmarks(el: etree._Element, tag: str, names: list[str], inherited: frozenset[str]) -> frozenset[str]:
     """``inherited`` plus what this element says its region is (tag, ARIA role, microdata, platform names);
     ``names``: the element's own class/id tokens."""
@@ -48,9 +60,12 @@ def _landmarks(el: etree._Element, tag: str, names: list[str], inherited: frozen
         if prop and prop.lower() in BODY_ITEMPROPS:
             own.add("body_prop")
         if names:
-            if any(n in AD_SLOT_TOKENS or n.startswith(AD_SLOT_PREFIXES) for n in names):
+            bits = 0
+            for n in names:
+                bits |= _token_marks(n) if len(n) <= MAX_CACHED_TOKEN else _token_marks.__wrapped__(n)
+            if bits & _AD_SLOT:
                 own.add("ad_slot")
-            if not consent_platform_tokens().isdisjoint(names):
+            if bits & _CMP:
                 own.add("cmp")
         if el.get("data-ad-slot") is not None or (el.get("aria-label") or "").lower() in AD_LABELS:
             own.add("ad_slot")
@@ -285,7 +300,7 @@ def html_blocks(
     truncated = False
     for run in runs:
         for chunk in _split_runs(run.pieces):
-            text = _WS.sub(" ", "".join([t for t, _ in chunk])).strip()
+            text = " ".join("".join([t for t, _ in chunk]).split())
             if not text:
                 continue
             if len(blocks) >= max_blocks:

@@ -1,31 +1,28 @@
 """The unfitted model: which scikit-learn estimators, on which feature columns, with which settings.
 
-First pass: a ``Pipeline`` of a ``ColumnTransformer`` (hashed words as they are, hashed markup tokens weighted,
-named features standardised and clipped) and a log-loss linear model. Context pass: ``ContextClassifier``
+First pass: a ``Pipeline`` of ``BlockColumns`` (hashed words as they are, hashed markup tokens weighted, named
+features standardised and clipped) and a log-loss linear model. Context pass: ``ContextClassifier``
 around it with gradient boosting. Calibration: temperature scaling through ``CalibratedClassifierCV``.
 """
 
 from __future__ import annotations
 
-from sklearn import config_context
+import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.calibration import CalibratedClassifierCV
-from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.frozen import FrozenEstimator
 from sklearn.linear_model import SGDClassifier
 from sklearn.model_selection import GroupKFold
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import FunctionTransformer, StandardScaler
+from sklearn.pipeline import Pipeline
 
 from cleaner.core.features import (
     DENSE_COLUMNS,
     DENSE_INDEX,
     DOCUMENT_START_COLUMN,
     MARKUP_COLUMNS,
-    WORD_COLUMNS,
 )
-from cleaner.model.estimators import ContextClassifier, KindRouter, clip5, to_dense
+from cleaner.model.estimators import BlockColumns, ContextClassifier, KindRouter
 
 MARKUP_WEIGHT = 0.7
 DENSE_WEIGHT = 0.35
@@ -37,20 +34,8 @@ CALIBRATION_FOLDS = 2  # out-of-fold predictions the temperature is fitted on
 
 def first_pass(seed: int = 0) -> Pipeline:
     """The context-free block classifier (sample weights, when given, weigh the linear model's fit only)."""
-    with config_context(enable_metadata_routing=True):
-        scaler = StandardScaler().set_fit_request(sample_weight=False)
-    columns = ColumnTransformer(
-        [
-            ("words", "passthrough", WORD_COLUMNS),
-            ("markup", "passthrough", MARKUP_COLUMNS),
-            (
-                "dense",
-                make_pipeline(FunctionTransformer(to_dense), scaler, FunctionTransformer(clip5)),
-                DENSE_COLUMNS,
-            ),
-        ],
-        transformer_weights={"markup": MARKUP_WEIGHT, "dense": DENSE_WEIGHT},
-        sparse_threshold=1.0,
+    columns = BlockColumns(
+        MARKUP_COLUMNS.start, DENSE_COLUMNS.start, markup_weight=MARKUP_WEIGHT, dense_weight=DENSE_WEIGHT
     )
     # Not averaged: averaging keeps two more copies of the coefficients in the model file.
     linear = SGDClassifier(loss="log_loss", alpha=1e-5, max_iter=50, tol=1e-4, random_state=seed)
@@ -114,6 +99,16 @@ def calibrated_of(model: BaseEstimator, kind: str = "html") -> CalibratedClassif
     """The calibrated model that serves ``kind``, if there is one."""
     inner = model.estimator_for(kind) if isinstance(model, KindRouter) else model
     return inner if isinstance(inner, CalibratedClassifierCV) else None
+
+
+def ready_to_predict(model: BaseEstimator) -> BaseEstimator:
+    """Undo ``compact`` in memory after loading: dense, column-major first-pass coefficients make a page's linear
+    scores one dense product (a sparse one, or a row-major copy per call, costs more than the rest of the pass)."""
+    for kind in ("html", "text"):
+        linear = context_of(model, kind).estimator_.named_steps["linear"]
+        linear.densify()
+        linear.coef_ = np.asfortranarray(linear.coef_)
+    return model
 
 
 def compact(model: BaseEstimator) -> BaseEstimator:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 from sklearn import config_context
-from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, TransformerMixin, clone
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, cross_val_predict
@@ -39,6 +39,64 @@ def to_dense(X: np.ndarray | sp.spmatrix) -> np.ndarray:
 def clip5(X: np.ndarray) -> np.ndarray:
     """Standardised values clipped to ±5: one odd page cannot dominate a linear score."""
     return np.clip(X, -5.0, 5.0)
+
+
+class BlockColumns(TransformerMixin, BaseEstimator):
+    """The first pass's input in one step: columns before ``markup_start`` as they are (hashed words), columns
+    from ``markup_start`` to ``dense_start`` times ``markup_weight`` (hashed markup tokens), columns from
+    ``dense_start`` on standardised, clipped to ±``clip`` and times ``dense_weight`` (the named features).
+    Column positions are kept. What a ``ColumnTransformer`` of passthrough, weights and a scaler pipeline does,
+    without its per-call overhead (a page is a few hundred rows, cleaned one at a time)."""
+
+    def __init__(
+        self,
+        markup_start: int = 0,
+        dense_start: int = 0,
+        *,
+        markup_weight: float = 1.0,
+        dense_weight: float = 1.0,
+        clip: float = 5.0,
+    ) -> None:
+        self.markup_start = markup_start
+        self.dense_start = dense_start
+        self.markup_weight = markup_weight
+        self.dense_weight = dense_weight
+        self.clip = clip
+
+    def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray | None = None) -> BlockColumns:
+        X = validate_data(self, X, accept_sparse="csr", dtype=[np.float64, np.float32])
+        if not 0 <= self.markup_start <= self.dense_start <= X.shape[1]:
+            raise ValueError("need 0 <= markup_start <= dense_start <= n_features")
+        dense = to_dense(X[:, self.dense_start :])
+        self.mean_ = dense.mean(axis=0)
+        scale = dense.std(axis=0)
+        self.scale_ = np.where(scale > 10 * np.finfo(np.float64).eps, scale, 1.0)
+        return self
+
+    def transform(self, X: np.ndarray | sp.spmatrix) -> sp.csr_matrix:
+        check_is_fitted(self)
+        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        X = sp.csr_matrix(X)
+        n, n_dense = X.shape[0], X.shape[1] - self.dense_start
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        cols, values = X.indices, X.data.astype(np.float64)
+        hashed = cols < self.dense_start
+        dense = np.zeros((n, n_dense))
+        dense[rows[~hashed], cols[~hashed] - self.dense_start] = values[~hashed]
+        dense = np.clip((dense - self.mean_) / self.scale_, -self.clip, self.clip) * self.dense_weight
+        weights = np.where(cols[hashed] >= self.markup_start, self.markup_weight, 1.0)
+        # Each row: its hashed entries, then its named features (every one stored, zeros included).
+        all_rows = np.concatenate([rows[hashed], np.repeat(np.arange(n), n_dense)])
+        order = np.argsort(all_rows, kind="stable")
+        indices = np.concatenate([cols[hashed], np.tile(np.arange(self.dense_start, X.shape[1]), n)])[order]
+        data = np.concatenate([values[hashed] * weights, dense.ravel()])[order]
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n))])
+        return sp.csr_matrix((data, indices, indptr), shape=X.shape)
+
+    def __sklearn_tags__(self) -> Tags:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.sparse = True
+        return tags
 
 
 def document_ids(start: np.ndarray) -> np.ndarray:
@@ -182,7 +240,8 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         check_is_fitted(self)
         X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
         first = np.asarray(self.estimator_.predict_proba(X))
-        context = self._context(first, X, self._documents(X))
+        own = self._own_columns(X)
+        context = self._context(first, X, self._documents(X, own), own)
         # One page is a few hundred rows: one thread is fastest, and OpenMP's default (all cores) turns into
         # busy-waiting when batch workers already use every core.
         with _THREADS.limit(limits=1, user_api="openmp"):
@@ -194,16 +253,40 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     # -- the context matrix ---------------------------------------------------------------------------------------
 
-    def _documents(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+    def _documents(self, X: np.ndarray | sp.spmatrix, own: np.ndarray | None = None) -> np.ndarray:
+        """Document number of every row; ``own``: the rows' own columns, when already read."""
         if self.document_start_column is None:
             return np.zeros(X.shape[0], dtype=np.int64)
-        column = X[:, [self.document_start_column]]
-        return document_ids(to_dense(column).ravel())
+        inside = self._inside_own(self.document_start_column)
+        if own is not None and inside is not None:
+            return document_ids(own[:, inside])
+        return document_ids(to_dense(X[:, [self.document_start_column]]).ravel())
 
-    def _context(self, probs: np.ndarray, X: np.ndarray | sp.spmatrix, docs: np.ndarray) -> np.ndarray:
-        own = to_dense(X if self.context_columns is None else X[:, self.context_columns])
+    def _own_columns(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        """The block's own columns the final estimator sees, dense."""
+        return to_dense(X if self.context_columns is None else X[:, self.context_columns])
+
+    def _inside_own(self, column: int) -> int | None:
+        """Where ``column`` of ``X`` sits among the own columns, if it is one of them."""
+        if self.context_columns is None:
+            return column
+        start, stop, step = self.context_columns.indices(self.n_features_in_)
+        if step == 1 and start <= column < stop:
+            return column - start
+        return None
+
+    def _context(
+        self, probs: np.ndarray, X: np.ndarray | sp.spmatrix, docs: np.ndarray, own: np.ndarray | None = None
+    ) -> np.ndarray:
+        own = self._own_columns(X) if own is None else own
         parts = [probs, own]
-        neighbours = to_dense(X[:, list(self.neighbour_columns)]) if self.neighbour_columns else None
+        inside = [i for i in (self._inside_own(c) for c in self.neighbour_columns) if i is not None]
+        if not self.neighbour_columns:
+            neighbours = None
+        elif len(inside) == len(self.neighbour_columns):
+            neighbours = own[:, inside]
+        else:
+            neighbours = to_dense(X[:, list(self.neighbour_columns)])
         for k in range(1, self.width + 1):
             for shift in (k, -k):
                 parts.append(_shift(probs, shift, docs, -1.0))
@@ -243,7 +326,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     def _is_text(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         if self.kind_column is None:
             return np.zeros(X.shape[0], dtype=bool)
-        return to_dense(X[:, [self.kind_column]]).ravel() > 0.5
+        return to_dense(X[:, self.kind_column : self.kind_column + 1]).ravel() > 0.5
 
     def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
         X, y = _validated_targets(self, X, y)
@@ -282,7 +365,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         for kind, rows in (("html", ~is_text), ("text", is_text)):
             if rows.any():
                 estimator = self.estimator_for(kind)
-                probs = estimator.predict_proba(X[np.flatnonzero(rows)])
+                probs = estimator.predict_proba(X if rows.all() else X[np.flatnonzero(rows)])
                 columns = np.searchsorted(self.classes_, estimator.classes_)
                 out[np.ix_(np.flatnonzero(rows), columns)] = probs
         return out

@@ -66,3 +66,52 @@ def test_context_is_learned_from_neighbours() -> None:
     model.fit(X, y.astype(str))
     accuracy = (model.predict(X) == y.astype(str)).mean()
     assert accuracy > 0.9
+
+
+def test_block_columns_weighs_hashed_columns_and_standardises_named_ones() -> None:
+    """Same numbers as a ColumnTransformer of passthrough, a weight and a scaler-then-clip pipeline."""
+    import scipy.sparse as sp
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+    from cleaner.model.estimators import BlockColumns, clip5, to_dense
+
+    rng = np.random.default_rng(0)
+    hashed = sp.random(40, 30, density=0.1, format="csr", random_state=1)
+    named = rng.normal(size=(40, 5)) * np.array([1, 10, 0, 3, 100])
+    named[3, 4] = 5000.0  # an outlier: clipped
+    X = sp.hstack([hashed, sp.csr_matrix(named)], format="csr")
+    reference = ColumnTransformer(
+        [
+            ("words", "passthrough", slice(0, 20)),
+            ("markup", "passthrough", slice(20, 30)),
+            (
+                "dense",
+                make_pipeline(FunctionTransformer(to_dense), StandardScaler(), FunctionTransformer(clip5)),
+                slice(30, 35),
+            ),
+        ],
+        transformer_weights={"markup": 0.7, "dense": 0.35},
+        sparse_threshold=1.0,
+    ).fit(X)
+    ours = BlockColumns(20, 30, markup_weight=0.7, dense_weight=0.35).fit(X)
+    expected = reference.transform(X).toarray()
+    got = ours.transform(X)
+    assert sp.issparse(got) and got.shape == X.shape
+    np.testing.assert_allclose(got.toarray(), expected, atol=1e-9)
+    assert np.abs(got.toarray()[:, 30:]).max() <= 5.0 * 0.35 + 1e-12
+
+
+def test_a_loaded_model_predicts_as_the_stored_one() -> None:
+    """``ready_to_predict`` (dense, column-major first-pass weights) changes speed, not probabilities."""
+    import scipy.sparse as sp
+
+    from cleaner.model import store
+
+    stored = store.load_model()
+    matrix = sp.random(30, stored.estimator.n_features_in_, density=0.0005, format="csr", random_state=2)
+    matrix[:, build.DOCUMENT_START_COLUMN] = 0.5
+    before = stored.estimator.predict_proba(matrix)
+    build.compact(stored.estimator)  # back to sparse weights, as in the file
+    np.testing.assert_allclose(stored.estimator.predict_proba(matrix), before, atol=1e-9)
