@@ -44,34 +44,47 @@ def _token_marks(name: str) -> int:
     return bits | (_CMP if name in consent_platform_tokens() else 0)
 
 
-def _landmarks(el: etree._Element, tag: str, names: list[str], inherited: frozenset[str]) -> frozenset[str]:
-    """``inherited`` plus what this element says its region is (tag, ARIA role, microdata, platform names);
-    ``names``: the element's own class/id tokens."""
+Facts = tuple[tuple[str, ...], frozenset[str]]
+
+
+def element_facts(tag: str, items: list[tuple[str, str]]) -> Facts:
+    """An element's own class/id tokens (lower-cased, id first) and the landmarks its own markup names (tag,
+    ARIA role, microdata, ad-slot and consent-platform names, hiding)."""
+    attrib = dict(items)
+    names: list[str] = []
+    for key in ("id", "class"):
+        value = attrib.get(key)
+        if value:
+            names.extend(value.lower().split())
     own: set[str] = set()
     if tag in LANDMARK_TAGS:
         own.add(LANDMARK_TAGS[tag])
-    if el.attrib:  # most elements have no attributes: nothing more to read
-        role = el.get("role")
-        if role and role.lower() in LANDMARK_ROLES:
-            own.add(LANDMARK_ROLES[role.lower()])
-        if el.get("aria-modal") == "true":
-            own.add("dialog")
-        prop = el.get("itemprop")
-        if prop and prop.lower() in BODY_ITEMPROPS:
-            own.add("body_prop")
-        if names:
-            bits = 0
-            for n in names:
-                bits |= _token_marks(n) if len(n) <= MAX_CACHED_TOKEN else _token_marks.__wrapped__(n)
-            if bits & _AD_SLOT:
-                own.add("ad_slot")
-            if bits & _CMP:
-                own.add("cmp")
-        if el.get("data-ad-slot") is not None or (el.get("aria-label") or "").lower() in AD_LABELS:
-            own.add("ad_slot")
-        if is_hidden(el):
-            own.add("hidden")
-    return inherited | own if own else inherited
+    role = (attrib.get("role") or "").lower()
+    if role in LANDMARK_ROLES:
+        own.add(LANDMARK_ROLES[role])
+    if attrib.get("aria-modal") == "true":
+        own.add("dialog")
+    if (attrib.get("itemprop") or "").lower() in BODY_ITEMPROPS:
+        own.add("body_prop")
+    bits = 0
+    for n in names:
+        bits |= _token_marks(n) if len(n) <= MAX_CACHED_TOKEN else _token_marks.__wrapped__(n)
+    if bits & _AD_SLOT or "data-ad-slot" in attrib or (attrib.get("aria-label") or "").lower() in AD_LABELS:
+        own.add("ad_slot")
+    if bits & _CMP:
+        own.add("cmp")
+    style = attrib.get("style")
+    if (
+        "hidden" in attrib
+        or attrib.get("aria-hidden") == "true"
+        or (style is not None and _HIDDEN_STYLE.search(style) is not None)
+    ):
+        own.add("hidden")
+    return tuple(names), frozenset(own)
+
+
+_TAG_FACTS: dict[str, Facts] = {tag: ((), frozenset({mark})) for tag, mark in LANDMARK_TAGS.items()}
+_NO_FACTS: Facts = ((), frozenset())
 
 
 @dataclass(slots=True)
@@ -127,21 +140,11 @@ def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None
         parent.remove(el)
 
 
-def _own_tokens(el: etree._Element) -> list[str]:
-    """The element's own id and class tokens, lower-cased (read once per element)."""
-    own: list[str] = []
-    for name in ("id", "class"):
-        value = el.get(name)
-        if value:
-            own.extend(value.lower().split())
-    return own
-
-
-def _with_tokens(own: list[str], inherited: tuple[str, ...]) -> tuple[str, ...]:
+def _with_tokens(own: tuple[str, ...], inherited: tuple[str, ...]) -> tuple[str, ...]:
     """The element's class/id tokens in front of its ancestors' (deduplicated, capped)."""
     if not own:
         return inherited
-    return tuple(dict.fromkeys(own + list(inherited)))[:MAX_ATTR_TOKENS]
+    return tuple(dict.fromkeys(own + inherited))[:MAX_ATTR_TOKENS]
 
 
 def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
@@ -244,9 +247,10 @@ def html_blocks(
                 form_depth += 1
             elif tag in CONTROL_TAGS and stack:
                 stack[-1].controls += 1
-            names = _own_tokens(el) if el.attrib else []
+            items = el.items()
+            names, marks = element_facts(tag, items) if items else _TAG_FACTS.get(tag, _NO_FACTS)
             attrs = _with_tokens(names, attr_stack[-1])
-            landmarks = _landmarks(el, tag, names, landmark_stack[-1])
+            landmarks = landmark_stack[-1] | marks if marks else landmark_stack[-1]
             if tag in BLOCK_TAGS or not stack:
                 if stack:
                     flush(stack[-1])
