@@ -29,6 +29,7 @@ _SUBWORD = re.compile(r"[a-z]{3,}")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")
 _URLISH = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w")
+_COPYRIGHT = re.compile(r"\(c\)", re.IGNORECASE)
 
 
 # Character classes, one bit each, looked up for every code point of the page at once.
@@ -275,9 +276,26 @@ def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
         # reduceat on an empty block returns the next element: mask those out.
         return np.where(lengths > 0, sums, 0)
 
+    def with_match(pattern: re.Pattern[str]) -> np.ndarray:
+        """1 for the blocks in which ``pattern`` matches (the blocks are joined by newlines, none matches one)."""
+        found = np.zeros(n)
+        positions = [m.start() for m in pattern.finditer(joined)]
+        if positions:
+            found[np.searchsorted(starts, positions, side="right") - 1] = 1.0
+        return found
+
+    def count_of(chars: str) -> np.ndarray:
+        return per_block(np.isin(cps, [ord(c) for c in chars]))
+
     alpha = per_block((cls & _ALPHA) > 0)
     upper_start = word_start & ((cls & _UPPER) > 0)
     return {
+        "question_marks": count_of("?？"),
+        "percent_signs": count_of("%"),
+        "currency_signs": count_of("$€£¥"),
+        "separators": count_of("|•·"),
+        "copyright": np.maximum(count_of("©") > 0, with_match(_COPYRIGHT)),
+        "urlish": with_match(_URLISH),
         "lengths": lengths.astype(np.float64),
         "alpha": alpha,
         "upper": per_block((cls & _UPPER) > 0),
@@ -491,7 +509,7 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("digit_ratio", lambda p: p.stats["digit"] / np.maximum(p.lengths, 1)),
     ("upper_ratio", lambda p: p.stats["upper"] / np.maximum(p.stats["alpha"], 1)),
     ("capitalised_words", lambda p: p.stats["cap_words"] / p.words),
-    ("question", lambda p: p.per_text(lambda t: "?" in t or "？" in t)),
+    ("question", lambda p: (p.stats["question_marks"] > 0).astype(np.float64)),
     ("stopword_density", lambda p: np.minimum(_word_hits(p.word_counts, STOPWORDS) / p.words, 1.0)),
     ("link_density", lambda p: np.minimum(p.link_density, 1.0)),
     ("is_heading", lambda p: p.tag_in(HEADINGS)),
@@ -511,11 +529,11 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("log_page_blocks", lambda p: np.full(p.n, np.log1p(p.n))),
     ("log_page_chars", lambda p: np.full(p.n, np.log1p(float(p.lengths.sum())))),
     ("rel_length", lambda p: p.lengths / max(float(p.lengths.max()), 1.0)),
-    ("pipes", lambda p: p.per_text(lambda t: t.count("|") + t.count("•") + t.count("·"))),
-    ("urlish", lambda p: p.per_text(lambda t: _URLISH.search(t) is not None)),
-    ("percent", lambda p: p.per_text(lambda t: "%" in t)),
-    ("currency", lambda p: p.per_text(lambda t: any(c in t for c in "$€£¥"))),
-    ("copyright", lambda p: p.per_text(lambda t: "©" in t or "(c)" in t.lower())),
+    ("pipes", lambda p: p.stats["separators"]),
+    ("urlish", lambda p: p.stats["urlish"]),
+    ("percent", lambda p: (p.stats["percent_signs"] > 0).astype(np.float64)),
+    ("currency", lambda p: (p.stats["currency_signs"] > 0).astype(np.float64)),
+    ("copyright", lambda p: p.stats["copyright"].astype(np.float64)),
     ("short", lambda p: (p.stats["words"] <= 3).astype(np.float64)),
     ("repeated", _repeated),
     ("log_siblings", lambda p: p.struct["siblings"]),
