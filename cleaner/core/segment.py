@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -335,25 +336,37 @@ def html_blocks(
     return blocks, truncated
 
 
-_PARAGRAPHS = re.compile(r"(?:[^\n]|\n(?![ \t\r\f\v]*\n))+")
 _LINES = re.compile(r"[^\n]+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_PARAGRAPH_END = re.compile(r"\n(?=[ \t\r\f\v]*\n)")  # a newline that starts a blank line
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` between blank lines (linear: no backtracking over a paragraph)."""
+    start = 0
+    for m in _PARAGRAPH_END.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
 
 
 def text_blocks(text: str, *, max_blocks: int, max_block_chars: int) -> tuple[list[Block], bool]:
     """Paragraphs of plain text (blank-line separated, else one per line), with offsets into ``text``."""
-    pattern = _PARAGRAPHS if _BLANK_LINE.search(text) else _LINES
+    if _BLANK_LINE.search(text):
+        spans: Iterable[tuple[int, int]] = _paragraph_spans(text)
+    else:
+        spans = (m.span() for m in _LINES.finditer(text))
     blocks: list[Block] = []
     truncated = False
-    for match in pattern.finditer(text):
-        raw = match.group()
+    for begin, end in spans:
+        raw = text[begin:end]
         stripped = raw.strip()
         if not stripped:
             continue
         if len(blocks) >= max_blocks:
             truncated = True
             break
-        start = match.start() + (len(raw) - len(raw.lstrip()))
+        start = begin + (len(raw) - len(raw.lstrip()))
         stripped = stripped[:max_block_chars]
         blocks.append(Block(id=len(blocks), text=stripped, tag="p", xpath=None, start=start, end=start + len(stripped)))
     return blocks, truncated
