@@ -50,6 +50,7 @@ class Page:
     link_rate: float = 0.04  # share of word runs that become links in body copy
     citations: bool = False
     page_type: str = "article"
+    layout: str = ""  # "sections": each `## Heading` becomes its own page module (product/service pages)
 
     def fill(self, text: str) -> str:
         def sub(m: re.Match[str]) -> str:
@@ -264,6 +265,15 @@ def render_cards(blocks: list[tuple[str, Any]], style: str, page: Page) -> list[
         return intro
     list_cls = rng.choice(page.furniture.card_list_classes)
     card_cls = rng.choice(page.furniture.card_classes)
+    title_cls = f"{card_cls}__title"
+    if page.layout == "sections" or rng.random() < 0.4:
+        # Tailwind / CSS-module / styled-components product cards, as React and Shopify 2.0 themes emit.
+        name = class_namer(rng)
+        list_cls, card_cls, title_cls = (
+            name("product-grid", "root", "grid"),
+            name("product-card", "root", "item"),
+            name("product-card", "title", "title"),
+        )
     as_list = rng.random() < 0.5
     items = []
     for title, inner in zip(titles, cards, strict=True):
@@ -273,11 +283,172 @@ def render_cards(blocks: list[tuple[str, Any]], style: str, page: Page) -> list[
             else ""
         )
         head_tag = rng.choice(["h2", "h3", "h3", "div"])
-        head = f'<{head_tag} class="{card_cls}__title"><a href="/{rng.randint(1, 99999)}">{esc(title)}</a></{head_tag}>'
+        head = f'<{head_tag} class="{title_cls}"><a href="/{rng.randint(1, 99999)}">{esc(title)}</a></{head_tag}>'
         tag = "li" if as_list else "div"
         items.append(f'<{tag} class="{card_cls}">{img}{head}{"".join(inner)}</{tag}>\n')
     outer = "ul" if as_list else "div"
     return [*intro, f'<{outer} class="{list_cls}">\n{"".join(items)}</{outer}>\n']
+
+
+TW = {
+    "section": [
+        "py-12 md:py-20",
+        "mx-auto max-w-6xl px-4",
+        "relative py-10 lg:py-16 bg-white",
+        "container mx-auto px-5",
+    ],
+    "grid": [
+        "grid grid-cols-1 gap-6 md:grid-cols-3",
+        "grid gap-4 sm:grid-cols-2 lg:grid-cols-4",
+        "flex flex-wrap -mx-3",
+    ],
+    "item": [
+        "rounded-2xl border p-6",
+        "flex flex-col gap-2",
+        "p-4 shadow-sm rounded-lg bg-neutral-50",
+        "w-full md:w-1/3 px-3",
+    ],
+    "title": ["text-2xl font-semibold tracking-tight", "font-serif text-3xl md:text-4xl", "text-lg font-medium"],
+    "text": ["text-sm leading-6 text-gray-600", "text-base/7", "mt-2 text-neutral-700", "prose prose-sm"],
+}
+
+
+def class_namer(rng: random.Random):
+    """Class-naming conventions of today's front ends: BEM, Tailwind utilities, CSS-module hashes, styled-components."""
+    kind = rng.choice(["bem", "tailwind", "module", "styled"])
+    prefix = rng.choice(["product", "pdp", "feature", "section", "block", "module", "content"])
+
+    def rand(n: int) -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") for _ in range(n))
+
+    cache: dict[tuple[str, str, str], str] = {}
+
+    def name(component: str, element: str = "root", role: str = "item") -> str:
+        # One component keeps one class across the page, as compiled CSS does.
+        key = (component, element, role)
+        if key not in cache:
+            cache[key] = make(component, element, role)
+        return cache[key]
+
+    def make(component: str, element: str, role: str) -> str:
+        if kind == "bem":
+            return f"{prefix}-{component}" if element == "root" else f"{prefix}-{component}__{element}"
+        if kind == "tailwind":
+            return rng.choice(TW.get(role, TW["item"]))
+        comp = "".join(w.capitalize() for w in re.split(r"[-_]", component))
+        if kind == "module":
+            return f"{comp}_{comp}__{element}__{rand(5)}" if element != "root" else f"{comp}_{comp}__{rand(5)}"
+        return f"{comp}-styled__{element.capitalize()}-sc-{rng.randrange(16**8):08x}-{rng.randint(0, 12)} {rand(6)}"
+
+    return name
+
+
+def section_module(title: str, blocks: list[tuple[str, Any]], page: Page, name) -> str:
+    """One `## Heading` section of a product or service page, in one of the shapes real pages use."""
+    rng = page.rng
+    kind = rng.choice(["plain", "accordion", "tiles", "slider", "media", "tabs"])
+    has_dl = any(k == "dl" for k, _ in blocks)
+    if has_dl and rng.random() < 0.6:
+        kind = "accordion"
+    htag = rng.choice(["h2", "h2", "h3", "div", "p"])
+    head = f'<{htag} class="{name("heading", "title", "title")}">{esc(title)}</{htag}>'
+
+    def inner(bl: list[tuple[str, Any]]) -> str:
+        return "".join(render_block(k, v, "p", page) for k, v in bl)
+
+    if kind == "accordion":
+        parts = []
+        for k, v in blocks:
+            if k == "dl":
+                for t, d in v:
+                    parts.append(
+                        f'<details class="{name("accordion", "item")}"><summary class="{name("accordion", "summary")}">'
+                        f'<span class="{name("accordion", "label")}">{esc(t)}</span></summary>'
+                        f'<div class="{name("accordion", "content", "text")}"><p>{linkify(d, rng, 0.02)}</p></div></details>'
+                    )
+            else:
+                parts.append(render_block(k, v, "p", page))
+        if not has_dl:
+            return (
+                f'<details class="{name("accordion", "item")}"{" open" if rng.random() < 0.3 else ""}><summary class="{name("accordion", "summary")}">'
+                f'{esc(title)}</summary><div class="{name("accordion", "content", "text")}">{"".join(parts)}</div></details>'
+            )
+        return head + f'<div class="{name("accordion")}">{"".join(parts)}</div>'
+    if kind in ("tiles", "slider"):
+        items: list[str] = []
+        rest: list[tuple[str, Any]] = []
+        for k, v in blocks:
+            if k == "list":
+                items += [linkify(str(x), rng, 0.0) for x in v]
+            elif k == "para" and kind == "slider":
+                items.append(linkify(str(v), rng, 0.02))
+            else:
+                rest.append((k, v))
+        if len(items) >= 2:
+            if kind == "slider":
+                slides = "".join(
+                    f'<div class="swiper-slide {name("slider", "slide")}"><div class="{name("slider", "copy", "text")}"><p>{x}</p></div></div>'
+                    for x in items
+                )
+                body = f'<div class="swiper {name("slider")}"><div class="swiper-wrapper">{slides}</div><div class="swiper-pagination"></div></div>'
+            else:
+                tiles = "".join(
+                    f'<div class="{name("tile", "root", "item")}">'
+                    + (
+                        f'<img src="/icons/{rng.randint(1, 400)}.svg" alt="" width="32" height="32">'
+                        if rng.random() < 0.5
+                        else ""
+                    )
+                    + f'<p class="{name("tile", "text", "text")}">{x}</p></div>'
+                    for x in items
+                )
+                body = f'<div class="{name("tiles", "grid", "grid")}">{tiles}</div>'
+            paras = [b for b in rest if b[0] == "para"]
+            others = [b for b in rest if b[0] != "para"]
+            return head + inner(paras) + body + inner(others)
+        kind = "plain"
+    if kind == "media":
+        img = f'<div class="{name("media", "image")}"><img src="/files/{rng.randint(100, 9999)}.webp" alt="" loading="lazy"></div>'
+        return f'<div class="{name("media", "row", "grid")}">{img}<div class="{name("media", "body", "item")}">{head}{inner(blocks)}</div></div>'
+    if kind == "tabs":
+        tid = rng.randint(1, 999)
+        return (
+            f'<div role="tablist" class="{name("tabs", "list")}"><button role="tab" aria-selected="true" id="tab-{tid}">{esc(title)}</button></div>'
+            f'<div role="tabpanel" aria-labelledby="tab-{tid}" class="{name("tabs", "panel", "text")}">{inner(blocks)}</div>'
+        )
+    return head + f'<div class="{name("richtext", "body", "text")}">{inner(blocks)}</div>'
+
+
+def render_sections(art: Article, page: Page, snippets: Snippets, head_html: str) -> str:
+    """`layout: sections`: the intro (headline, standfirst, first paragraphs) is one block and every
+    `## Heading` a separate full-width module, as on Shopify/landing-page builders; shop furniture may
+    sit between modules."""
+    rng = page.rng
+    name = class_namer(rng)
+    intro: list[str] = []
+    sections: list[tuple[str, list[tuple[str, Any]]]] = []
+    for kind, payload in art.blocks:
+        if kind == "heading":
+            sections.append((str(payload), []))
+        elif sections:
+            sections[-1][1].append((kind, payload))
+        else:
+            intro.append(render_block(kind, payload, "p", page))
+    wrap = rng.choice(["div", "section"])
+    out = [
+        f'<div class="{name("info", "root", "section")}" data-label="content">\n{head_html}'
+        f'<div class="{name("description", "body", "text")}">{"".join(intro)}</div></div>\n'
+    ]
+    for i, (title, blocks) in enumerate(sections):
+        if i and rng.random() < 0.15:
+            out.append(inline_injection(page, snippets) + "\n")
+        sid = f"shopify-section-template--{rng.randint(10**13, 10**14)}__{re.sub(r'[^a-z]+', '_', title.lower())[:20]}"
+        attrs = f' id="{sid}"' if rng.random() < 0.4 else ""
+        out.append(
+            f'<{wrap} class="{name("section", "root", "section")}"{attrs} data-label="content">'
+            f"{section_module(title, blocks, page, name)}</{wrap}>\n"
+        )
+    return "".join(out)
 
 
 def render_article(art: Article, style: str, page: Page, snippets: Snippets) -> str:
@@ -296,6 +467,12 @@ def render_article(art: Article, style: str, page: Page, snippets: Snippets) -> 
     # Bylines belong to articles and threads; shop, service, listing and docs pages rarely carry one.
     if page.page_type == "article" or rng.random() < (0.3 if page.page_type == "forum" else 0.1):
         parts.append(byline_html(page, art, snippets) + "\n")
+    if (
+        page.layout == "sections"
+        and page.page_type not in ("collection", "listing")
+        and any(k == "heading" for k, _ in art.blocks)
+    ):
+        return render_sections(art, page, snippets, "".join(parts))
     body = []
     in_post = False
     post_no = 0
@@ -411,6 +588,7 @@ def render_page(
         link_rate=rng.choice([0.0, 0.01, 0.03, 0.05, 0.08, 0.12, 0.18]),
         citations=rng.random() < 0.12 and tpl.page_type in ("article", "documentation"),
         page_type=tpl.page_type,
+        layout=tpl.settings.get("layout", ""),
     )
     style = tpl.settings.get("style", "p")
     slot_fill = furniture.slot_fill

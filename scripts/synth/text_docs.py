@@ -89,12 +89,56 @@ def labelled_blocks(fragment: str) -> list[tuple[str, str]]:
     return parser.out
 
 
+# Extractors keep the article's own byline/dateline line under the headline. LABELS.md calls bylines and datelines
+# boilerplate wherever they stand (some extracted-article benchmarks count them as content), so they are labelled
+# boilerplate here too: the model learns the short line right under a headline is not always the article.
+ARTICLE_BYLINE = 0.2
+BYLINE_WORD = {
+    "en": "By",
+    "de": "Von",
+    "fr": "Par",
+    "es": "Por",
+    "pt": "Por",
+    "it": "Di",
+    "nl": "Door",
+    "sv": "Av",
+    "no": "Av",
+    "da": "Af",
+}
+PUBLISHED = {
+    "en": ("Published", "Updated"),
+    "de": ("Veröffentlicht am", "Aktualisiert"),
+    "fr": ("Publié le", "Mis à jour"),
+    "es": ("Publicado el", "Actualizado"),
+}
+
+
+def byline_line(art: Article, rng: random.Random) -> str:
+    author, date = art.meta.get("author", "").strip(), art.meta.get("date", "").strip()
+    by = BYLINE_WORD.get(art.lang, "")
+    pub, upd = PUBLISHED.get(art.lang, ("", ""))
+    forms = []
+    if author:
+        forms += [f"{by} {author}".strip(), f"{by} {author}".strip()]
+        if date:
+            forms += [f"{by} {author} | {date}".strip(), f"{author}, {date}", f"{by} {author} – {date}".strip()]
+    if date:
+        forms.append(date)
+        if pub:
+            forms += [f"{pub} {date}", f"{pub} {date} · {upd} {date}"]
+    return rng.choice(forms) if forms else ""
+
+
 def article_paragraphs(art: Article, rng: random.Random) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if rng.random() < 0.6:
         out.append(("content", art.meta["title"]))
     if art.meta.get("standfirst") and rng.random() < 0.5:
         out.append(("content", art.meta["standfirst"]))
+    if art.genre not in ("forum", "qa", "product", "listing", "collection", "docs") and rng.random() < ARTICLE_BYLINE:
+        byline = byline_line(art, rng)
+        if byline:
+            out.append(("boilerplate", byline))
     bullet = rng.choice(["* ", "- ", "• ", ""])
     for kind, payload in art.blocks:
         if kind in ("para", "heading", "quote", "caption"):

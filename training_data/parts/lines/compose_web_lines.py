@@ -29,10 +29,20 @@ VOCAB = {**VA, **VB, **VC}
 
 # number formatting: (thousands separator, decimal mark, percent with space)
 NUM = {
-    "en": (",", ".", False), "de": (".", ",", True), "fr": ("\u202f", ",", True), "es": (".", ",", False),
-    "it": (".", ",", False), "nl": (".", ",", False), "pt": (".", ",", False), "pl": ("\u00a0", ",", False),
-    "ja": (",", ".", False), "no": ("\u00a0", ",", True), "sv": ("\u00a0", ",", True), "da": (".", ",", False),
-    "tr": (".", ",", False), "cs": ("\u00a0", ",", True),
+    "en": (",", ".", False),
+    "de": (".", ",", True),
+    "fr": ("\u202f", ",", True),
+    "es": (".", ",", False),
+    "it": (".", ",", False),
+    "nl": (".", ",", False),
+    "pt": (".", ",", False),
+    "pl": ("\u00a0", ",", False),
+    "ja": (",", ".", False),
+    "no": ("\u00a0", ",", True),
+    "sv": ("\u00a0", ",", True),
+    "da": (".", ",", False),
+    "tr": (".", ",", False),
+    "cs": ("\u00a0", ",", True),
 }
 
 
@@ -74,7 +84,16 @@ class Lang:
         if "{agency}" in text:
             kw.setdefault("agency", self.pick("agencies"))
         if "{date}" in text:
-            kw.setdefault("date", self.pick("dates").format(d=r.randint(1, 28), m=r.randint(1, 12), y=r.choice([2024, 2025, 2026]), h=r.randint(6, 22), mi=f"{r.randint(0, 59):02d}"))
+            kw.setdefault(
+                "date",
+                self.pick("dates").format(
+                    d=r.randint(1, 28),
+                    m=r.randint(1, 12),
+                    y=r.choice([2024, 2025, 2026]),
+                    h=r.randint(6, 22),
+                    mi=f"{r.randint(0, 59):02d}",
+                ),
+            )
         if "{headline}" in text:
             kw.setdefault("headline", self.pick("headlines"))
         if "{min}" in text:
@@ -182,7 +201,9 @@ def poll_flat(L: Lang):
         items = list(ans) + [L.pick("vote")] + ([L.pick("results")] if r.random() < 0.7 else [])
     else:
         total = r.randint(20, 20000)
-        items = answers_with_shape(L, list(ans), r.choice(["space", "pct_first", "dash", "colon"]), total) + [L.fill(L.pick("total"), n=L.int_(total))]
+        items = answers_with_shape(L, list(ans), r.choice(["space", "pct_first", "dash", "colon"]), total) + [
+            L.fill(L.pick("total"), n=L.int_(total))
+        ]
     head = [L.fill(L.pick("poll_head"))] if r.random() < 0.6 else []
     return [("poll", " ".join(head + [q]) + " " + sep.join(items))]
 
@@ -458,14 +479,18 @@ def nav_group(L: Lang):
 
 def tags_group(L: Lang):
     r = L.rng
-    return [("boilerplate", L.pick("tags_head") + " " + r.choice([", ", " ", " · "]).join(L.pick("tags", r.randint(2, 5))))]
+    return [
+        ("boilerplate", L.pick("tags_head") + " " + r.choice([", ", " ", " · "]).join(L.pick("tags", r.randint(2, 5))))
+    ]
 
 
 def mixed_end_group(L: Lang):
     """Typical tail of an article: share row, tags or credit, related links, newsletter box."""
     r = L.rng
     g = []
-    for f in r.sample([share_group, related_group, credit_group, newsletter_group, tags_group, follow_line], r.randint(2, 3)):
+    for f in r.sample(
+        [share_group, related_group, credit_group, newsletter_group, tags_group, follow_line], r.randint(2, 3)
+    ):
         g += f(L)
     return g
 
@@ -482,7 +507,10 @@ def archive_group(L: Lang):
 
 
 def comments_meta_group(L: Lang):
-    return [("boilerplate", L.fill(x, a=str(L.rng.randint(1, 20)), b=str(L.rng.randint(21, 3000)))) for x in L.pick("comments_meta", L.rng.randint(1, 2))]
+    return [
+        ("boilerplate", L.fill(x, a=str(L.rng.randint(1, 20)), b=str(L.rng.randint(21, 3000))))
+        for x in L.pick("comments_meta", L.rng.randint(1, 2))
+    ]
 
 
 def adblock_group(L: Lang):
