@@ -5,6 +5,7 @@ Binds the pure core pipeline to a model from ``cleaner.model`` and to the stream
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,19 +13,61 @@ from typing import Any
 
 from sklearn.base import BaseEstimator
 
-from cleaner.core import pipeline
+from cleaner.core import pipeline, rules, trees
 from cleaner.core.config import CleanerConfig
+from cleaner.core.errors import InputError
 from cleaner.core.types import Result
 from cleaner.model.store import LoadedModel, load_model
 from cleaner.runners import stream
 
+Rules = rules.RuleSet | str | Path | Iterable[Any] | dict[str, Any]
+
+
+def load_rules(source: Rules | None) -> rules.RuleSet | None:
+    """A validated ``RuleSet`` from a rules file (TOML: ``[[rule]]`` tables), parsed TOML, a list of rule mappings or
+    a ``RuleSet``; ``RuleError`` (one line) when a rule is malformed, ``InputError`` when the file is unreadable."""
+    if source is None:
+        return None
+    if isinstance(source, (str, Path)):
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(Path(source).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise InputError(f"rules file {str(source)!r}: {exc.strerror or exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise rules.RuleError(f"rules file {str(source)!r} is not TOML: {exc}") from None
+        try:
+            return rules.parse_rules(data)
+        except rules.RuleError as exc:
+            raise rules.RuleError(f"{source}: {exc}") from None
+    if not isinstance(source, (rules.RuleSet, dict, list, tuple)):
+        source = list(source)
+    return rules.parse_rules(source)
+
 
 class Cleaner:
-    """A reusable cleaner: loads its model once, picklable, safe to share across calls."""
+    """A reusable cleaner: loads its model once, picklable, safe to share across calls.
 
-    def __init__(self, model: str | Path | None = None, *, config: CleanerConfig | None = None) -> None:
+    ``rules``: site-specific fixes applied after the model (a rules file, a list of rule mappings or a
+    ``RuleSet``; see ``cleaner.core.rules``), validated here. ``trust_model``: load a model directory that did not
+    ship with the package (its pickle runs code its author chose; ``cleaner.model.store.load_model``).
+    """
+
+    def __init__(
+        self,
+        model: str | Path | None = None,
+        *,
+        config: CleanerConfig | None = None,
+        rules: Rules | None = None,
+        trust_model: bool = False,
+    ) -> None:
         self.model_path = None if model is None else str(model)
+        self.trust_model = trust_model
         self.config = config or CleanerConfig()
+        self.rules = load_rules(rules)
         self._loaded: LoadedModel | None = None
 
     @classmethod
@@ -35,15 +78,17 @@ class Cleaner:
         return cleaner
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"model_path": self.model_path, "config": self.config}
+        return {"model_path": self.model_path, "config": self.config, "rules": self.rules, "trust": self.trust_model}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["model_path"], config=state["config"])  # type: ignore[misc]
+        self.__init__(  # type: ignore[misc]
+            state["model_path"], config=state["config"], rules=state.get("rules"), trust_model=state.get("trust", False)
+        )
 
     @property
     def loaded(self) -> LoadedModel:
         if self._loaded is None:
-            self._loaded = load_model(self.model_path)
+            self._loaded = load_model(self.model_path, trust=self.trust_model)
         return self._loaded
 
     @property
@@ -60,15 +105,26 @@ class Cleaner:
         return str(self.manifest.get("version", "unknown"))
 
     def clean(
-        self, source: str | bytes, *, url: str | None = None, kind: str | None = None, cues: bool | None = None
+        self, source: str | bytes | Any, *, url: str | None = None, kind: str | None = None, cues: bool | None = None
     ) -> Result:
-        """Clean one document (HTML or plain text). ``cues``: name each flagged block's evidence (default:
-        ``config.cues``); compact records do not carry cues, so they are cleaned without."""
+        """Clean one document: HTML or plain text (str or bytes), or a parsed page -- a BeautifulSoup soup or tag, an
+        lxml element or tree, cleaned as the HTML it serialises to (``cleaner.core.trees``). ``cues``: name each
+        flagged block's evidence (default: ``config.cues``); compact records do not carry cues, so they are cleaned
+        without."""
+        if trees.is_tree(source):
+            source, kind = trees.markup(source), kind or "html"
         config = self.config if kind is None else replace(self.config, kind=kind)
         want_cues = config.cues if cues is None else cues
         loaded = self.loaded
         explainers = loaded.explainers if want_cues else None
-        return pipeline.run(source, loaded.estimator, config, model_version=self.model_version, explainers=explainers)
+        return pipeline.run(
+            source,
+            loaded.estimator,
+            config,
+            model_version=self.model_version,
+            explainers=explainers,
+            ruleset=self.rules,
+        )
 
     def clean_many(
         self,
@@ -94,7 +150,7 @@ class Cleaner:
         """
         return stream.clean_stream(
             self,
-            docs,
+            (trees.markup(doc) if trees.is_tree(doc) else doc for doc in docs),  # str travels to workers; trees don't
             workers=workers,
             chunk_size=chunk_size,
             field=field,
@@ -109,9 +165,10 @@ _DEFAULT: Cleaner | None = None
 
 
 def clean(
-    source: str | bytes, *, url: str | None = None, kind: str | None = None, model: str | Path | None = None
+    source: str | bytes | Any, *, url: str | None = None, kind: str | None = None, model: str | Path | None = None
 ) -> Result:
-    """Clean one document with the default model (or ``model``, a model directory)."""
+    """Clean one document (str, bytes, or a BeautifulSoup/lxml tree) with the default model (or ``model``, a model
+    directory)."""
     global _DEFAULT
     if model is not None:
         return Cleaner(model).clean(source, url=url, kind=kind)

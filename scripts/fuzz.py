@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Fuzz ``Cleaner().clean()`` with hypothesis-generated hostile inputs (issue 6).
 
-Three generators: tag soup (random tags, attributes, entities, comments, CDATA, charset and DTD
-declarations, in a random encoding), byte mutations of small inline seed pages, and random bytes.
+Four generators: tag soup (random tags, attributes, entities, comments, CDATA, charset and DTD
+declarations, in a random encoding), byte mutations of small inline seed pages, random bytes, and
+pathological markup (unclosed raw-text elements, huge nodes, many tiny elements, deep nesting, up to
+about 1 MB; ``--big`` adds 11-20 MB pages: an 11 MB inline image, 5 million ``<p>`` tags).
 Every input must give a ``Result`` or a one-line ``CleanerError``; anything else (another exception,
-a multi-line message, offsets that do not match, a call slower than ``--timeout``) is a failure and
-its input is saved under ``--out``.  Deterministic for a given ``--seed`` (hypothesis ``@seed``,
-no example database).
+a multi-line message, offsets that do not match, a call slower than ``--timeout``, or a pathological
+page slower than ``--budget``) is a failure and its input is saved under ``--out``.  Deterministic for
+a given ``--seed`` (hypothesis ``@seed``, no example database).
 
     python scripts/fuzz.py --seconds 60 --seed 1 --out /tmp/cleaner-fuzz
+    python scripts/fuzz.py --seconds 120 --big --budget 60      # the huge pages too
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import sys
 import time
 import traceback
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -186,7 +190,63 @@ def mutated_seed(draw) -> tuple[str, bytes]:
 MAGIC = [b"", b"", b"", b"\x89PNG\r\n\x1a\n", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\xff\xfe", b"\xef\xbb\xbf", b"<"]
 random_bytes = st.tuples(st.sampled_from(MAGIC), st.binary(max_size=6000)).map(lambda t: ("bytes", t[0] + t[1]))
 
-INPUTS = st.tuples(st.one_of(tag_soup(), mutated_seed(), random_bytes), st.sampled_from([None, None, "html", "text"]))
+# --- pathological markup (issue 17) ------------------------------------------------------------------
+
+RAW_TEXT = ["script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe", "plaintext", "noembed"]
+SMALL_TAGS = ["p", "div", "span", "b", "li", "td", "tr", "a", "i", "br", "table", "section"]
+PATHOLOGICAL_KINDS = ["unclosed", "huge", "tiny", "deep", "closers", "attributes", "comments", "entities"]
+
+
+def pathological_run(kind: str, tag: str, n: int) -> str:
+    """One run of pathological markup, about ``n`` tags (or ``10 n`` characters for a huge node) long."""
+    if kind == "unclosed":  # a raw-text element never closed: its end tag searched for from every start tag
+        return f"<{tag}>x < y && z " * n
+    if kind == "huge":  # one text node or attribute value over libxml2's 10 MB default at --big sizes
+        opener = {"a": "<a title='", "img": "<img src='data:image/png;base64,"}.get(tag, f"<{tag}>")
+        return opener + "A" * (10 * n)
+    if kind == "tiny":
+        return f"<{tag}>x" * n
+    if kind == "deep":
+        return f"<{tag} class='c{n % 7}'>" * n
+    if kind == "closers":
+        return f"</{tag}>" * n
+    if kind == "attributes":
+        return f"<{tag} " + "".join(f"a{i}=b " for i in range(n)) + ">"
+    if kind == "comments":
+        return "<!--" * n + "x" + "-->" * (n // 2)
+    return "&#x41;&amp;&bogus;" * n
+
+
+@st.composite
+def pathological(draw, big: bool = False) -> tuple[str, str]:
+    parts = ["<html><head><title>Pathological</title></head><body><p>The council met on Tuesday.</p>"]
+    kinds = []
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(PATHOLOGICAL_KINDS))
+        tag = draw(st.sampled_from(RAW_TEXT if kind == "unclosed" else [*SMALL_TAGS, "img", "script", "style"]))
+        n = draw(st.integers(1, 100_000))
+        parts.append(pathological_run(kind, tag, n))
+        kinds.append(kind)
+    parts.append("<p>The members said the change costs little.</p></body></html>")
+    return f"pathological-{'+'.join(kinds)}", "".join(parts)
+
+
+def big_pages() -> Iterator[tuple[str, str]]:
+    """The 11-20 MB pathological pages (built one at a time: together they would hold 60 MB)."""
+    yield "big-inline-image", "<p>Before.</p>" + pathological_run("huge", "img", 1_100_000) + "'><p>After.</p>"
+    yield (
+        "big-inline-script",
+        "<p>Before.</p>" + pathological_run("huge", "script", 1_200_000) + "</script><p>After.</p>",
+    )
+    yield "big-text-node", "<p>" + "word " * 2_300_000 + "</p><p>After.</p>"
+    yield "big-5m-p", "<html><body><p>First.</p>" + pathological_run("tiny", "p", 5_000_000)
+    yield "big-unclosed-script", "<p>Before.</p>" + pathological_run("unclosed", "script", 400_000)
+    yield "big-deep", "<p>Before.</p>" + pathological_run("deep", "div", 200_000) + "<p>After.</p>"
+
+
+INPUTS = st.tuples(
+    st.one_of(tag_soup(), mutated_seed(), random_bytes, pathological()), st.sampled_from([None, None, "html", "text"])
+)
 
 
 # --- runner ------------------------------------------------------------------------------------------
@@ -224,11 +284,12 @@ def check_one(c: cleaner.Cleaner, source: str | bytes, kind: str | None) -> str 
 
 
 class Fuzzer:
-    def __init__(self, out: Path, seconds: float, seed_value: int, timeout: int) -> None:
+    def __init__(self, out: Path, seconds: float, seed_value: int, timeout: int, budget: float = 10.0) -> None:
         self.out = out
         self.deadline = time.monotonic() + seconds
         self.seed = seed_value
         self.timeout = timeout
+        self.budget = budget  # seconds one pathological page may take (the time budget of issue 17)
         self.cleaner = cleaner.Cleaner()
         _ = self.cleaner.model
         self.examples = 0
@@ -254,17 +315,32 @@ class Fuzzer:
         (name, source), kind = case
         if time.monotonic() > self.deadline:
             return
+        self.check(name, source, kind)
+
+    def check(self, name: str, source: str | bytes, kind: str | None) -> None:
         self.examples += 1
         self.by_source[name.split("-")[0]] += 1
         signal.alarm(self.timeout)
+        start = time.monotonic()
         try:
             problem = check_one(self.cleaner, source, kind)
         except _Timeout:
             problem = f"clean() took longer than {self.timeout}s"
         finally:
             signal.alarm(0)
+        elapsed = time.monotonic() - start
+        if not problem and name.startswith(("pathological", "big")) and elapsed > self.budget:
+            problem = f"clean() took {elapsed:.1f}s, over the {self.budget:g}s budget for pathological markup"
         if problem:
             self.save(name, source, kind, problem)
+
+    def run_big(self) -> None:
+        """The huge pathological pages, once each, before the random rounds."""
+        signal.signal(signal.SIGALRM, _alarm)
+        for name, source in big_pages():
+            start = time.monotonic()
+            self.check(name, source, None)
+            print(f"{name}: {len(source) / 1e6:.1f} MB in {time.monotonic() - start:.1f}s", flush=True)
 
     def run(self, per_round: int = 100) -> None:
         signal.signal(signal.SIGALRM, _alarm)
@@ -289,9 +365,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/cleaner-fuzz"), help="where failing inputs go")
     parser.add_argument("--timeout", type=int, default=20, help="seconds one clean() may take (default 20)")
+    parser.add_argument(
+        "--budget", type=float, default=10.0, help="seconds one pathological page may take (default 10)"
+    )
+    parser.add_argument("--big", action="store_true", help="also run the 11-20 MB pathological pages, once each")
     args = parser.parse_args(argv)
     start = time.monotonic()
-    fuzzer = Fuzzer(args.out, args.seconds, args.seed, args.timeout)
+    fuzzer = Fuzzer(args.out, args.seconds, args.seed, args.timeout, args.budget)
+    if args.big:
+        fuzzer.run_big()
     fuzzer.run()
     elapsed = time.monotonic() - start
     mix = ", ".join(f"{k}={v}" for k, v in sorted(fuzzer.by_source.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +25,7 @@ the harbour authority said in a statement.</p>
 def test_result_shape_and_json_round_trip(cleaner_instance: cleaner.Cleaner) -> None:
     result = cleaner_instance.clean(PAGE)
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data) == {"kind", "model_version", "text", "segments", "warnings"}
+    assert set(data) == {"kind", "model_version", "text", "segments", "quality", "warnings"}
     assert set(data["segments"][0]) == {"index", "label", "confidence", "text", "start", "end", "xpath", "tag", "cues"}
     assert [s["index"] for s in data["segments"]] == list(range(len(result.segments)))
     assert "Harbour reopens after storm repairs" in result.text
@@ -99,6 +100,55 @@ def test_too_deep_markup_is_read_as_text(cleaner_instance: cleaner.Cleaner) -> N
     doc = "<html><body>" + "<div>" * 100_000 + "<p>Deep inside the page there is a sentence.</p>" + "</div>" * 100_000
     result = cleaner_instance.clean(doc)
     assert "Deep inside the page there is a sentence." in [s.text for s in result.segments]
-    assert any("nested too deeply" in w for w in result.warnings)
+    assert any("nested deeper than" in w and "read as plain text" in w for w in result.warnings)
     normal = cleaner_instance.clean("<div>" * 50 + "<p>A normal page.</p>" + "</div>" * 50)
     assert normal.kind == "html" and not normal.warnings
+
+
+RULES_TOML = """
+[[rule]]
+name = "harbour-body"
+selector = "article p"
+forbid = ["boilerplate", "promo"]
+
+[[rule]]
+name = "copyright"
+pattern = "^©"
+label = "promo"
+"""
+
+
+def test_rules_force_and_forbid_after_the_model_with_a_cue(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(RULES_TOML, encoding="utf-8")
+    ruled = cleaner.Cleaner(rules=path)
+    result = ruled.clean(PAGE)
+    (footer,) = [s for s in result.segments if s.text.startswith("©")]
+    assert footer.label is Label.PROMO and footer.confidence == 1.0 and footer.cues[0] == "rule:copyright"
+    assert all(s.label is Label.CONTENT for s in result.segments if s.xpath and "/article/p" in s.xpath)
+    assert "rule:copyright" in ruled.clean(PAGE, cues=False).segments[-1].cues  # shown even without explanations
+    again = pickle.loads(pickle.dumps(ruled))
+    assert again.rules == ruled.rules and again.clean(PAGE).to_dict() == result.to_dict()
+    records = list(ruled.clean_many([PAGE], workers=2, output="record"))
+    assert [span[2:] for span in records[0]["spans"] if span[3] == 1.0] == [["promo", 1.0]]
+
+
+def test_rules_given_as_data_and_their_errors() -> None:
+    text = "Intro paragraph of the article, long enough to be prose.\n\nSponsored: buy our boats today."
+    ruled = cleaner.Cleaner(rules=[{"name": "sponsored", "pattern": "^Sponsored:", "label": "promo"}])
+    result = ruled.clean(text)
+    assert [s.label for s in result.segments][-1] is Label.PROMO and "Sponsored" not in result.text
+    with pytest.raises(cleaner.CleanerError, match=r"rule 1: bad regex '\[': unterminated character set"):
+        cleaner.Cleaner(rules=[{"pattern": "[", "label": "promo"}])
+    with pytest.raises(cleaner.InputError, match="rules file 'missing.toml'"):
+        cleaner.Cleaner(rules="missing.toml")
+
+
+def test_the_quality_summary_of_a_page(cleaner_instance: cleaner.Cleaner) -> None:
+    result = cleaner_instance.clean(PAGE)
+    quality = result.quality
+    assert quality.main_content and quality.shares["content"] > 0.5
+    assert sum(quality.shares.values()) == pytest.approx(1.0, abs=1e-3)
+    assert 0.0 <= quality.confidence <= 1.0
+    assert result.to_dict()["quality"] == result.to_record()["quality"] == quality.to_dict()
+    assert cleaner_instance.clean("").quality.confidence == 0.0

@@ -92,7 +92,7 @@ def test_report_escapes_text_cues_and_name() -> None:
     page = html_report(r, NAME_PAYLOAD)
     assert "<script" not in page.lower() and "<img" not in page.lower() and "phrase:<b>" not in page
     assert "content=\"default-src 'none'; style-src 'unsafe-inline'\"" in page.replace("&#x27;", "'")
-    assert 'title="poll 0.90 | cues: class~x&quot; onmouseover=&quot;alert(1), phrase:&lt;b&gt;"' in page
+    assert 'title="cue: class~x&quot; onmouseover=&quot;alert(1)"' in page and 'title="cue: phrase:&lt;b&gt;"' in page
     assert 'class="seg l-poll"' in page and 'class="swatch l-promo"' in page
 
 
@@ -244,3 +244,170 @@ def test_cleaning_the_clean_text_again_keeps_it() -> None:
         second = cleaner.clean(first, kind="text").text
         assert len(second) >= 0.9 * len(first)
         assert all(paragraph in first for paragraph in second.split("\n\n"))
+
+
+# --- the report explains ----------------------------------------------------------------------------------------
+
+
+def every_cue_name() -> list[str]:
+    """Every cue name cleaner/core/explain.py can give (README, "Cues: what each name means")."""
+    from cleaner.core import explain
+    from cleaner.core.vocabulary import CLASS_GROUPS, LANDMARKS
+
+    names = [explain.dense_cue(n, v) for n in sorted(explain._DENSE_SHOWN) for v in (0.0, 0.42, 1.0)]
+    names += [f"inside~{g}" for g in CLASS_GROUPS] + [f"not_inside~{g}" for g in CLASS_GROUPS]
+    names += [f"landmark:{name}" for name in LANDMARKS] + [f"not_landmark:{name}" for name in LANDMARKS]
+    names += ["word:subscribe", 'phrase:"you agree"', "class~cookie", "tag:button", "inside:form", "rule:ads"]
+    names += [f"{side}:{label.value}" for side in ("after", "before") for label in Label]
+    return sorted(set(names))
+
+
+def test_every_cue_name_has_plain_words() -> None:
+    from cleaner.runners.report import cue_phrase
+
+    names = every_cue_name()
+    assert {"before_best", "not_in_best", "anc1_share=0.00", "landmark:cmp", "not_inside~nav"} <= set(names)
+    for name in names:
+        phrase = cue_phrase(name)
+        assert phrase != name and "_" not in phrase and "~" not in phrase and "=" not in phrase, (name, phrase)
+    assert cue_phrase("before_best") == "comes before the page's main text"
+    assert cue_phrase("anc1_share=0.00") == "0% of the page's text is in its parent element"
+    assert cue_phrase("link_density=0.92") == "92% of its text is links"
+    assert cue_phrase("consent_words=5") == "has 5 words typical of consent notices"
+    assert cue_phrase("after:poll") == "follows a poll block"
+
+
+def visible_text(page: str) -> str:
+    """What a reader sees without hovering: the body's text, no tags, no attributes."""
+    body = page.split("<body>", 1)[1]
+    return html.unescape(re.sub(r"<[^>]*>", " ", body))
+
+
+ALL_LABELS = (
+    seg(0, Label.BOILERPLATE, "Home News Sport Weather", "ul", cues=("landmark:nav", "link_density=0.92")),
+    seg(1, Label.CONTENT, "Harbour wall repaired", "h1"),
+    seg(2, Label.CONTENT, "The council voted on Monday to repair the old harbour wall before winter. " * 3),
+    seg(3, Label.POLL, "Should the council have spent the money? Vote now!", cues=("question", "poll_words=2")),
+    seg(4, Label.PROMO, "Subscribe for 1 euro a month and read without limits.", cues=("before_best", "currency")),
+    seg(5, Label.CONTENT, "Repairs will take six months, the harbour authority said in a statement. " * 3),
+    seg(6, Label.CONSENT, "We use cookies. By continuing you agree to our cookie policy.", cues=("anc1_share=0.00",)),
+    seg(7, Label.PROMO, "Download our app for breaking news alerts.", cues=("not_in_best", "after:consent")),
+    seg(8, Label.BOILERPLATE, "Copyright 2024 The Harbour Times. All rights reserved.", cues=("copyright",)),
+)
+
+
+def test_report_shows_cues_in_words_beside_each_flagged_block() -> None:
+    page = html_report(result_of(*ALL_LABELS), "page.html")
+    seen = visible_text(page)
+    for phrase in (
+        "asks a question",
+        "comes before the page's main text",
+        "92% of its text is links",
+        "0% of the page's text is in its parent element",
+        "follows a consent block",
+        "is outside the page's main text",
+        "sits in the navigation",
+    ):
+        assert phrase in seen, phrase
+    for internal in ("before_best", "not_in_best", "anc1_share", "link_density", "landmark:", "poll_words"):
+        assert internal not in seen, internal
+    poll_block = re.search(r'<div class="seg l-poll"[^>]*>(.*?)</div></div>', page, re.S).group(1)  # type: ignore[union-attr]
+    assert "asks a question" in html.unescape(poll_block)  # beside its own block, not in a footnote
+
+
+def test_report_summary_filters_and_jump_links() -> None:
+    page = html_report(result_of(*ALL_LABELS), "page.html")
+    seen = visible_text(page)
+    assert re.search(
+        r"Kept \d+% of the text \([\d,]+ of [\d,]+ characters\); flagged 6 blocks: "
+        r"1 poll, 1 consent, 2 promo, 2 boilerplate[.;]",
+        seen,
+    ), seen
+    if hasattr(Result, "quality"):  # the page-level quality summary, in the same line
+        assert re.search(r"; main content found, \d+% likely the clean text is the page's main content\.", seen)
+    ids = set(re.findall(r'id="(seg-\d+)"', page))
+    links = re.findall(r'href="#(seg-\d+)"', page)
+    assert links and set(links) <= ids
+    assert 'href="#seg-3">first' in page and 'href="#seg-4">first' in page  # legend: first poll, first promo
+    assert 'href="#seg-7">next promo' in page  # the first promo block links to the next one
+    for label in Label:  # full, one line or hidden, per label, in pure CSS: the report still has no script
+        name = label.value
+        assert f'<input type="radio" name="view-{name}" id="full-{name}" checked>' in page
+        assert f'id="fold-{name}">' in page and f'id="hide-{name}">' in page
+        assert f"body:has(#hide-{name}:checked) .seg.l-{name} {{ display: none; }}" in page
+    assert "<script" not in page.lower()
+
+
+def test_report_keeps_no_raw_control_characters() -> None:
+    r = result_of(
+        seg(0, Label.CONTENT, "Text with \x1b]0;PWNED\x07 a title change and \x1b[2J a clear"),
+        seg(1, Label.PROMO, "C1 \x9b31m and DEL \x7f", cues=("word:\x1b[31m",)),
+    )
+    page = html_report(r, "name\x1b[2J.html")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", page)
+    assert "\\x1b]0;PWNED\\x07" in page and "\\x9b31m" in page and "name\\x1b[2J.html" in page
+
+
+def write_all_labels_report(tmp: Path) -> Path:
+    report = tmp / "all-labels.html"
+    report.write_text(html_report(result_of(*ALL_LABELS), "all five labels"), encoding="utf-8")
+    return report
+
+
+def colour_pixels(pixels: list[tuple[int, int, int]], hex_colour: str) -> int:
+    colour = rgb(hex_colour)
+    return sum(1 for p in pixels if all(abs(x - y) <= 2 for x, y in zip(p, colour, strict=True)))
+
+
+@needs_chromium
+def test_report_with_all_five_labels_in_headless_chromium(tmp_path: Path) -> None:
+    report = write_all_labels_report(tmp_path)
+    dom = dump_dom(tmp_path, report)
+    assert "asks a question" in dom and "Kept " in dom and not re.search(r"<script\b", dom, re.I)
+
+    shot = tmp_path / "all.png"
+    proc = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1100,1600", report.as_uri())
+    assert shot.exists(), proc.stderr[-2000:]
+    pixels = png_pixels(shot)
+    for label in Label:
+        assert colour_pixels(pixels, COLOURS[label][1]) > 2000, f"{label.value} blocks are not visible"
+
+    # Choosing "hidden" for promo hides its blocks and "one line each" for boilerplate folds them (CSS, no script).
+    chosen = report.read_text()
+    for label, view in (("promo", "hide"), ("boilerplate", "fold")):
+        chosen = chosen.replace(f'id="full-{label}" checked>', f'id="full-{label}">')
+        chosen = chosen.replace(f'id="{view}-{label}">', f'id="{view}-{label}" checked>')
+    (tmp_path / "chosen.html").write_text(chosen, encoding="utf-8")
+    shot2 = tmp_path / "chosen.png"
+    chromium(tmp_path, f"--screenshot={shot2}", "--window-size=1100,1600", (tmp_path / "chosen.html").as_uri())
+    pixels2 = png_pixels(shot2)
+    assert colour_pixels(pixels2, COLOURS[Label.PROMO][1]) < 500  # the legend's small swatch may remain
+    folded, full = (
+        colour_pixels(pixels2, COLOURS[Label.BOILERPLATE][1]),
+        colour_pixels(pixels, COLOURS[Label.BOILERPLATE][1]),
+    )
+    assert 1000 < folded < 0.7 * full  # still there, on one line each
+    assert colour_pixels(pixels2, COLOURS[Label.POLL][1]) > 2000
+
+
+def test_terminal_table_shows_control_characters_as_escapes() -> None:
+    import io
+
+    from rich.console import Console
+
+    from cleaner.runners.report import explain_table
+
+    r = result_of(
+        seg(0, Label.CONTENT, "Text \x1b]0;PWNED\x07 and \x1b[2J"),
+        seg(1, Label.PROMO, "C1 \x9b31m", cues=("word:\x1b[31m",)),
+    )
+    out = io.StringIO()
+    Console(file=out, force_terminal=False, width=200).print(explain_table(r, title="name\x1b[2J"))
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", out.getvalue())
+    assert "\\x1b]0;PWNED\\x07" in out.getvalue() and "name\\x1b[2J" in out.getvalue()
+
+
+def test_readme_shows_the_report_screenshot() -> None:
+    repo = Path(__file__).resolve().parent.parent
+    assert "](docs/report.png)" in (repo / "README.md").read_text(encoding="utf-8")
+    assert (repo / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -182,6 +182,52 @@ def test_deep_nesting_100k(cl):
     assert time.monotonic() - start < 30
 
 
+# --- pathological markup (issue 17): linear time, no text lost to libxml2's limits ---------------------------
+
+
+@pytest.mark.parametrize("tag", ["script", "style", "template", "noscript", "textarea", "title", "xmp", "iframe"])
+def test_unclosed_raw_text_elements_640kb(cl, tag):
+    """A page of unclosed ``<script>`` tags ran past 400 s (a backtracking regex over the whole document)."""
+    source = page(f"<p>{PARA}</p>" + f"<{tag}>x " * (640_000 // (len(tag) + 4)))
+    assert len(source) > 600_000
+    start = time.monotonic()
+    r = expect_result(cl, source)
+    assert time.monotonic() - start < 10
+    assert "The council met" in r.source_text
+
+
+def test_huge_inline_image_keeps_the_text_after_it(cl):
+    """libxml2 stops at a node over 10 MB unless told otherwise, and used to drop the rest of the page silently."""
+    image = "<img src='data:image/png;base64," + "iVBORw0KGgo" * 1_000_000 + "'>"
+    r = expect_result(cl, page(f"<p>Before. {PARA}</p>{image}<p>After the image. {PARA}</p>"))
+    assert "After the image." in r.text or "After the image." in r.source_text
+
+
+def test_huge_inline_script_keeps_the_text_after_it(cl):
+    script = "<script>" + "var a = [1, 2, 3];\n" * 600_000 + "</script>"
+    r = expect_result(cl, page(f"<p>Before. {PARA}</p>{script}<p>After the script. {PARA}</p>"))
+    assert "After the script." in r.source_text
+    assert "var a" not in r.source_text
+
+
+def test_nesting_past_the_parser_limit_warns_and_keeps_the_text(cl):
+    deep = page("<div>" * 3000 + f"Deep text. {PARA}" + "</div>" * 3000 + f"<p>After the nest. {PARA}</p>")
+    r = expect_result(cl, deep)
+    assert "After the nest." in r.source_text
+    assert r.warnings
+
+
+@pytest.mark.slow
+def test_five_million_paragraph_tags(cl):
+    """20 MB of ``<p>x`` (under the input limit) died with an XPathEvalError after a 1.8 GB tree."""
+    source = "<html><body><p>First words of the page.</p>" + "<p>x" * 5_000_000
+    start = time.monotonic()
+    r = expect_result(cl, source)
+    assert time.monotonic() - start < 60
+    assert r.warnings
+    assert "First words of the page." in r.source_text
+
+
 # --- size limits ------------------------------------------------------------------------------------
 
 

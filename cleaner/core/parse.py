@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 
 from lxml import etree
 
 from cleaner.core.decode import CONTROL_CHARS, SNIFF_BYTES
+
+log = logging.getLogger(__name__)
 
 _HTML_SIGNS = re.compile(
     r"<(?:!doctype|html|head|body|meta|title|div|p|span|table|td|article|section|br|a|ul|li"
@@ -27,47 +31,156 @@ def detect_kind(text: str) -> str:
 def parse_html(text: str) -> etree._Element | None:
     """Parse markup into an lxml tree; ``None`` when nothing parses.
 
-    libxml2's HTML parser never fetches external entities or resources
-    (``no_network``) and recovers from broken markup.
+    libxml2's HTML parser never fetches external entities or resources (``no_network``) and recovers from
+    broken markup. ``huge_tree`` lifts libxml2's 10 MB cap on one text node or attribute (an inline image,
+    a bundled script), which otherwise stops the parse there and silently drops the rest of the page; the
+    input is already bounded by ``max_input_bytes``, and the nesting limit that remains is caught by
+    ``gave_up``.
     """
     data = CONTROL_CHARS.sub(" ", text).encode("utf-8", "replace")
     if not data.strip():
         return None
-    parser = etree.HTMLParser(  # plain lxml elements: no per-element Python class lookup
+    if too_many_tags(text):  # a tree would take gigabytes: an empty one, which ``why_unusable`` explains
+        return etree.Element("html")
+    parser = _parser()
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    for error in parser.error_log.filter_from_fatals():
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" not in error.message:
+            log.warning("the HTML parser stopped early, the rest of the page is lost: %s", error.message.strip())
+    return root
+
+
+def _parser() -> etree.HTMLParser:
+    return etree.HTMLParser(  # plain lxml elements: no per-element Python class lookup
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
         no_network=True,
         default_doctype=False,
-        huge_tree=False,
+        huge_tree=True,
     )
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    return root
+
+
+@functools.cache
+def nesting_limit() -> int | None:
+    """How deep libxml2 nests elements before it stops parsing (2047 below the root in libxml2 2.14 with
+    ``huge_tree``), measured once; ``None`` if it has no limit below ``_PROBE_DEPTH``."""
+    root = etree.fromstring(b"<div>" * _PROBE_DEPTH, parser=_parser())
+    depth = _last_depth(root)
+    return depth if depth < _PROBE_DEPTH else None
+
+
+_PROBE_DEPTH = 20_000
+
+
+def _last_depth(root: etree._Element) -> int:
+    """The depth of the document's last element: where a parser that stopped at its nesting limit left off."""
+    depth, el = 0, root
+    while len(el):
+        el, depth = el[-1], depth + 1
+    return depth
 
 
 _TAG = re.compile(r"<[^<>]*>")
 _TAG_START = re.compile(r"<[a-zA-Z]")
-_INVISIBLE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_INVISIBLE_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.IGNORECASE)
 GAVE_UP_MIN_TAGS = 2000  # below this, a small tree is just a small page
 GAVE_UP_SHARE = 0.05  # parsed elements per tag in the source under which the parser must have stopped early
+# libxml2's XPath stops with an XPathEvalError past 10,000,000 nodes in one node-set, and ``//p`` visits every
+# element, text and tail (up to three nodes per element): a page of 5 million ``<p>`` tags (20 MB) failed so,
+# after its tree had taken 1.8 GB. Pages with more start tags than this are read as text without a tree.
+MAX_TREE_ELEMENTS = 2_000_000
+
+
+def too_many_tags(text: str) -> int:
+    """The number of start tags in ``text`` if it is over ``MAX_TREE_ELEMENTS``, else 0."""
+    if text.count("<") <= MAX_TREE_ELEMENTS:
+        return 0
+    tags = _tag_count(text)
+    return tags if tags > MAX_TREE_ELEMENTS else 0
+
+
+def _tag_count(text: str, chunk: int = 1 << 20) -> int:
+    """``len(_TAG_START.findall(text))`` without a list of millions of matches (``subn`` too builds one per
+    piece): counted a chunk at a time, each chunk one character longer than its step so no match is split."""
+    return sum(_TAG_START.subn("", text[i : i + chunk + 1])[1] for i in range(0, len(text), chunk))
 
 
 def gave_up(text: str, root: etree._Element) -> bool:
-    """Whether the parser kept only a sliver of a large page (e.g. 100,000 nested ``div``)."""
-    if text.count("<") < GAVE_UP_MIN_TAGS:
-        return False
+    """Whether the tree cannot stand for the page, which is then better read as text (``why_unusable``)."""
+    return why_unusable(text, root) is not None
+
+
+def why_unusable(text: str, root: etree._Element) -> str | None:
+    """Why the parsed tree cannot stand for the page, or ``None``: the page has more start tags than a tree may
+    hold, the parser stopped at its nesting limit, or it kept only a sliver of a large page (100,000 nested
+    ``div``, tag soup after an unclosed ``<script>``)."""
+    tags = too_many_tags(text)
+    if tags:
+        return f"{tags:,} start tags, over the {MAX_TREE_ELEMENTS:,} a page's tree may have"
+    limit = nesting_limit()
+    if limit is not None and _last_depth(root) >= limit:
+        return f"markup nested deeper than {limit:,} elements"
+    opened = text.count("<")
+    if opened < GAVE_UP_MIN_TAGS:
+        return None
     elements = sum(1 for _ in root.iter())
-    if elements >= text.count("<") * GAVE_UP_SHARE:
-        return False
-    tags = len(_TAG_START.findall(_INVISIBLE.sub("", text)))  # not the "<" of scripts and comparisons
-    return tags >= GAVE_UP_MIN_TAGS and elements < tags * GAVE_UP_SHARE
+    if elements > MAX_TREE_ELEMENTS:  # implied elements (``html``, ``body``, ``p`` around stray text)
+        return f"{elements:,} elements, over the {MAX_TREE_ELEMENTS:,} a page's tree may have"
+    if elements >= opened * GAVE_UP_SHARE:
+        return None
+    tags = _tag_count(without_invisible(text))  # not the "<" of scripts and comparisons
+    if tags >= GAVE_UP_MIN_TAGS and elements < tags * GAVE_UP_SHARE:
+        return f"the parser kept {elements:,} elements of {tags:,} start tags"
+    return None
+
+
+def without_invisible(text: str) -> str:
+    r"""``text`` without its closed ``script``, ``style``, ``template`` and ``noscript`` elements, in linear time.
+
+    The same as removing the matches of ``<(script|style|template|noscript)\b.*?</\1\s*>`` (case-insensitive),
+    which takes quadratic time on unclosed elements (a 640 KB page of unclosed ``<script>`` ran past 400 s):
+    an element with no end tag is kept, and each end tag is looked for once per name, from where the last
+    search for it stopped.
+    """
+    kept: list[str] = []
+    closers: dict[str, re.Pattern[str]] = {}
+    next_close: dict[str, tuple[int, int] | None] = {}  # name -> span of its next end tag, None: there is none
+    pos = done = 0
+    while (opening := _INVISIBLE_OPEN.search(text, pos)) is not None:
+        name = opening.group(1)
+        key = name.lower()  # "ſcript" and "script" need different end tags: ſ.lower() is ſ
+        found = next_close.get(key, (-1, -1))
+        if found is not None and found[0] < opening.end():
+            if key not in closers:
+                closers[key] = _end_tag(name)
+            match = closers[key].search(text, opening.end())
+            found = next_close[key] = match.span() if match else None
+        if found is None:  # never closed: kept, like the regular expression would
+            pos = opening.start() + 1
+            continue
+        kept.append(text[done : opening.start()])
+        pos = done = found[1]
+    kept.append(text[done:])
+    return "".join(kept)
+
+
+def _end_tag(name: str) -> re.Pattern[str]:
+    r"""``</name\s*>`` matched as the back-reference ``</\1\s*>`` matches under ``re.IGNORECASE``: characters
+    equal when their simple lowercase is (so ``İ`` stands for ``i``, but ``ſ`` only for itself)."""
+    classes = []
+    for char in name:
+        low = "i" if char == "\u0130" else char.lower()
+        same = low + low.upper() + ("\u0130" if low == "i" else "") if low.isascii() else char
+        classes.append(f"[{re.escape(same)}]")
+    return re.compile("</" + "".join(classes) + r"\s*>")
 
 
 def strip_markup(text: str) -> str:
     """A page's text without tags, scripts or styles: the fallback when the tree is unusable."""
     import html
 
-    return html.unescape(_TAG.sub("\n", _INVISIBLE.sub("", text)))
+    return html.unescape(_TAG.sub("\n", without_invisible(text)))

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from cleaner.core import assemble, decide, decode, features, parse, segment
+from cleaner.core import assemble, decide, decode, features, parse, rules, segment
 from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import InputError
 from cleaner.core.explain import FirstPassWeights, page_cues
@@ -31,6 +31,7 @@ class Document:
     title: str | None
     warnings: list[str]
     json_ld: str = ""  # body text the page's own JSON-LD states
+    root: Any = None  # the segmented lxml tree (HTML), which the blocks' XPaths point into: rules select in it
 
 
 NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
@@ -51,13 +52,15 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     warnings: list[str] = []
     limits: dict[str, Any] = dict(max_blocks=config.max_blocks, max_block_chars=config.max_block_chars)
     title = None
+    root = None
     json_ld = ""
     if kind == "html":
         root = parse.parse_html(text)
-        if root is not None and parse.gave_up(text, root):
-            # libxml2 stops at its nesting limit and drops the rest: read the page's text instead.
+        reason = parse.why_unusable(text, root) if root is not None else None
+        if reason is not None:
+            # libxml2 stops at its limits and drops the rest: read the page's text instead.
             kind, text = "text", parse.strip_markup(text)
-            warnings.append("markup nested too deeply to parse: its text was read as plain text")
+            warnings.append(f"{reason}: its text was read as plain text")
             root = None
     if kind == "html":
         title = segment.page_title(root) if root is not None else None
@@ -68,13 +71,14 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
             again = parse.parse_html(text)
             if again is not None:
                 blocks, truncated = segment.html_blocks(again, keep_noscript=True, **limits)
+                root = again
         source_text = assemble.stream_text(blocks)
     else:
         blocks, truncated = segment.text_blocks(text, **limits)
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return Document(blocks, kind, source_text, title, warnings, json_ld)
+    return Document(blocks, kind, source_text, title, warnings, json_ld, root)
 
 
 def run(
@@ -84,6 +88,7 @@ def run(
     *,
     model_version: str,
     explainers: Mapping[str, FirstPassWeights] | None = None,
+    ruleset: rules.RuleSet | None = None,
 ) -> Result:
     """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
     ``classes_`` are the labels); ``explainers`` (per document kind): name each flagged block's evidence, computed
@@ -96,13 +101,16 @@ def run(
     else:
         probs = np.zeros((0, len(LABELS)))
     labels = decide.choose_labels(probs, feats)
-    segs = assemble.segments(blocks, probs, labels, [()] * len(blocks))
+    rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
+    if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
+        probs, labels, rule_cues = rules.apply(ruleset, blocks, doc.root, probs, labels)
+    segs = assemble.segments(blocks, probs, labels, rule_cues)
     explainer = None if explainers is None else explainers.get(doc.kind)
 
     def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
         assert explainer is not None
         cues = page_cues(explainer, feats, labels, blocks)
-        return tuple(replace(s, cues=c) for s, c in zip(plain, cues, strict=True))
+        return tuple(replace(s, cues=s.cues + c) for s, c in zip(plain, cues, strict=True))
 
     return Result(
         text=assemble.clean_text(segs),

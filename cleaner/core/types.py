@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleaner.core.quality import Quality
 
 
 class Label(str, Enum):
@@ -131,6 +134,14 @@ class Result:
         """The non-content segments, in document order."""
         return tuple(s for s in self.segments if s.label is not Label.CONTENT)
 
+    @property
+    def quality(self) -> Quality:
+        """The page-level summary: share of text per label, whether a main content was found, and the calibrated
+        confidence that the clean text is the page's main content (``cleaner.core.quality``; no cues needed)."""
+        from cleaner.core.quality import page_quality  # it reads segments: imported here, not at module level
+
+        return page_quality(self._segments, self.kind)
+
     def flagged_share(self) -> dict[str, float]:
         """Share of the document's segment text under each non-content label (0 when there is no text)."""
         chars = dict.fromkeys(LABELS, 0)
@@ -153,6 +164,7 @@ class Result:
                 if s.label is not Label.CONTENT
             ],
             "flagged_share": self.flagged_share(),
+            "quality": self.quality.to_dict(),
             "kind": self.kind,
             "model_version": self.model_version,
             "warnings": list(self.warnings),
@@ -168,5 +180,6 @@ class Result:
             "model_version": self.model_version,
             "text": self.text,
             "segments": [s.to_dict() for s in self.segments],
+            "quality": self.quality.to_dict(),
             "warnings": list(self.warnings),
         }

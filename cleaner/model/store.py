@@ -1,6 +1,14 @@
 """A model on disk: ``model.joblib`` (the fitted estimator and its cue vocabulary) beside ``meta.json`` (the
 manifest). Loading checks the file's sha256 against the manifest before unpickling, and that the model fits this
 code's feature schema and labels. The shipped models are package data in ``cleaner/model/shipped``.
+
+Trust: a model file is a pickle, and unpickling runs whatever code its author chose; a sha256 only proves the
+file matches a manifest the same author wrote. So the shipped models (installed with the code, hence as trusted
+as the code) load by themselves, and any other directory loads only when the caller says it trusts it
+(``trust=True``, or ``CLEANER_TRUST_MODELS=1`` in the environment, which worker processes inherit). skops.io was
+evaluated as a safe format for user models and not adopted: skops 0.16 cannot write this model (a RecursionError
+on scikit-learn 1.9's metadata-routing requests), and with those stripped it wrote 220 MB (joblib+xz: 5.4 MB) and
+took 12 s to load (joblib: 2 s), and its trusted-types list would still have to name cleaner's own estimators.
 """
 
 from __future__ import annotations
@@ -8,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +32,7 @@ from cleaner.core.errors import ModelError, ModelIntegrityError, ModelVersionErr
 from cleaner.core.explain import FirstPassWeights
 from cleaner.core.features import SCHEMA_VERSION
 from cleaner.core.types import LABELS
-from cleaner.model.build import context_of
+from cleaner.model.build import context_of, ready_to_predict
 
 log = logging.getLogger(__name__)
 KINDS = ("html", "text")
@@ -33,6 +42,11 @@ MODEL_FILE = "model.joblib"
 MANIFEST_FILE = "meta.json"
 CURRENT_FILE = "CURRENT"
 RETRAIN_HINT = "retrain with `python scripts/train.py --install` from a checkout"
+TRUST_ENV = "CLEANER_TRUST_MODELS"  # "1": load model directories other than the shipped ones
+
+
+class UntrustedModelError(ModelError):
+    """A model directory that did not ship with the package, loaded without saying it is trusted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +141,19 @@ def read_manifest(directory: Path) -> dict[str, Any]:
         raise ModelError(f"cannot read {path}: {exc}") from None
 
 
-def load_model(directory: str | Path | None = None) -> LoadedModel:
-    """Load a model directory, refusing a changed file or one that does not fit this code."""
+def is_shipped(path: Path) -> bool:
+    """Whether ``path`` (symbolic links resolved) lies inside the installed package's shipped models."""
+    return path.resolve().is_relative_to(models_root().resolve())
+
+
+def trusted(path: Path, trust: bool) -> bool:
+    """Whether the model file at ``path`` may be unpickled: shipped with the package, or trusted by the caller."""
+    return trust or is_shipped(path) or os.environ.get(TRUST_ENV, "").strip() == "1"
+
+
+def load_model(directory: str | Path | None = None, *, trust: bool = False) -> LoadedModel:
+    """Load a model directory, refusing a changed file or one that does not fit this code; a directory other than
+    the shipped models only with ``trust=True`` (or ``CLEANER_TRUST_MODELS=1``): its pickle can run any code."""
     directory = default_model_dir() if directory is None else Path(directory)
     if directory.is_file():
         directory = directory.parent
@@ -137,6 +162,12 @@ def load_model(directory: str | Path | None = None) -> LoadedModel:
     path = (directory / str(manifest.get("model_file", MODEL_FILE))).resolve()
     if path.parent != directory:
         raise ModelError(f"manifest names {path}, outside the model directory {directory}; refusing to load it")
+    if not trusted(path, trust):
+        raise UntrustedModelError(
+            f"{directory} is not a model shipped with cleaner, and loading a model runs code its author chose "
+            f"(model files are pickles; their sha256 proves nothing about who wrote them). If you trust whoever "
+            f"wrote it, pass --trust-model (or set {TRUST_ENV}=1, or Cleaner(..., trust_model=True))"
+        )
     if not path.is_file():
         raise ModelError(f"{path} is missing; {RETRAIN_HINT}")
     if sha256_file(path) != manifest.get("sha256"):
@@ -162,6 +193,6 @@ def load_model(directory: str | Path | None = None) -> LoadedModel:
     if estimator is None or sorted(map(str, getattr(estimator, "classes_", ()))) != sorted(LABELS):
         raise ModelVersionError(f"{path} does not hold a fitted cleaner block model; {RETRAIN_HINT}")
     try:
-        return LoadedModel.of(estimator, dict(stored.get("vocabulary") or {}), manifest)
+        return LoadedModel.of(ready_to_predict(estimator), dict(stored.get("vocabulary") or {}), manifest)
     except (TypeError, AttributeError, KeyError) as exc:
         raise ModelVersionError(f"{path} does not hold a cleaner block model ({exc}); {RETRAIN_HINT}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from html import escape
@@ -24,6 +25,15 @@ PREVIEW_CHARS = 100
 _MD_LEADING = re.compile(r"^(\s*)([#>*+-]|\d+[.)])(?=\s|$)")
 _MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # page text that looks like a tag must stay text where Markdown is rendered
 _HEADING = re.compile(r"^h([1-6])$")
+# C0 controls but tab and newline, DEL and C1: ESC/CSI/OSC/BEL sequences would move a terminal's cursor, set its title
+# or clear it. A carriage return that ends a line is dropped, any other is shown.
+_CONTROLS = re.compile(r"(?P<crlf>\r(?=\n))|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every control character but ``\\n`` and ``\\t`` shown as an escape (``\\x1b``), never sent raw:
+    what a terminal or a report gets from page text."""
+    return _CONTROLS.sub(lambda m: "" if m.group("crlf") else f"\\x{ord(m.group()):02x}", text)
 
 
 # --- Markdown --------------------------------------------------------------------------------------------------------
@@ -73,7 +83,7 @@ def explain_table(result: Result, title: str | None = None) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=None if title is None else visible_controls(title), show_lines=False, header_style="bold")
     table.add_column("#", justify="right", no_wrap=True, min_width=2)
     table.add_column("label", no_wrap=True, min_width=11)
     table.add_column("conf", justify="right", no_wrap=True, min_width=4)
@@ -86,8 +96,8 @@ def explain_table(result: Result, title: str | None = None) -> Table:
             Text(str(s.index)),
             Text(s.label.value, style=f"bold {style}"),
             Text(f"{s.confidence:.2f}"),
-            Text(", ".join(s.cues), style="dim"),
-            Text(preview(s.text), style=style if s.label is not Label.CONTENT else ""),
+            Text(visible_controls(", ".join(s.cues)), style="dim"),
+            Text(visible_controls(preview(s.text)), style=style if s.label is not Label.CONTENT else ""),
         )
     return table
 
@@ -97,69 +107,250 @@ def label_counts(result: Result) -> Counter[Label]:
     return Counter(s.label for s in result.segments)
 
 
+# --- cues in words -------------------------------------------------------------------------------------------------
+
+# The names cleaner/core/explain.py gives its cues (README, "Cues: what each name means"), as a person would say them.
+_FACTS: dict[str, tuple[str, str]] = {  # flag: (when set, when not)
+    "ad_label": ("reads as an ad label", "is not an ad label"),
+    "question": ("asks a question", "asks no question"),
+    "in_form": ("sits in a form", "sits in no form"),
+    "in_best": ("is inside the page's main text", "is outside the page's main text"),
+    "before_best": ("comes before the page's main text", "does not come before the page's main text"),
+    "after_best": ("comes after the page's main text", "does not come after the page's main text"),
+    "copyright": ("has a copyright notice", "has no copyright notice"),
+    "urlish": ("looks like a web address", "does not look like a web address"),
+    "repeated": ("its text appears more than once on the page", "its text appears once on the page"),
+    "percent": ("has a percentage", "has no percentage"),
+    "currency": ("mentions a price", "mentions no price"),
+    "is_heading": ("is a heading", "is not a heading"),
+    "short": ("is three words or fewer", "is longer than three words"),
+    "ends_terminal": ("ends like a sentence", "does not end like a sentence"),
+    "in_json_ld": (
+        "is in the article body the page's metadata states",
+        "is not in the article body the page's metadata states",
+    ),
+}
+_PLACES = {  # landmark: where the block is
+    "main": "the page's <main>",
+    "article": "an <article>",
+    "nav": "the navigation",
+    "aside": "an aside",
+    "footer": "a footer",
+    "header": "a header",
+    "dialog": "a dialog",
+    "body_prop": "the part marked as the article body",
+    "cmp": "a cookie-consent platform's dialog",
+    "ad_slot": "an ad slot",
+    "hidden": "an element hidden by its markup",
+}
+_GROUPS = {  # class-name group: what the names say
+    "nav": "navigation",
+    "footer": "a footer",
+    "side": "a sidebar",
+    "comment": "comments",
+    "related": "related links",
+    "share": "sharing buttons",
+    "ad": "an ad",
+    "consent": "a cookie or consent notice",
+    "poll": "a poll",
+    "newsletter": "a newsletter sign-up",
+    "article": "the article",
+}
+
+_LEXICONS = {"poll_words": "polls", "consent_words": "consent notices", "promo_words": "promotions"}
+
+
+def _number(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
+
+def _plural(count: float, noun: str) -> str:
+    n = round(count)
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def cue_phrase(cue: str) -> str:
+    """One cue name (``before_best``, ``anc1_share=0.00``, ``word:vote``…) in plain words."""
+    negated = cue.startswith("not_")
+    base = cue[4:] if negated else cue
+    if base in _FACTS:
+        return _FACTS[base][negated]
+    kind, sep, rest = cue.partition(":")
+    if sep:
+        simple = {
+            "word": f"has the word “{rest}”",
+            "phrase": f"has the words “{rest.strip(chr(34))}”",
+            "tag": f"is a <{rest}> element",
+            "inside": f"sits in a <{rest}> element",
+            "after": f"follows a {rest} block",
+            "before": f"comes before a {rest} block",
+            "rule": f"a site rule says so ({rest})",
+        }
+        if kind in simple:
+            return simple[kind]
+        if kind in ("landmark", "not_landmark"):
+            place = _PLACES.get(rest, rest.replace("_", " "))
+            return f"sits in {place}" if kind == "landmark" else f"does not sit in {place}"
+    kind, sep, rest = cue.partition("~")
+    if sep:
+        if kind == "class":
+            return f"a class or id name says “{rest}”"
+        group = _GROUPS.get(rest, rest.replace("_", " "))
+        if kind == "inside":
+            return f"sits in a part whose class or id names {group}"
+        if kind == "not_inside":
+            return f"sits in no part whose class or id names {group}"
+    kind, sep, rest = cue.partition("=")
+    value = _number(rest) if sep else math.nan
+    if not math.isnan(value):
+        if kind in _LEXICONS:
+            return f"has {_plural(value, 'word')} typical of {_LEXICONS[kind]}"
+        shares = {
+            "link_density": "of its text is links",
+            "stopword_density": "of its words are common function words",
+            "anc1_share": "of the page's text is in its parent element",
+        }
+        if kind in shares:
+            return f"{value:.0%} {shares[kind]}"
+        if kind == "chars":
+            return f"is {_plural(value, 'character')} long"
+        if kind == "controls":
+            return f"holds {_plural(math.expm1(value), 'form control')} (buttons, inputs)"
+        if kind == "pipes":
+            return f"has {_plural(value, 'separator')} like | • ·"
+    return cue.replace("_", " ")
+
+
 # --- HTML report ---------------------------------------------------------------------------------------------------
 
-# No script at all, and a policy that would block one: the page shows untrusted text.
+# No script at all, and a policy that would block one: the page shows untrusted text. Filtering is CSS (:has()).
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 _CSS = """
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 2rem; color: #222; }
 header { border-bottom: 1px solid #ccc; margin-bottom: 1rem; }
 .meta { color: #555; margin: .2rem 0; }
-.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .6rem 1.4rem; }
-.legend li { display: flex; align-items: center; gap: .4rem; }
+.summary { font-weight: 600; margin: .4rem 0; }
+.legend { border-collapse: collapse; margin: .6rem 0; }
+.legend td { padding: .15rem 1rem .15rem 0; vertical-align: middle; }
+.legend .name { display: flex; align-items: center; gap: .4rem; min-width: 10rem; }
+.legend label { cursor: pointer; margin-right: .7rem; font-size: 14px; }
+.legend a { font-size: 14px; }
 .swatch { display: inline-block; width: 1.1rem; height: 1.1rem; border-radius: 3px; }
-.seg { margin: .35rem 0; padding: .3rem .6rem; border-left: 5px solid; border-radius: 3px; white-space: pre-wrap; }
+.seg { margin: .35rem 0; padding: .3rem .6rem; border-left: 5px solid; border-radius: 3px; scroll-margin-top: 1rem; }
+.seg .text { white-space: pre-wrap; }
+.seg .why { font-size: 13px; color: #333; margin-bottom: .15rem; }
+.seg .why b { text-transform: uppercase; letter-spacing: .03em; }
+.seg .why a { margin-left: .6rem; }
 .seg .badge { float: right; font-size: 11px; color: #444; margin-left: .8rem; }
-.h { font-weight: bold; font-size: 1.15em; }
-.li::before { content: "• "; }
+.h .text { font-weight: bold; font-size: 1.15em; }
+.li .text::before { content: "• "; }
+@media print { .legend .views, .legend a, .seg .why a { display: none; } }
 """
 
 
 def _label_css() -> str:
     rules = []
     for label, (_, background, border) in COLOURS.items():
-        rules.append(f".l-{label.value} {{ background: {background}; border-color: {border}; }}")
-        rules.append(f".swatch.l-{label.value} {{ border: 2px solid {border}; }}")
+        name = label.value
+        rules.append(f".l-{name} {{ background: {background}; border-color: {border}; }}")
+        rules.append(f".swatch.l-{name} {{ border: 2px solid {border}; }}")
+        rules.append(f"body:has(#hide-{name}:checked) .seg.l-{name} {{ display: none; }}")
+        fold = f"body:has(#fold-{name}:checked) .seg.l-{name}"
+        rules.append(f"{fold} {{ padding-block: 0; font-size: 13px; }} {fold} .why, {fold} .badge {{ display: none; }}")
+        rules.append(f"{fold} .text {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}")
     return "\n".join(rules)
 
 
-def _segment_html(s: Segment) -> str:
-    hover = f"{s.label.value} {s.confidence:.2f}" + (f" | cues: {', '.join(s.cues)}" if s.cues else "")
+def _text(text: str) -> str:
+    """Page text for the report: control characters shown as escapes, then HTML-escaped."""
+    return escape(visible_controls(text))
+
+
+def _segment_html(s: Segment, next_index: int | None) -> str:
     classes = f"seg l-{s.label.value}" + (" h" if _HEADING.match(s.tag) else " li" if s.tag == "li" else "")
-    badge = f'<span class="badge">{escape(s.label.value)} {s.confidence:.2f}</span>'
+    head = f'<span class="badge">{_text(s.label.value)} {s.confidence:.2f}</span>'
+    if s.label is not Label.CONTENT:
+        why = (
+            "; ".join(f'<span title="cue: {_text(cue)}">{_text(cue_phrase(cue))}</span>' for cue in s.cues)
+            or "no single cue stands out"
+        )
+        jump = f'<a href="#seg-{next_index}">next {_text(s.label.value)} ↓</a>' if next_index is not None else ""
+        sure = math.floor(s.confidence * 100)  # never "100% sure" unless it is
+        head = f'<div class="why"><b>{_text(s.label.value)}</b> {sure}% sure · why: {why}{jump}</div>'
     return (
-        f'<div class="{escape(classes)}" id="seg-{s.index}" data-label="{escape(s.label.value)}" '
-        f'title="{escape(hover, quote=True)}">{badge}{escape(s.text)}</div>'
+        f'<div class="{escape(classes)}" id="seg-{s.index}" data-label="{escape(s.label.value)}">'
+        f'{head}<div class="text">{_text(s.text)}</div></div>'
     )
+
+
+def page_summary(result: Result) -> str:
+    """One line: the share of the text kept, the flagged blocks per label, and the page's quality summary."""
+    segments = result.segments
+    total = sum(len(s.text) for s in segments)
+    kept = sum(len(s.text) for s in segments if s.label is Label.CONTENT)
+    counts = label_counts(result)
+    flagged = sum(counts[label] for label in Label if label is not Label.CONTENT)
+    share = f"{kept / total:.0%}" if total else "0%"
+    per_label = ", ".join(f"{counts.get(label, 0)} {label.value}" for label in Label if label is not Label.CONTENT)
+    line = f"Kept {share} of the text ({kept:,} of {total:,} characters); flagged {flagged} blocks: {per_label}"
+    quality = getattr(result, "quality", None)  # the page-level summary, where this version has one
+    if quality is not None and segments:
+        found = "main content found" if quality.main_content else "no main content found"
+        line += f"; {found}, {math.floor(quality.confidence * 100)}% likely the clean text is the page's main content"
+    return line + "."
 
 
 def html_report(result: Result, name: str) -> str:
-    """A self-contained page: every segment highlighted by label, a legend with counts, cues on hover."""
+    """A self-contained page: every segment highlighted by label, each flagged one with its cues in words, a legend
+    that filters by label and jumps to the flagged blocks, and a one-line summary. No script."""
+    segments = result.segments
     counts = label_counts(result)
-    legend = "".join(
-        f'<li><span class="swatch l-{label.value}"></span>{escape(label.value)} <b>{counts.get(label, 0)}</b></li>'
-        for label in Label
-    )
-    body = "\n".join(_segment_html(s) for s in result.segments) or "<p>No text found.</p>"
-    facts = f"{len(result.segments)} blocks, {len(result.flagged)} flagged · {result.kind} input"
-    facts += f" · model {result.model_version}"
-    warnings = "".join(f'<p class="meta">warning: {escape(w)}</p>' for w in result.warnings)
+    first: dict[Label, int] = {}
+    following: dict[int, int] = {}
+    previous: dict[Label, int] = {}
+    for s in segments:
+        first.setdefault(s.label, s.index)
+        if s.label in previous:
+            following[previous[s.label]] = s.index
+        previous[s.label] = s.index
+    rows = []
+    for label in Label:
+        key = label.value
+        views = "".join(
+            f'<label><input type="radio" name="view-{key}" id="{view}-{key}"{" checked" if view == "full" else ""}>'
+            f" {words}</label>"
+            for view, words in (("full", "full"), ("fold", "one line each"), ("hide", "hidden"))
+        )
+        jump = f'<a href="#seg-{first[label]}">first ↓</a>' if label in first and label is not Label.CONTENT else ""
+        rows.append(
+            f'<tr><td class="name"><span class="swatch l-{key}"></span>{key} <b>{counts.get(label, 0)}</b></td>'
+            f'<td class="views">{views}</td><td>{jump}</td></tr>'
+        )
+    body = "\n".join(_segment_html(s, following.get(s.index)) for s in segments) or "<p>No text found.</p>"
+    facts = f"{len(segments)} blocks · {result.kind} input · model {result.model_version}"
+    warnings = "".join(f'<p class="meta">warning: {_text(w)}</p>' for w in result.warnings)
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{escape(CSP, quote=True)}">
 <meta name="referrer" content="no-referrer">
-<title>cleaner explain: {escape(name)}</title>
+<title>cleaner explain: {_text(name)}</title>
 <style>{_CSS}{_label_css()}</style>
 </head>
 <body>
 <header>
 <h1>cleaner explain</h1>
-<p class="meta">{escape(name)}</p>
-<p class="meta">{escape(facts)}</p>
-{warnings}<ul class="legend">{legend}</ul>
-<p class="meta">Hover over a block to see its label, confidence and cues.</p>
+<p class="meta">{_text(name)}</p>
+<p class="summary">{_text(page_summary(result))}</p>
+<p class="meta">{_text(facts)}</p>
+{warnings}<table class="legend">{"".join(rows)}</table>
+<p class="meta">Show each label's blocks in full, one line each or not at all; “first ↓” jumps to a label's first
+block, “next ↓” to the one after.</p>
 </header>
 <main>
 {body}

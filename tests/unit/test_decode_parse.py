@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import re
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.core import decode, parse
 
@@ -67,3 +72,75 @@ def test_binary_bytes_are_refused_with_a_clear_error() -> None:
     page = "<html><body><p>Hello wörld, this is text.</p></body></html>"
     assert decode.to_text(page.encode("utf-16-le")) == page  # no BOM
     assert decode.to_text(page.encode("utf-16-be")) == page
+
+
+# --- raw-text elements, huge nodes, nesting limits (issue 17) -----------------------------------------------
+# The regular expression ``without_invisible`` replaces: quadratic on unclosed elements, kept here as the oracle.
+_OLD_INVISIBLE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_PIECES = [
+    "<script>", "</script>", "<SCRIPT a=1>", "</Script >", "<scripts>", "</script\n>", "<style>", "</style>",
+    "<template>", "</template>", "<noscript>", "</noscript>", "x", "<p>", "</p>", "< /script>", "<script",
+    "</scrip>", "</script", "<scrİpt>", "</SCRİPT >", "<ſcript>", "</ſcript>", "</style\x85>", "</style\u3000 >",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map("".join))
+def test_without_invisible_is_the_regular_expression_in_linear_time(text: str) -> None:
+    assert parse.without_invisible(text) == _OLD_INVISIBLE.sub("", text)
+
+
+def test_unclosed_raw_text_elements_take_linear_time() -> None:
+    for tag in ("script", "style", "template", "noscript"):
+        page = "<html><body><p>hi</p>" + f"<{tag}>x" * 80_000  # the old pattern took minutes on this
+        start = time.monotonic()
+        assert parse.without_invisible(page) == page
+        assert "hi" in parse.strip_markup(page)
+        assert time.monotonic() - start < 5
+
+
+def test_tag_count_has_no_seams() -> None:
+    text = "<a<b</c <d>" * 50
+    for chunk in (1, 2, 3, 7, 64):
+        assert parse._tag_count(text, chunk) == len(parse._TAG_START.findall(text))
+
+
+def _paragraphs(root) -> list[str]:
+    return [(p.text or "")[:6] for p in root.iter("p")]
+
+
+def test_huge_nodes_do_not_drop_the_rest_of_the_page() -> None:
+    before, after = "<html><body><p>before</p>", "<p>after</p></body></html>"
+    for middle in (
+        "<img src='data:image/png;base64," + "A" * 11_000_000 + "'>",  # over libxml2's 10 MB default
+        "<script>" + "x=1;" * 3_000_000 + "</script>",
+        "<p>" + "word " * 2_300_000 + "</p>",
+    ):
+        root = parse.parse_html(before + middle + after)
+        assert root is not None
+        assert _paragraphs(root)[-1] == "after"
+
+
+def test_nesting_past_the_parser_limit_is_reported() -> None:
+    limit = parse.nesting_limit()
+    assert limit is not None and limit >= 255
+    deep = "<html><body>" + "<div>" * (limit + 50) + "text" + "</div>" * (limit + 50) + "<p>after</p></body></html>"
+    root = parse.parse_html(deep)
+    assert root is not None
+    reason = parse.why_unusable(deep, root)
+    assert reason is not None and "nested deeper" in reason
+    shallow = "<html><body>" + "<div>" * 300 + "text" + "</div>" * 300 + "<p>after</p></body></html>"
+    root = parse.parse_html(shallow)
+    assert root is not None
+    assert parse.why_unusable(shallow, root) is None
+    assert _paragraphs(root) == ["after"]  # 300 levels parse whole (libxml2's default stops at 256)
+
+
+def test_too_many_tags_are_not_built_into_a_tree(monkeypatch) -> None:
+    monkeypatch.setattr(parse, "MAX_TREE_ELEMENTS", 1000)
+    page = "<html><body>" + "<p>x" * 5000
+    root = parse.parse_html(page)
+    assert root is not None and len(root) == 0
+    reason = parse.why_unusable(page, root)
+    assert reason is not None and "5,002 start tags" in reason
+    assert parse.why_unusable("<p>x</p>" * 400, parse.parse_html("<p>x</p>" * 400)) is None

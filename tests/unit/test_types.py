@@ -26,7 +26,17 @@ def test_records_and_text_never_compute_cues() -> None:
     result = _result(calls)
     record = result.to_record()
     assert record["spans"] == [[12, 20, "poll", 0.8]] and result.text == "Body text."
+    assert record["quality"] == result.quality.to_dict()  # the quality summary reads plain segments too
     assert calls == []
+
+
+def test_the_quality_summary_is_in_records_and_dicts() -> None:
+    result = _result([])
+    quality = result.quality
+    assert quality.shares == {"content": 0.5556, "poll": 0.4444, "consent": 0.0, "promo": 0.0, "boilerplate": 0.0}
+    assert quality.main_content is False  # two content words are no page's main content
+    assert 0.0 <= quality.confidence <= 1.0
+    assert result.to_dict()["quality"] == result.to_record()["quality"] == quality.to_dict()
 
 
 def test_cues_are_computed_once_on_first_read() -> None:
