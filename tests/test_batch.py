@@ -108,10 +108,12 @@ def test_folder_warc_jsonl_one_record_each_and_one_error(corpus: tuple[Path, lis
     records = read_records(root / out)
     assert len(records) == 5 + 2 + 2  # the folder's pages, the WARC's HTML responses, the JSONL's non-blank lines
     ids = [r["id"] for r in records]
-    assert ids[:5] == folder_ids  # input order, folders walked in sorted order
-    assert ids[7:] == ["dump.jsonl:1", "dump.jsonl:3"]
+    real = os.path.realpath(root)  # ids are canonical: resolved paths, however the inputs were spelled
+    assert ids[:5] == [f"{real}/{name}" for name in folder_ids]  # input order, folders walked in sorted order
+    assert [r["source"]["path"] for r in records[:5]] == folder_ids  # the path as given
+    assert [i.split("#")[0] for i in ids[7:]] == [f"{real}/dump.jsonl:1", f"{real}/dump.jsonl:3"]  # + line digest
     errors = [r for r in records if "error" in r]
-    assert [r["id"] for r in errors] == ["site/a/broken.html.gz"]
+    assert [r["id"] for r in errors] == [f"{real}/site/a/broken.html.gz"]
     assert errors[0]["error"].startswith("BadGzipFile: ") and "text" not in errors[0]
     for r in records:
         if "error" not in r:
@@ -119,7 +121,7 @@ def test_folder_warc_jsonl_one_record_each_and_one_error(corpus: tuple[Path, lis
     warc = records[5:7]
     assert [r["source"]["url"] for r in warc] == ["http://example.com/0", "http://example.com/1"]
     assert all(r["source"]["warc_record_id"].startswith("<urn:uuid:") for r in warc)
-    assert all(r["id"] == f"crawl.warc.gz#{r['source']['warc_record_id']}" for r in warc)
+    assert all(r["id"] == f"{real}/crawl.warc.gz#{r['source']['warc_record_id']}@{r['source']['offset']}" for r in warc)
     assert "bridge number 11" in warc[1]["text"]  # the gzip-encoded body was decoded
     assert records[7]["source"] == {"path": "dump.jsonl", "line": 1, "record_id": "p20", "url": "http://example.com/20"}
     assert records[8]["kind"] == "text" and "plain article paragraph" in records[8]["text"]
@@ -140,7 +142,11 @@ def test_compact_format_matches_the_library_records(corpus: tuple[Path, list[str
     proc = run_in(root, "batch", "dump.jsonl", "site/index.html", "--out", str(out), "--format", "compact")
     assert proc.returncode == 0, proc.stderr
     records = read_records(out)
-    assert [r["id"] for r in records] == ["dump.jsonl:1", "dump.jsonl:3", "site/index.html"]
+    assert [(r["source"]["path"], r["source"].get("line")) for r in records] == [
+        ("dump.jsonl", 1),
+        ("dump.jsonl", 3),
+        ("site/index.html", None),
+    ]
     lines = (root / "dump.jsonl").read_text().splitlines()
     docs = [json.loads(lines[0]), json.loads(lines[2]), (root / "site" / "index.html").read_bytes()]
     expected = list(Cleaner().clean_many(docs, output="record"))
@@ -200,7 +206,8 @@ def test_resume_after_kill_writes_every_document_once(tmp_path: Path) -> None:
     assert resumed.returncode == 0, resumed.stderr
     assert f"{written} already there, skipped" in resumed.stdout.decode()
     records = read_records(out)
-    assert [r["id"] for r in records] == [f"docs.jsonl.gz:{i + 1}" for i in range(n)]  # each once, in input order
+    assert [r["source"]["line"] for r in records] == [i + 1 for i in range(n)]  # each once, in input order
+    assert len({r["id"] for r in records}) == n
     assert [r["source"]["record_id"] for r in records] == [f"d{i}" for i in range(n)]
     assert not any("error" in r for r in records)
 
@@ -214,18 +221,19 @@ def test_sources_and_torn_line_in_process(corpus: tuple[Path, list[str]], tmp_pa
     assert all(s.kind_hint == "html" for s in warc)
     assert b"bridge number 10" in bytes(warc[0].load().data)
     jsonl = list(sources.iter_sources([root / "dump.jsonl"], "text"))
-    assert [s.id for s in jsonl] == [f"{root / 'dump.jsonl'}:1", f"{root / 'dump.jsonl'}:3"]
+    real = os.path.realpath(root / "dump.jsonl")
+    assert [s.id.split("#")[0] for s in jsonl] == [f"{real}:1", f"{real}:3"]  # then a digest of the line
     with pytest.raises(Exception, match="no 'text' field"):
         jsonl[0].load()
 
     out = tmp_path / "o.jsonl"
-    out.write_bytes(b'{"id": "a", "text": "x"}\n{"id": "b"}\n{"id": "c", "te')
+    out.write_bytes(b'{"id": "a", "text": "x"}\n{"id": "b", "text": ""}\n{"id": "c", "te')
     assert sink.done_ids(out) == {"a", "b"}
-    assert out.read_bytes() == b'{"id": "a", "text": "x"}\n{"id": "b"}\n'
+    assert out.read_bytes() == b'{"id": "a", "text": "x"}\n{"id": "b", "text": ""}\n'
     with open(out, "ab") as fh:  # --retry-failed: error records go, so their documents run again
         fh.write(b'{"id": "c", "source": {}, "error": "OSError: disk"}\n{"id": "d", "text": "\\"error\\": "}\n')
     assert sink.done_ids(out, drop_failed=True) == {"a", "b", "d"}
-    assert b'"c"' not in out.read_bytes() and not list(tmp_path.glob("*.retry-tmp"))
+    assert b'"c"' not in out.read_bytes() and not list(tmp_path.glob("*.tmp"))
 
 
 def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:

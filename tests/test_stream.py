@@ -89,7 +89,7 @@ def test_dict_documents_errors_in_place_and_records(cleaner_instance: cleaner.Cl
 
 def test_compact_record_spans_cut_the_original_text(cleaner_instance: cleaner.Cleaner, example_text: str) -> None:
     record = next(cleaner_instance.clean_many([example_text], output="record"))
-    assert set(record) == {"text", "spans", "flagged_share", "kind", "model_version", "warnings"}
+    assert set(record) == {"text", "spans", "flagged_share", "quality", "kind", "model_version", "warnings"}
     spans = [(example_text[start:end], label) for start, end, label, _ in record["spans"]]
     assert [label for _, label in spans] == ["poll", "consent"]  # the worked example
     assert spans[0][0] == "Who do you think would win the Presidency?"

@@ -1,7 +1,8 @@
 """Clean many documents: find them in files, folders, globs, gzip, WARC and JSONL; clean them in a process pool.
 
-Every document has a stable ``id`` (``path``, ``path#<WARC-Record-ID>`` or ``path:<line>``), so a run can be
-resumed: the ids already in the output file are skipped.
+Every document has a canonical, stable ``id`` (``sources``), so a run can be resumed: the ids already in the output
+file are skipped. SIGINT and SIGTERM stop a run within a moment: the finished documents are written, the workers
+ended, and ``stream.Interrupted`` raised; a second signal ends the process at once.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +26,7 @@ from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import describe
 from cleaner.core.types import Result
 from cleaner.runners import stream
-from cleaner.runners.sink import done_ids, json_line
+from cleaner.runners.sink import Sink, json_line, open_sink
 from cleaner.runners.sources import Source
 
 log = logging.getLogger(__name__)
@@ -116,11 +119,12 @@ class Summary:
 
 def run_batch(
     sources: Iterable[Source],
-    out: Path,
+    out: Path | str | Sink,
     *,
     workers: int,
     model: str | None = None,
     config: CleanerConfig | None = None,
+    rules: Any = None,
     resume: bool = False,
     skip: set[str] | None = None,
     fsync: bool = False,
@@ -129,14 +133,20 @@ def run_batch(
     seconds: float | None = DEFAULT_TIME_LIMIT,
     output: BatchFormat = "full",
     chunk_size: int = 4,
+    stop: stream.Stop | None = None,
 ) -> Summary:
     """Clean ``sources`` into ``out`` (JSONL, one record per line, in input order), through ``stream.pool_map``.
 
-    With ``resume``, append to ``out`` and skip the ids in ``skip`` (default: those already in ``out``).
+    ``out``: a path (``-``: stdout; ``.gz``: gzip) or a ``Sink`` already open (``sink.open_sink``), which this
+    closes. With ``resume``, keep the valid records of ``out`` and skip the ids in ``skip`` (default: those). A
+    signal (SIGINT, SIGTERM; main thread only) or ``stop`` ends the run early: every finished document is written
+    (in input order, with the unfinished ones missing) and ``stream.Interrupted`` is raised.
     """
+    seconds = stream.check_time_limit(seconds)
     summary = summary or Summary()
+    sink = out if isinstance(out, Sink) else open_sink(out, resume=resume, fsync=fsync)
     if skip is None:
-        skip = done_ids(out) if resume else set()
+        skip = sink.done
     started = time.perf_counter()
 
     def todo() -> Iterator[Source]:
@@ -146,24 +156,56 @@ def run_batch(
             else:
                 yield source
 
-    cleaner = Cleaner(model, config=config)
-    task = partial(work, output=output)
-    done_stream = stream.pool_map(
-        task, todo(), cleaner, workers=workers, chunk_size=chunk_size, time_limit=seconds, on_crash=crashed
-    )
-    with open(out, "ab" if resume else "wb") as fh, _one_thread_here(workers):
-        try:
+    stop = stop or stream.Stop()
+    try:
+        cleaner = Cleaner(model, config=config, rules=rules)  # rules: a rules file or a RuleSet (cleaner.core.rules)
+        task = partial(work, output=output)
+        done_stream = stream.pool_map(
+            task,
+            todo(),
+            cleaner,
+            workers=workers,
+            chunk_size=chunk_size,
+            time_limit=seconds,
+            on_crash=crashed,
+            stop=stop,
+        )
+        with _stop_on_signals(stop), _one_thread_here(workers):
             for done in done_stream:
-                fh.write(done.line)  # one write per whole line, flushed: a kill leaves at most a partial last line
-                fh.flush()
-                if fsync:
-                    os.fsync(fh.fileno())
+                sink.write(done.line)
                 summary.add(done)
                 if on_done is not None:
                     on_done(done)
-        finally:
-            summary.seconds = time.perf_counter() - started
+    finally:
+        summary.seconds = time.perf_counter() - started
+        sink.close()
     return summary
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def _stop_on_signals(stop: stream.Stop) -> Iterator[None]:
+    """SIGINT/SIGTERM request ``stop`` (the run ends within a moment, its finished documents written); a second one
+    kills the workers and ends the process at once (its output is whole up to the last flushed line)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_signal(signum: int, frame: object) -> None:
+        if stop.requested:
+            stream.kill_all_workers()
+            os.write(2, b"\ninterrupted again: stopped at once; run again with --resume to continue\n")
+            os._exit(128 + signum)
+        stop.request(signum)  # raises stream.Interrupted when a document is being cleaned in this very process
+
+    previous = {signum: signal.signal(signum, on_signal) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager
@@ -178,12 +220,12 @@ def _one_thread_here(workers: int) -> Iterator[None]:
         yield
 
 
-def format_summary(summary: Summary, out: Path) -> str:
+def format_summary(summary: Summary, out: Path | str) -> str:
     """The end-of-run report the CLI prints."""
     rate = summary.written / summary.seconds if summary.seconds > 0 else 0.0
     lines = [
-        f"{summary.written} documents cleaned into {out} in {summary.seconds:.1f} s ({rate:.1f} documents/s)"
-        + (f"; {summary.skipped} already there, skipped" if summary.skipped else ""),
+        f"{summary.written} documents cleaned into {'stdout' if str(out) == '-' else out} in {summary.seconds:.1f} s "
+        f"({rate:.1f} documents/s)" + (f"; {summary.skipped} already there, skipped" if summary.skipped else ""),
         f"failed: {summary.failed}",
     ]
     lines += [f"  {doc_id}: {error}" for doc_id, error in summary.failures]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
 import os
+import re
 import shutil
 import sys
 import threading
@@ -16,7 +19,9 @@ import typer
 from typer.core import TyperGroup
 
 from cleaner.core.errors import CleanerError
-from cleaner.core.types import Label
+from cleaner.core.types import Label, Result
+from cleaner.model.store import TRUST_ENV
+from cleaner.runners.report import visible_controls
 
 try:  # typer >= 0.2x vendors click: its usage errors derive from TyperException
     from typer import TyperException as _UsageError
@@ -35,6 +40,7 @@ class _OneLineErrors(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        args = _debug_first(sys.argv[1:] if args is None else list(args))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -54,14 +60,29 @@ class _OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+GLOBAL_FLAGS = ("--debug", "--trust-model")
+
+
+def _debug_first(args: list[str]) -> list[str]:
+    """``--debug`` and ``--trust-model`` anywhere before a ``--`` are top-level options: ``cleaner clean x --debug``
+    works too."""
+    end = args.index("--") if "--" in args else len(args)
+    found = [flag for flag in GLOBAL_FLAGS if flag in args[:end]]
+    if not found:
+        return args
+    return [*found, *(a for i, a in enumerate(args) if not (i < end and a in GLOBAL_FLAGS))]
+
+
+# Plain click help (rich_markup_mode=None): typer's rich help shows every flag as "--resume <bool>".
 app = typer.Typer(
     cls=_OneLineErrors,
     help="Find a page's editorial text and flag polls, consent, promo and boilerplate.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-data_app = typer.Typer(help="Work with labelled training data.", no_args_is_help=True)
+data_app = typer.Typer(help="Work with labelled training data.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(data_app, name="data")
 
 # Defaults that live in a checkout of the repository resolve against the working directory, never site-packages.
@@ -73,58 +94,144 @@ _debug = False
 
 
 @app.callback()
-def _main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors (before or after the command)."),
+    trust_model: bool = typer.Option(
+        False,
+        "--trust-model",
+        help=f"Load a --model directory that did not ship with cleaner (its pickle runs its author's code; "
+        f"same as {TRUST_ENV}=1).",
+    ),
+) -> None:
     global _debug
     _debug = debug
+    if trust_model:  # worker processes inherit the environment
+        os.environ[TRUST_ENV] = "1"
 
 
 def _fail(exc: BaseException) -> None:
     if _debug:
         raise exc
-    typer.echo(f"error: {exc}", err=True)
+    typer.echo(f"error: {visible_controls(str(exc))}", err=True)
     raise typer.Exit(2)
 
 
 FORMATS = ("text", "json", "markdown")
+DEFAULT_TIME_LIMIT = 60.0  # seconds, as in batch
+_TIME_LIMIT_HELP = "Seconds one document may take before it is given up (0: no limit)."
+
+
+def _seconds(value: float) -> float:
+    """A ``--time-limit``: a positive, finite number of seconds, or 0 for none."""
+    if not math.isfinite(value) or value < 0:
+        raise typer.BadParameter(f"give a positive number of seconds, or 0 for no limit (not {value:g})")
+    return value
+
+
+def _time_limit_option(default: float, help: str) -> Any:
+    return typer.Option(default, "--time-limit", help=help, callback=_seconds)
+
+
+def _rules_option() -> Any:
+    return typer.Option(
+        None,
+        "--rules",
+        help="TOML file of [[rule]] tables: a CSS selector and/or a regex pattern, and a label to force or labels "
+        'to forbid, applied after the model (README, "Rules").',
+    )
 
 
 @app.command()
 def clean(
-    file: str = typer.Argument("-", help="HTML or text file, '-' for stdin."),
-    kind: str = typer.Option("auto", help="auto, html or text."),
+    file: str = typer.Argument("-", help="HTML or text file (.gz too), '-' for stdin."),
+    kind: str = typer.Option("auto", help="auto (from the file name, else sniffed), html or text."),
     format: str = typer.Option("text", "--format", "-f", help="text, json or markdown."),
     model: Path | None = typer.Option(None, help="Model directory (default: the shipped model)."),
     show_flagged: bool = typer.Option(
         False, "--show-flagged", help="Append flagged segments with label and confidence."
     ),
+    time_limit: float = _time_limit_option(DEFAULT_TIME_LIMIT, _TIME_LIMIT_HELP),
+    rules: Path | None = _rules_option(),
 ) -> None:
     """Clean one document and print its editorial text.
 
+    Warnings (such as a page cut at max_blocks) go to stderr. On a terminal, control characters of the page's
+    text are shown as escapes (\\x1b), never sent raw.
+
     Example: cleaner clean page.html --format json
     """
-    from cleaner import Cleaner, CleanerConfig
     from cleaner.runners.report import to_markdown
 
     try:
         if format not in FORMATS:
             raise ValueError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-        data = _read_input(file)
-        result = Cleaner(model, config=CleanerConfig(kind=kind)).clean(data)
+        result = _clean_one(file, kind, model, time_limit, rules)
     except (CleanerError, OSError, ValueError) as exc:
         _fail(exc)
         return
     if format == "json":
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        typer.echo(_json_text(result.to_dict()))
         return
-    typer.echo(to_markdown(result) if format == "markdown" else result.text)
+    shown = sys.stdout.isatty()
+    typer.echo(_for_terminal(to_markdown(result) if format == "markdown" else result.text, shown))
     if show_flagged:
         typer.echo("\n--- flagged ---")
         for s in result.flagged:
-            typer.echo(f"[{s.label.value} {s.confidence:.2f}] {s.text[:100]}  ({', '.join(s.cues)})")
+            line = f"[{s.label.value} {s.confidence:.2f}] {s.text[:100]}  ({', '.join(s.cues)})"
+            typer.echo(_for_terminal(line, shown))
 
 
-def _read_input(file: str) -> bytes:
-    return sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+def _clean_one(file: str, kind: str, model: Path | None, time_limit: float, rules: Path | None = None) -> Result:
+    """Read ``file`` (bounded by ``max_input_bytes``), clean it within ``time_limit`` and say its warnings on stderr."""
+    from cleaner import Cleaner, CleanerConfig
+    from cleaner.runners.stream import deadline
+
+    config = CleanerConfig(kind=kind)
+    cleaner = Cleaner(model, config=config, rules=rules)  # the rules are checked before the input is read
+    data = _read_input(file, config.max_input_bytes)
+    hint = None
+    if kind == "auto" and file != "-":
+        from cleaner.runners.sources import container
+
+        hint = (container(Path(file)) or ("doc", None))[1]  # page.html is HTML even when empty, as in batch
+    with deadline(time_limit or None):
+        result = cleaner.clean(data, kind=hint)
+    for warning in result.warnings:
+        typer.echo(f"warning: {visible_controls(warning)}", err=True)
+    return result
+
+
+def _read_input(file: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``file`` (``-``: stdin; ``.gz``: decompressed), else an ``InputError``."""
+    from cleaner.core.errors import InputError
+
+    if file == "-":
+        if sys.stdin.isatty():
+            typer.echo("reading the document from stdin (end it with Ctrl-D; or give a file)", err=True)
+        data = sys.stdin.buffer.read(limit + 1)
+    elif file.lower().endswith(".gz"):
+        with gzip.open(file, "rb") as fh:
+            data = fh.read(limit + 1)
+    else:
+        with open(file, "rb") as fh:
+            data = fh.read(limit + 1)
+    if len(data) > limit:
+        name = "stdin" if file == "-" else file
+        raise InputError(f"{name}: more than max_input_bytes={limit:,} bytes")
+    return data
+
+
+def _for_terminal(text: str, terminal: bool) -> str:
+    """Page text as it may go to a terminal: control characters shown, not sent (a pipe gets the text as it is)."""
+    return visible_controls(text) if terminal else text
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")
+
+
+def _json_text(value: Any) -> str:
+    """JSON with DEL and C1 controls escaped too (json escapes C0 already): safe on a terminal, same value."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=1))
 
 
 @app.command()
@@ -141,8 +248,8 @@ def batch(
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUT."),
     fsync: bool = typer.Option(False, "--fsync", help="fsync OUT after every record (survives power loss)."),
-    time_limit: float = typer.Option(
-        60.0, "--time-limit", help="Seconds one document may take before it becomes an error record (0: none)."
+    time_limit: float = _time_limit_option(
+        60.0, "Seconds one document may take before it becomes an error record (0: no limit)."
     ),
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Live progress bar (default: when stderr is a terminal)."
@@ -155,6 +262,7 @@ def batch(
     ),
     chunk_size: int = typer.Option(4, "--chunk-size", help="Documents sent to a worker at a time."),
     model: Path | None = typer.Option(None, help="Model directory (default: the shipped model)."),
+    rules: Path | None = _rules_option(),
 ) -> None:
     """Clean many documents into a JSONL file, in parallel, resumably.
 
@@ -180,10 +288,21 @@ def batch(
             raise CleanerError(f"{out} is a folder, not a file")
         if retry_failed and not resume:
             raise CleanerError("--retry-failed goes with --resume")
+        from cleaner.api import load_rules
+
+        ruleset = load_rules(rules)  # checked before anything is opened
         files = sources.expand_inputs(inputs, exclude=[out])
         if not files:
             raise CleanerError("no input documents: give files, folders or globs of .html/.txt/.warc/.jsonl")
-        skip = sink.done_ids(out, drop_failed=retry_failed) if resume else set()
+        output = sink.open_sink(  # locked against other runs; on --resume, checked against the inputs it came from
+            out,
+            resume=resume,
+            drop_failed=retry_failed,
+            fsync=fsync,
+            inputs=sources.fingerprint(files),
+            options={"field": field, "format": output_format},
+        )
+        skip = output.done
     except (CleanerError, OSError, ValueError) as exc:
         _fail(exc)
         return
@@ -195,9 +314,10 @@ def batch(
         with _batch_progress(show, files, field, skip) as on_done:
             b.run_batch(
                 documents,
-                out,
+                output,
                 workers=n_workers,
                 model=None if model is None else str(model),
+                rules=ruleset,
                 resume=resume,
                 skip=skip,
                 fsync=fsync,
@@ -207,9 +327,9 @@ def batch(
                 output="compact" if output_format == "compact" else "full",
                 chunk_size=chunk_size,
             )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # stream.Interrupted carries SIGINT or SIGTERM: exit 130 or 143
         typer.echo(f"interrupted after {summary.written} documents; run again with --resume to continue", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(128 + getattr(exc, "signum", 2)) from None
     except BrokenProcessPool as exc:
         if _debug:
             raise
@@ -217,7 +337,7 @@ def batch(
         raise typer.Exit(1) from None
     except (CleanerError, OSError) as exc:
         _fail(exc)
-    typer.echo(b.format_summary(summary, out))
+    typer.echo(b.format_summary(summary, out), err=str(out) == "-")  # -o -: stdout holds the records
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -255,7 +375,7 @@ def _batch_progress(show: bool, files: list[Path], field: str, skip: set[str]) -
 
         def count() -> None:
             try:
-                total = sum(s.id not in skip for s in sources.iter_sources(files, field))
+                total = max(0, sources.count_documents(files) - len(skip))  # streams; holds no document
             except Exception:  # the run reports unreadable inputs itself
                 return
             bar.update(task, total=total)
@@ -274,10 +394,17 @@ def _batch_progress(show: bool, files: list[Path], field: str, skip: set[str]) -
 
 @app.command()
 def explain(
-    file: str = typer.Argument(..., help="HTML or text file, '-' for stdin."),
-    kind: str = typer.Option("auto", help="auto, html or text."),
-    html: Path | None = typer.Option(None, "--html", help="Also write a self-contained HTML report to this file."),
+    file: str = typer.Argument(..., help="HTML or text file (.gz too), '-' for stdin."),
+    kind: str = typer.Option("auto", help="auto (from the file name, else sniffed), html or text."),
+    html: Path | None = typer.Option(
+        None,
+        "--html",
+        help="Also write a self-contained HTML report to this file: each flagged block with its cues in words, "
+        "a filter per label and a one-line summary.",
+    ),
     model: Path | None = typer.Option(None, help="Model directory (default: the shipped model)."),
+    time_limit: float = _time_limit_option(DEFAULT_TIME_LIMIT, _TIME_LIMIT_HELP),
+    rules: Path | None = _rules_option(),
 ) -> None:
     """Show every block with its label, confidence and cues, coloured by label.
 
@@ -285,11 +412,10 @@ def explain(
     """
     from rich.console import Console
 
-    from cleaner import Cleaner, CleanerConfig
     from cleaner.runners.report import explain_table, html_report, label_counts
 
     try:
-        result = Cleaner(model, config=CleanerConfig(kind=kind)).clean(_read_input(file))
+        result = _clean_one(file, kind, model, time_limit, rules)
         if html is not None:
             html.write_text(html_report(result, "stdin" if file == "-" else file), encoding="utf-8")
     except (CleanerError, OSError, ValueError) as exc:

@@ -7,16 +7,22 @@ result is handed on as soon as the results before it are, so memory does not gro
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import logging
+import math
+import os
 import signal
+import sys
 import threading
+import time
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
-from itertools import islice
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from cleaner.core.config import CleanerConfig
@@ -40,6 +46,66 @@ DEFAULT_CHUNK_SIZE = 8  # documents per round trip to a worker: the round trip c
 FIELDS_AUTO = ("html", "text")  # the fields a dict document is read from when none is named, in this order
 Output = Literal["result", "record"]
 OnError = Literal["raise", "return"]
+STOP_POLL = 0.1  # seconds between looks at a stop request while waiting on a worker
+PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent is still there
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run stopped by a signal (``signum``: SIGINT or SIGTERM) after handing on every finished result."""
+
+    def __init__(self, signum: int = signal.SIGINT) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+class Stop:
+    """A request to stop a run early, made from a signal handler: ``pool_map`` stops waiting, hands on the results
+    that are finished, ends its workers and raises ``Interrupted``.
+
+    Only plain attributes are touched from the handler (no locks: it runs between two bytecodes of the main thread,
+    which may hold any lock). ``interruptible``: while a document is cleaned in this process, the handler raises
+    ``Interrupted`` at once rather than waiting for the document to finish.
+    """
+
+    def __init__(self) -> None:
+        self.signum = 0
+        self.here = False  # a document is being cleaned in this process, in the main thread
+
+    @property
+    def requested(self) -> bool:
+        return self.signum != 0
+
+    def request(self, signum: int) -> None:
+        self.signum = signum
+        if self.here:
+            raise Interrupted(signum)
+
+    def check(self) -> None:
+        if self.signum:
+            raise Interrupted(self.signum)
+
+    @contextmanager
+    def interruptible(self) -> Iterator[None]:
+        self.here = True
+        try:
+            self.check()
+            yield
+        finally:
+            self.here = False
+
+
+def check_time_limit(seconds: float | None) -> float | None:
+    """A time limit as given, or ``None`` for none (``None`` or 0); ``ValueError`` for a negative, NaN or infinite
+    one, which would otherwise be a limit that never fires or always does."""
+    if seconds is None or seconds == 0:
+        return None
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise ValueError(f"time_limit must be a number of seconds, not {type(seconds).__name__}")
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(
+            f"time_limit must be a positive, finite number of seconds (0 or None: no limit), not {seconds}"
+        )
+    return float(seconds)
 
 
 def pool_map(
@@ -51,27 +117,42 @@ def pool_map(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     time_limit: float | None = None,
     on_crash: Callable[[T, WorkerCrashError], R] | None = None,
+    stop: Stop | None = None,
 ) -> Iterator[R]:
     """``task(cleaner, item, time_limit)`` for every item, lazily and in input order.
 
     ``workers`` > 1 runs the tasks in that many spawned processes, each with its own unpickled copy of
-    ``cleaner`` (so the model loads once per worker); ``workers`` = 1 runs them here, with ``cleaner`` itself.
-    When a worker process dies (the OS killed it, a native library crashed), ``on_crash`` gives the output of the
-    document that killed it, found by running the chunk in flight again one document at a time in a fresh pool,
-    and the run goes on; without ``on_crash`` the pool's ``BrokenProcessPool`` is raised.
+    ``cleaner`` (so the model loads once per worker); ``workers`` = 1 runs them here, with ``cleaner`` itself --
+    unless a time limit is set and this is not the main thread, where no limit could fire: then in one worker
+    process. When a worker process dies (the OS killed it, a native library crashed), ``on_crash`` gives the output
+    of the document that killed it, found by running the chunk in flight again one document at a time in a fresh
+    pool, and the run goes on; without ``on_crash`` the pool's ``BrokenProcessPool`` is raised.
+
+    When ``items`` raises, the outputs of every item pulled before it are yielded first. When ``stop`` is
+    requested, the outputs already finished are yielded (in input order, with gaps), the workers are ended and
+    ``Interrupted`` is raised. However the generator ends early (an exception, ``close()``), its workers are killed
+    at once, never waited for; and each worker ends itself when this process dies.
     """
     if workers < 1 or chunk_size < 1:
         raise ValueError("workers and chunk_size must be at least 1")
-    if workers == 1:
-        for item in items:
-            yield task(cleaner, item, time_limit)
+    time_limit = check_time_limit(time_limit)
+    if workers == 1 and (time_limit is None or threading.current_thread() is threading.main_thread()):
+        yield from _map_here(task, items, cleaner, time_limit, stop)
         return
     pool = _Pool(workers, cleaner, time_limit)
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
+    chunks = _chunks(items, chunk_size)
+    failure: Exception | None = None
 
     def next_results() -> list[R]:
         nonlocal pending
-        chunk, future = pending.popleft()
+        chunk, future = pending[0]
+        if stop is not None:
+            while not stop.requested and not wait_futures([future], timeout=STOP_POLL).done:
+                pass
+            if stop.requested:
+                raise Interrupted(stop.signum)
+        pending.popleft()
         try:
             return future.result()
         except BrokenProcessPool:
@@ -83,19 +164,52 @@ def pool_map(
         pending = deque((c, f if _succeeded(f) else pool.submit(_run_chunk, task, c)) for c, f in pending)
         return results
 
+    completed = False
     try:
-        for chunk in _chunks(items, chunk_size):
-            pending.append((chunk, pool.submit(_run_chunk, task, chunk)))
-            if len(pending) >= workers * CHUNKS_PER_WORKER:
+        try:
+            while True:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except Exception as exc:  # the caller's iterator failed: hand on what it gave before, then raise
+                    failure = exc
+                    break
+                pending.append((chunk, pool.submit(_run_chunk, task, chunk)))
+                if len(pending) >= workers * CHUNKS_PER_WORKER:
+                    yield from next_results()
+            while pending:
                 yield from next_results()
-        while pending:
-            yield from next_results()
+            completed = True
+        except Interrupted:
+            finished = [r for _, f in pending if _succeeded(f) for r in f.result()]
+            pool.kill()
+            yield from finished
+            raise
     finally:
-        pool.close()
+        if completed:
+            pool.close()
+        else:
+            pool.kill()
+    if failure is not None:
+        raise failure
+
+
+def _map_here(
+    task: Task[T, R], items: Iterable[T], cleaner: Cleaner, time_limit: float | None, stop: Stop | None
+) -> Iterator[R]:
+    """The tasks in this process, one at a time; a stop request abandons the document in hand."""
+    for item in items:
+        with stop.interruptible() if stop is not None else nullcontext():
+            output = task(cleaner, item, time_limit)
+        yield output
 
 
 def _succeeded(future: Future[Any]) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
+
+
+_LIVE_POOLS: weakref.WeakSet[_Pool] = weakref.WeakSet()
 
 
 class _Pool:
@@ -104,18 +218,22 @@ class _Pool:
     def __init__(self, workers: int, cleaner: Cleaner, time_limit: float | None) -> None:
         self.args = (workers, cleaner, time_limit)
         self.executor = self._start()
+        _LIVE_POOLS.add(self)
 
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
 
         workers, cleaner, time_limit = self.args
+        # Workers are spawned by the thread that submits (this one). A parent-death signal is tied to that thread,
+        # so it is asked for only when that is the main thread, which lives as long as this process does.
+        death_signal = threading.current_thread() is threading.main_thread()
         # spawn, not fork: the caller may run threads (a progress bar, Dask, a web server) that a fork could catch
         # holding a lock.
         return ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(cleaner, time_limit),
+            initargs=(cleaner, time_limit, os.getpid(), death_signal),
         )
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
@@ -127,6 +245,41 @@ class _Pool:
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
+        _LIVE_POOLS.discard(self)
+
+    def kill(self) -> None:
+        """End the workers now, mid-document: nothing they hold is wanted any more, and waiting for them (or for
+        the pool's own shutdown, which joins them) is how a run used to hang on Ctrl-C."""
+        processes = _processes(self.executor)
+        for process in processes:
+            _kill(process.pid)
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
+        _LIVE_POOLS.discard(self)
+
+
+def _processes(executor: ProcessPoolExecutor) -> list[Any]:
+    # ProcessPoolExecutor has no public way to end its workers before Python 3.14 (kill_workers); its process table
+    # has been ``_processes`` since 3.2.
+    table = getattr(executor, "_processes", None) or {}
+    return list(table.values())
+
+
+def _kill(pid: int | None) -> None:
+    if pid:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def kill_all_workers() -> None:
+    """Kill every worker of every live pool of this process, without waiting: for a second Ctrl-C, which must end
+    the run at once (safe in a signal handler: no locks, only ``kill``)."""
+    for pool in list(_LIVE_POOLS):
+        for process in _processes(pool.executor):
+            _kill(process.pid)
 
 
 def _run_alone(pool: _Pool, task: Task[T, R], item: T, on_crash: Callable[[T, WorkerCrashError], R]) -> R:
@@ -146,25 +299,60 @@ def _run_alone(pool: _Pool, task: Task[T, R], item: T, on_crash: Callable[[T, Wo
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
+    """``items`` in lists of ``size``; when ``items`` raises, the part of a chunk pulled before it comes first."""
+    chunk: list[T] = []
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
         yield chunk
 
 
 _WORKER: Cleaner | None = None
 _TIME_LIMIT: float | None = None
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _init_worker(cleaner: Cleaner, time_limit: float | None) -> None:
-    """Keep this worker's ``Cleaner`` (its model loads on the first document)."""
+def _init_worker(cleaner: Cleaner, time_limit: float | None, parent: int, death_signal: bool) -> None:
+    """Keep this worker's ``Cleaner`` (its model loads on the first document); end with the parent process."""
     global _WORKER, _TIME_LIMIT
     from threadpoolctl import threadpool_limits
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _follow_parent(parent, death_signal)
     # Processes are the parallelism. OpenMP/BLAS threads inside each one only oversubscribe the cores, and the
     # smoother's tiny per-page predictions then stall at OpenMP barriers: 7 ms vs 2.9 s a page on 2 busy cores.
     threadpool_limits(1)
     _WORKER, _TIME_LIMIT = cleaner, time_limit
+
+
+def _follow_parent(parent: int, death_signal: bool) -> None:
+    """Die with the parent, however it dies (SIGKILL, the OOM killer): a worker must never outlive its run.
+
+    On Linux the kernel sends SIGKILL when the parent goes (``PR_SET_PDEATHSIG``), which works even while this
+    process is inside native code; everywhere, a thread also watches for the parent to change.
+    """
+    if death_signal and sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):  # no libc to ask: the watch thread alone
+            pass
+    if os.getppid() != parent:  # the parent died before this process could ask
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="cleaner-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
 
 
 def _run_chunk(task: Task[T, R], chunk: list[T]) -> list[R]:
@@ -174,10 +362,20 @@ def _run_chunk(task: Task[T, R], chunk: list[T]) -> list[R]:
 
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise ``TimeLimitError`` in the block after ``seconds`` (SIGALRM; main thread only, else no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    """Raise ``TimeLimitError`` in the block after ``seconds`` (None or 0: no limit).
+
+    SIGALRM fires only in the main thread, so elsewhere a limit is refused (``RuntimeError``) rather than silently
+    not kept: ``Cleaner.clean_many`` then cleans in a worker process, whose main thread keeps it.
+    """
+    seconds = check_time_limit(seconds)
+    if seconds is None:
         yield
         return
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError(
+            "a time limit can only be kept in the main thread (SIGALRM): run the document through "
+            "Cleaner.clean_many(..., time_limit=...), which uses a worker process off the main thread"
+        )
 
     def on_alarm(signum: int, frame: object) -> None:
         raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
@@ -272,6 +470,7 @@ def clean_stream(
         raise ValueError(f"output must be 'result' or 'record', not {output!r}")
     if on_error not in ("raise", "return"):
         raise ValueError(f"on_error must be 'raise' or 'return', not {on_error!r}")
+    time_limit = check_time_limit(time_limit)
     items = (document_item(doc, field, kind) for doc in docs)
     task = functools.partial(clean_item, output=output, on_error=on_error)
     on_crash = None if on_error == "raise" else lambda _item, error: _failed(error, output)
