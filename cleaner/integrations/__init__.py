@@ -17,7 +17,8 @@ from cleaner.core.types import FLAGGED_LABELS
 from cleaner.runners import stream
 
 SHARE_COLUMNS = tuple(f"{label}_share" for label in FLAGGED_LABELS)
-COLUMNS = ("clean_text", "spans", *SHARE_COLUMNS, "cleaner_error")
+QUALITY_COLUMNS = ("main_content", "quality_confidence")
+COLUMNS = ("clean_text", "spans", *SHARE_COLUMNS, *QUALITY_COLUMNS, "cleaner_error")
 
 
 def column_records(
@@ -42,9 +43,10 @@ def record_columns(records: Iterable[dict[str, Any]], *, source_text: bool = Fal
 
     ``clean_text`` (str); ``spans``: the record's ``[[start, end, label, confidence], ...]`` as a JSON string
     (offsets into the input text, or into ``source_text`` for HTML); ``<label>_share`` (float) for poll, consent,
-    promo, boilerplate; ``cleaner_error`` (str). No column is ever null, so engines that infer a column's type
+    promo, boilerplate; ``main_content`` (bool) and ``quality_confidence`` (float): ``Result.quality``;
+    ``cleaner_error`` (str). No column is ever null, so engines that infer a column's type
     from its first batch (``datasets``) see one type: a failed row has ``cleaner_error`` set, ``""`` text, ``"[]"``
-    spans and NaN shares; a good row has ``cleaner_error == ""``. ``source_text=True`` adds the ``source_text``
+    spans, NaN shares and confidence, ``main_content`` false; a good row has ``cleaner_error == ""``. ``source_text=True`` adds the ``source_text``
     column: the page's text for HTML documents, ``""`` for plain text (whose spans index the input).
     """
     names = (*COLUMNS, "source_text") if source_text else COLUMNS
@@ -56,6 +58,9 @@ def record_columns(records: Iterable[dict[str, Any]], *, source_text: bool = Fal
         columns["spans"].append("[]" if error else json.dumps(record["spans"]))
         for label, name in zip(FLAGGED_LABELS, SHARE_COLUMNS, strict=True):
             columns[name].append(math.nan if error else record["flagged_share"][label])
+        quality = {} if error else record.get("quality", {})
+        columns["main_content"].append(bool(quality.get("main_content", False)))
+        columns["quality_confidence"].append(float(quality.get("confidence", math.nan)))
         if source_text:
             columns["source_text"].append("" if error else record.get("source_text", ""))
     return columns
