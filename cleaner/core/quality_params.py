@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.879247, 0.113155, 0.604641, 0.350791, 6.51578, 4.79749, 0.119641)
-SCALE = (0.19374, 0.213842, 0.283438, 0.268555, 1.22829, 1.01317, 0.324541)
-COEF = (1.81684, 0.615943, 1.73987, 0.452654, -0.304529, -0.135742, 0.243562)
-INTERCEPT = 2.31352
+MEAN = (0.880448, 0.109971, 0.621532, 0.338964, 6.56274, 4.79749, 0.119641)
+SCALE = (0.18484, 0.201276, 0.276378, 0.263793, 1.20877, 1.01317, 0.324541)
+COEF = (2.01125, 0.926999, 1.55384, 0.460635, -0.343575, -0.201043, 0.447674)
+INTERCEPT = 2.44175
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1528,
-    "brier_out_of_set": 0.0971,
+    "brier_base_rate": 0.1414,
+    "brier_out_of_set": 0.0987,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261201-62a42ca9",
+    "model_version": "cleaner-20261201-47f8eea3",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
