@@ -3,26 +3,18 @@ typed at each threshold, the shipped-floor family, and the single-newline rebuil
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "text_curve.py"
+from .conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def tc() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("text_curve", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["text_curve"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("text_curve")
 
 
 ARTICLE = "The mayor said on Tuesday that the new bridge will open to traffic in May next year."

@@ -3,26 +3,18 @@ and the per-group pooling of two hand-made per-page TypedScores (figures checked
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from cleaner.learning.evaluate import TypedScore
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "typed_by_language.py"
+from .conftest import load_script
 
 
 @pytest.fixture(scope="module")
 def tbl() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("typed_by_language", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["typed_by_language"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("typed_by_language")
 
 
 @pytest.mark.parametrize(
