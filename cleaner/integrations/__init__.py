@@ -44,10 +44,10 @@ def record_columns(records: Iterable[dict[str, Any]], *, source_text: bool = Fal
     ``clean_text`` (str); ``spans``: the record's ``[[start, end, label, confidence], ...]`` as a JSON string
     (offsets into the input text, or into ``source_text`` for HTML); ``<label>_share`` (float) for poll, consent,
     promo, boilerplate; ``main_content`` (bool) and ``quality_confidence`` (float): ``Result.quality``;
-    ``cleaner_error`` (str). No column is ever null, so engines that infer a column's type
-    from its first batch (``datasets``) see one type: a failed row has ``cleaner_error`` set, ``""`` text, ``"[]"``
-    spans, NaN shares and confidence, ``main_content`` false; a good row has ``cleaner_error == ""``. ``source_text=True`` adds the ``source_text``
-    column: the page's text for HTML documents, ``""`` for plain text (whose spans index the input).
+    ``cleaner_error`` (str). No column is ever null, so engines that infer a column's type from its first batch
+    (``datasets``) see one type: a failed row has ``cleaner_error`` set, ``""`` text, ``"[]"`` spans, NaN shares
+    and confidence, ``main_content`` false; a good row has ``cleaner_error == ""``. ``source_text=True`` adds the
+    ``source_text`` column: the page's text for HTML documents, ``""`` for plain text (whose spans index the input).
     """
     names = (*COLUMNS, "source_text") if source_text else COLUMNS
     columns: dict[str, list[Any]] = {name: [] for name in names}
