@@ -57,3 +57,18 @@ def test_the_document_start_column_is_zero_only_on_the_first_block() -> None:
 def test_no_blocks_gives_empty_features() -> None:
     feats = features.extract([])
     assert feats.n == 0 and feats.matrix.shape == (0, features.N_COLUMNS)
+
+
+def test_huge_class_tokens_are_never_cached() -> None:
+    """A page of unique multi-megabyte class names must not stay in memory through the feature caches."""
+    from cleaner.core import segment
+
+    huge = "x" * 200_000 + "cookie"
+    expected = features.class_groups(("cookie",))
+    before = (features._token_groups_cached.cache_info().currsize, features._subwords_cached.cache_info().currsize)
+    marks_before = segment._token_marks.cache_info().currsize
+    assert features.class_groups((huge,)) == expected  # still classified
+    segment.element_facts("div", [("class", huge)])
+    after = (features._token_groups_cached.cache_info().currsize, features._subwords_cached.cache_info().currsize)
+    assert after == before and segment._token_marks.cache_info().currsize == marks_before
+    assert features._token_groups_cached.cache_info().maxsize is not None  # every cache is bounded
