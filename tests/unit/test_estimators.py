@@ -110,8 +110,9 @@ def test_a_loaded_model_predicts_as_the_stored_one() -> None:
     from cleaner.model import store
 
     stored = store.load_model()
-    matrix = sp.random(30, stored.estimator.n_features_in_, density=0.0005, format="csr", random_state=2)
+    matrix = sp.random(30, stored.estimator.n_features_in_, density=0.0005, format="lil", random_state=2)
     matrix[:, build.DOCUMENT_START_COLUMN] = 0.5
+    matrix = matrix.tocsr()
     before = stored.estimator.predict_proba(matrix)
     build.compact(stored.estimator)  # back to sparse weights, as in the file
     np.testing.assert_allclose(stored.estimator.predict_proba(matrix), before, atol=1e-9)
