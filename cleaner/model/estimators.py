@@ -1,4 +1,4 @@
-"""The context pass as a scikit-learn meta-estimator, and the small transformers the first pass is built from.
+"""The context pass as a scikit-learn meta-estimator, the first pass's column transformer, and the router by kind.
 
 ``ContextClassifier(estimator, final_estimator)`` is a stacking classifier that reads a document as a sequence:
 ``estimator`` (the first pass) labels every block on its own; ``final_estimator`` then sees each block's
@@ -30,15 +30,10 @@ _THREADS = ThreadpoolController()
 
 
 def to_dense(X: np.ndarray | sp.spmatrix) -> np.ndarray:
-    """A dense float array (for ``FunctionTransformer`` ahead of a scaler that centres)."""
+    """A dense float64 array of a sparse or dense input."""
     if sp.issparse(X):
         return np.asarray(X.toarray(), dtype=np.float64)  # type: ignore[union-attr]
     return np.asarray(X, dtype=np.float64)
-
-
-def clip5(X: np.ndarray) -> np.ndarray:
-    """Standardised values clipped to ±5: one odd page cannot dominate a linear score."""
-    return np.clip(X, -5.0, 5.0)
 
 
 class BlockColumns(TransformerMixin, BaseEstimator):

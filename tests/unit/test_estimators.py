@@ -75,7 +75,10 @@ def test_block_columns_weighs_hashed_columns_and_standardises_named_ones() -> No
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
-    from cleaner.model.estimators import BlockColumns, clip5, to_dense
+    from cleaner.model.estimators import BlockColumns, to_dense
+
+    def clip5(X: np.ndarray) -> np.ndarray:
+        return np.clip(X, -5.0, 5.0)
 
     rng = np.random.default_rng(0)
     hashed = sp.random(40, 30, density=0.1, format="csr", random_state=1)
