@@ -274,3 +274,20 @@ def test_a_worker_killed_mid_document_costs_that_document_only(tmp_path: Path) -
     assert records[4]["error"].startswith("WorkerCrashError: the worker process cleaning this document died")
     assert all(r["text"] for r in records if r["id"] != "killer")
     assert summary.written == 10 and summary.failed == 1
+
+
+def test_the_summary_counts_documents_cut_short_by_max_blocks(tmp_path: Path) -> None:
+    """A page over ``max_blocks`` is never cut silently: its record warns and the summary counts it."""
+    from cleaner.core.config import CleanerConfig
+    from cleaner.runners.batch import format_summary, run_batch
+
+    page = tmp_path / "long.html"
+    page.write_text(
+        "<html><body>" + "".join(f"<p>Paragraph number {i} of a long page.</p>" for i in range(60)) + "</body></html>"
+    )
+    out = tmp_path / "out.jsonl"
+    from cleaner.runners import sources
+
+    summary = run_batch(list(sources.iter_sources([page])), out, config=CleanerConfig(max_blocks=20), workers=1)
+    assert summary.warned["truncated"] == 1 and summary.warned_documents == 1
+    assert "documents with warnings: 1 (truncated 1" in format_summary(summary, out)

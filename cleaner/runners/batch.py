@@ -74,6 +74,7 @@ class Done:
     error: str | None
     pid: int
     max_rss_kb: int
+    warnings: tuple[str, ...] = ()
 
 
 def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
@@ -81,7 +82,8 @@ def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchF
     record, result = clean_source(cleaner, source, seconds, output)
     labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss)
+    warned = result.warnings if result is not None else ()
+    return Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss, warned)
 
 
 def crashed(source: Source, error: Exception) -> Done:
@@ -102,6 +104,8 @@ class Summary:
     failed: int = 0
     skipped: int = 0
     labels: Counter[str] = field(default_factory=Counter)
+    warned: Counter[str] = field(default_factory=Counter)  # documents per kind of warning ("truncated"...)
+    warned_documents: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # the first few (id, error)
     worker_rss_kb: dict[int, int] = field(default_factory=dict)
     seconds: float = 0.0
@@ -109,6 +113,8 @@ class Summary:
     def add(self, done: Done) -> None:
         self.written += 1
         self.labels.update(done.labels)
+        self.warned.update({w.split(":")[0] for w in done.warnings})
+        self.warned_documents += bool(done.warnings)
         if done.pid:  # 0: no worker finished this document
             self.worker_rss_kb[done.pid] = max(done.max_rss_kb, self.worker_rss_kb.get(done.pid, 0))
         if done.error is not None:
@@ -231,6 +237,9 @@ def format_summary(summary: Summary, out: Path | str) -> str:
     lines += [f"  {doc_id}: {error}" for doc_id, error in summary.failures]
     if summary.failed > len(summary.failures):
         lines.append(f'  ... and {summary.failed - len(summary.failures)} more (records with an "error" field)')
+    if summary.warned:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in summary.warned.most_common())
+        lines.append(f"documents with warnings: {summary.warned_documents} ({kinds}; see each record's warnings)")
     total = sum(summary.labels.values())
     if total:
         counts = ", ".join(f"{label} {n}" for label, n in summary.labels.most_common())
