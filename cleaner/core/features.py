@@ -17,6 +17,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
+from cleaner.core.caching import token_cache
 from cleaner.core.types import Block
 from cleaner.core.vocabulary import AD_LABELS, CLASS_GROUPS, HEADINGS, LANDMARKS, LEXICON, STOPWORDS
 
@@ -138,9 +139,6 @@ NEAR_ATTRS = 4  # class/id tokens hashed as they are
 SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 
 
-MAX_CACHED_TOKEN = 64  # longer class/id tokens are computed each time, never cached (caches stay bounded)
-
-
 @lru_cache(maxsize=1)
 def _group_patterns() -> tuple[tuple[frozenset[str], re.Pattern[str] | None], ...]:
     """Per ``CLASS_GROUPS`` entry: its words, and a pattern finding its words of 5+ letters inside a longer word."""
@@ -151,7 +149,8 @@ def _group_patterns() -> tuple[tuple[frozenset[str], re.Pattern[str] | None], ..
     return tuple(out)
 
 
-def _word_groups_uncached(word: str) -> int:
+@token_cache
+def _word_groups(word: str) -> int:
     """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or, for
     words of 5+ letters, contains one (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter
     box)."""
@@ -162,61 +161,42 @@ def _word_groups_uncached(word: str) -> int:
     return bits
 
 
-_word_groups_cached = lru_cache(maxsize=65536)(_word_groups_uncached)
-
-
-def _word_groups(word: str) -> int:
-    return _word_groups_cached(word) if len(word) <= MAX_CACHED_TOKEN else _word_groups_uncached(word)
-
-
-def _token_groups_uncached(token: str) -> int:
+@token_cache
+def token_groups(token: str) -> int:
+    """``CLASS_GROUPS`` bits of one class/id token: of the token itself and of its readable parts."""
     bits = _word_groups(token)
     for sub in subwords(token):
         bits |= _word_groups(sub)
     return bits
 
 
-_token_groups_cached = lru_cache(maxsize=65536)(_token_groups_uncached)
-
-
-def token_groups(token: str) -> int:
-    """``CLASS_GROUPS`` bits of one class/id token: of the token itself and of its readable parts."""
-    return _token_groups_cached(token) if len(token) <= MAX_CACHED_TOKEN else _token_groups_uncached(token)
+def _groups_of(attrs: tuple[str, ...]) -> int:
+    bits = 0
+    for token in attrs:
+        bits |= token_groups(token)
+    return bits
 
 
 def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
     """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's enclosing class/id tokens."""
-    bits = 0
-    for token in attrs:
-        bits |= token_groups(token)
+    bits = _groups_of(attrs)
     return tuple(1.0 if bits >> j & 1 else 0.0 for j in range(len(CLASS_GROUPS)))
 
 
 def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
     """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once."""
     rows: dict[tuple[str, ...], int] = {}
-    bits = []
     for b in blocks:
         if b.attrs not in rows:
-            value = 0
-            for token in b.attrs:
-                value |= token_groups(token)
-            rows[b.attrs] = value
-        bits.append(rows[b.attrs])
-    packed = np.array(bits, dtype=np.int64)
+            rows[b.attrs] = _groups_of(b.attrs)
+    packed = np.array([rows[b.attrs] for b in blocks], dtype=np.int64)
     return ((packed[:, None] >> np.arange(len(CLASS_GROUPS))) & 1).astype(np.float64)
 
 
+@token_cache
 def subwords(token: str) -> tuple[str, ...]:
     """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
-    return _subwords_cached(token) if len(token) <= MAX_CACHED_TOKEN else _subwords_uncached(token)
-
-
-def _subwords_uncached(token: str) -> tuple[str, ...]:
     return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
-
-
-_subwords_cached = lru_cache(maxsize=65536)(_subwords_uncached)
 
 
 def markup_doc(block: Block) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from lxml import etree
 
+from cleaner.core.caching import token_cache
 from cleaner.core.types import BLOCK_SEPARATOR, Block
 from cleaner.core.vocabulary import (
     AD_LABELS,
@@ -35,10 +35,9 @@ _WS = re.compile(r"\s+")
 
 
 _AD_SLOT, _CMP = 1, 2
-MAX_CACHED_TOKEN = 64  # longer class/id tokens are checked each time, never cached (the cache stays bounded)
 
 
-@lru_cache(maxsize=65536)
+@token_cache
 def _token_marks(name: str) -> int:
     """Landmark bits a class/id token carries on its own: an ad slot's name, a consent platform's name."""
     bits = _AD_SLOT if name in AD_SLOT_TOKENS or name.startswith(AD_SLOT_PREFIXES) else 0
@@ -69,17 +68,12 @@ def element_facts(tag: str, items: list[tuple[str, str]]) -> Facts:
         own.add("body_prop")
     bits = 0
     for n in names:
-        bits |= _token_marks(n) if len(n) <= MAX_CACHED_TOKEN else _token_marks.__wrapped__(n)
+        bits |= _token_marks(n)
     if bits & _AD_SLOT or "data-ad-slot" in attrib or (attrib.get("aria-label") or "").lower() in AD_LABELS:
         own.add("ad_slot")
     if bits & _CMP:
         own.add("cmp")
-    style = attrib.get("style")
-    if (
-        "hidden" in attrib
-        or attrib.get("aria-hidden") == "true"
-        or (style is not None and _HIDDEN_STYLE.search(style) is not None)
-    ):
+    if is_hidden(attrib):
         own.add("hidden")
     return tuple(names), frozenset(own)
 
@@ -112,11 +106,12 @@ class _Run:
     pieces: list[tuple[str, bool]]
 
 
-def is_hidden(el: etree._Element) -> bool:
-    """Hidden by its own markup: ``hidden``, ``aria-hidden="true"`` or an inline ``display:none`` style."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def is_hidden(attrib: Mapping[str, str]) -> bool:
+    """Hidden by its own markup (``attrib``: an element's attributes): ``hidden``, ``aria-hidden="true"`` or an
+    inline ``display:none`` style."""
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrib.get("style")
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
@@ -127,7 +122,7 @@ def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None
     for el in (_DROP_BUT_NOSCRIPT_XPATH if keep_noscript else _DROP_XPATH)(root):
         if el.tag == "noscript" and keep_noscript:
             continue
-        if el.tag not in DROP_TAGS and (el.tag in BLOCK_TAGS or not is_hidden(el)):
+        if el.tag not in DROP_TAGS and (el.tag in BLOCK_TAGS or not is_hidden(el.attrib)):
             continue
         parent = el.getparent()
         if parent is None:
