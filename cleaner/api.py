@@ -111,20 +111,38 @@ class Cleaner:
         lxml element or tree, cleaned as the HTML it serialises to (``cleaner.core.trees``). ``cues``: name each
         flagged block's evidence (default: ``config.cues``); compact records do not carry cues, so they are cleaned
         without."""
-        if trees.is_tree(source):
-            source, kind = trees.markup(source), kind or "html"
-        config = self.config if kind is None else replace(self.config, kind=kind)
-        want_cues = config.cues if cues is None else cues
-        loaded = self.loaded
-        explainers = loaded.explainers if want_cues else None
+        loaded = self.loaded  # a model that does not load fails before any document does
+        source, config = self._input(source, kind)
         return pipeline.run(
             source,
             loaded.estimator,
             config,
             model_version=self.model_version,
-            explainers=explainers,
+            explainers=self._explainers(cues),
             ruleset=self.rules,
         )
+
+    def prepare(self, source: str | bytes | Any, *, kind: str | None = None) -> pipeline.Prepared:
+        """``clean``'s steps before the model: one document parsed, segmented and its features computed."""
+        _ = self.loaded
+        return pipeline.prepare(*self._input(source, kind))
+
+    def finish(self, prepared: pipeline.Prepared, probs: Any, *, cues: bool | None = None) -> Result:
+        """``clean``'s steps after the model, from the document's block probabilities (``pipeline.probabilities``
+        runs the model once for many prepared documents)."""
+        return pipeline.finish(
+            prepared, probs, model_version=self.model_version, explainers=self._explainers(cues), ruleset=self.rules
+        )
+
+    def _input(self, source: str | bytes | Any, kind: str | None) -> tuple[str | bytes, CleanerConfig]:
+        """The document (a parsed tree as its markup) and the config it is cleaned with."""
+        if trees.is_tree(source):
+            source, kind = trees.markup(source), kind or "html"
+        return source, self.config if kind is None else replace(self.config, kind=kind)
+
+    def _explainers(self, cues: bool | None) -> Any:
+        """The model's explainers when cues are wanted (``cues``, default ``config.cues``), else ``None``."""
+        return self.loaded.explainers if (self.config.cues if cues is None else cues) else None
 
     def clean_many(
         self,

@@ -63,6 +63,19 @@ def test_markdown_follows_block_tags() -> None:
     )
 
 
+def test_markdown_renders_tables_lists_and_code_read_as_units() -> None:
+    r = result_of(
+        seg(0, Label.CONTENT, "Area\t2027\nSchools | fees\t134 m\nHousing", "table"),
+        seg(1, Label.CONTENT, "first\nsecond", "ol"),
+        seg(2, Label.CONTENT, "x = 1\n    y = ```", "pre"),
+        seg(3, Label.CONTENT, "one\ntwo", "ul"),
+    )
+    assert to_markdown(r) == (
+        "| Area | 2027 |\n| --- | --- |\n| Schools \\| fees | 134 m |\n| Housing |  |\n\n"
+        "1. first\n2. second\n\n````\nx = 1\n    y = ```\n````\n\n- one\n- two"
+    )
+
+
 @needs_cli
 def test_clean_markdown_and_explain_table(tmp_path: Path) -> None:
     page = tmp_path / "page.html"

@@ -6,6 +6,7 @@ import itertools
 import json
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 import cleaner
@@ -119,3 +120,30 @@ def test_time_limit_and_bad_arguments(cleaner_instance: cleaner.Cleaner) -> None
     huge = "<div>" + "<p>word " * 200_000
     (record,) = cleaner_instance.clean_many([huge], output="record", on_error="return", time_limit=0.05)
     assert record == {"error": "TimeLimitError: took longer than the time limit of 0.05 s"}
+
+
+def test_a_chunk_cleaned_with_one_model_call_gives_each_documents_own_result(
+    cleaner_instance: cleaner.Cleaner,
+) -> None:
+    from cleaner.core import pipeline
+
+    docs: list[object] = [PAGE, ARTICLE, "", {"text": ARTICLE}, {"html": 5}, PAGE.replace("Monday", "Friday")]
+    one_by_one = [next(cleaner_instance.clean_many([d], on_error="return")) for d in docs]
+    batched = list(cleaner_instance.clean_many(docs, on_error="return", chunk_size=4))
+    for alone, together in zip(one_by_one, batched, strict=True):
+        if isinstance(alone, Exception):
+            assert type(together) is type(alone) and str(together) == str(alone)
+        else:
+            assert together.to_dict() == alone.to_dict()
+    prepared = [pipeline.prepare(d, cleaner_instance.config) for d in (PAGE, ARTICLE, "", PAGE)]
+    stacked = pipeline.probabilities(cleaner_instance.model, [p.features for p in prepared])
+    for p, probs in zip(prepared, stacked, strict=True):
+        (alone_probs,) = pipeline.probabilities(cleaner_instance.model, [p.features])
+        assert np.array_equal(probs, alone_probs)  # exactly: no row reads another document's rows
+
+
+def test_a_failure_in_a_chunk_is_raised_after_the_outputs_before_it(cleaner_instance: cleaner.Cleaner) -> None:
+    out = cleaner_instance.clean_many([ARTICLE, ARTICLE, {"html": 5}, ARTICLE], chunk_size=8)
+    assert next(out).text and next(out).text
+    with pytest.raises(cleaner.InputError):
+        next(out)

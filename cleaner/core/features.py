@@ -1,5 +1,6 @@
 """Block features, computed in bulk: character statistics with numpy, words and
-markup tokens hashed by scikit-learn, page structure from the blocks' XPaths."""
+markup tokens hashed as scikit-learn's ``HashingVectorizer`` hashes them (``cleaner.core.hashing``, a page at a
+time), page structure from the blocks' XPaths."""
 
 from __future__ import annotations
 
@@ -10,14 +11,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from cleaner.core.caching import token_cache
+from cleaner.core.hashing import MARK, ngram_counts
 from cleaner.core.types import Block
 from cleaner.core.vocabulary import AD_LABELS, CLASS_GROUPS, HEADINGS, LANDMARKS, LEXICON, STOPWORDS
 
@@ -35,11 +38,20 @@ _COPYRIGHT = re.compile(r"\(c\)", re.IGNORECASE)
 
 # Character classes, one bit each, looked up for every code point of the page at once.
 _ALPHA, _UPPER, _DIGIT_C, _SPACE, _PUNCT, _TERMINAL = 1, 2, 4, 8, 16, 32
+# Characters counted on their own, one bit per set (all in the Basic Multilingual Plane).
+COUNTED = {
+    "question_marks": "?？",
+    "percent_signs": "%",
+    "currency_signs": "$€£¥",
+    "separators": "|•·",
+    "copyright": "©",
+}
+_COUNTED_BIT = {name: 64 << i for i, name in enumerate(COUNTED)}
 
 
 @lru_cache(maxsize=1)
 def _char_table() -> np.ndarray:
-    table = np.zeros(0x10000, dtype=np.uint8)
+    table = np.zeros(0x10000, dtype=np.uint16)
     for cp in range(0x10000):
         ch = chr(cp)
         flags = 0
@@ -56,6 +68,9 @@ def _char_table() -> np.ndarray:
         if ch in ".!?。！？…":
             flags |= _TERMINAL
         table[cp] = flags
+    for name, chars in COUNTED.items():
+        for ch in chars:
+            table[ord(ch)] |= _COUNTED_BIT[name]
     return table
 
 
@@ -79,6 +94,7 @@ class Features:
 
 @lru_cache(maxsize=1)
 def word_vectorizer() -> HashingVectorizer:
+    """The word hasher's definition (``word_counts`` gives its matrix; its analyzer names cue tokens)."""
     return HashingVectorizer(
         n_features=TEXT_FEATURES,
         token_pattern=TOKEN_PATTERN,
@@ -92,6 +108,7 @@ def word_vectorizer() -> HashingVectorizer:
 
 @lru_cache(maxsize=1)
 def markup_vectorizer() -> HashingVectorizer:
+    """The markup hasher's definition (``_markup_matrix`` gives its matrix)."""
     return HashingVectorizer(
         n_features=MARKUP_FEATURES,
         analyzer=str.split,
@@ -106,6 +123,25 @@ def markup_vectorizer() -> HashingVectorizer:
 def normalised_text(text: str) -> str:
     """What the word hasher reads: lower case, every digit as 0."""
     return _DIGIT.sub("0", text.lower())
+
+
+_TOKEN = re.compile(TOKEN_PATTERN)
+_TOKEN_OR_MARK = re.compile(f"{TOKEN_PATTERN}|{MARK}")
+
+
+def word_counts(texts: list[str]) -> sp.csr_matrix:
+    """Hashed word 1-2 gram counts of each text, float32: what ``word_vectorizer().transform`` gives for the
+    ``normalised_text`` of each, from one regex pass over the page (``cleaner.core.hashing``)."""
+    joined = MARK.join(texts)
+    if joined.count(MARK) == len(texts) - 1:  # MARK only between texts: a Cc character, lower() stops at it
+        elements = _TOKEN_OR_MARK.findall(normalised_text(joined))
+    else:
+        elements = []
+        for i, text in enumerate(texts):
+            if i:
+                elements.append(MARK)
+            elements.extend(_TOKEN.findall(normalised_text(text)))
+    return ngram_counts(elements, len(texts), TEXT_FEATURES)
 
 
 def token_columns(tokens: Sequence[str], n_features: int) -> np.ndarray:
@@ -131,8 +167,19 @@ def lexicon_columns(words: frozenset[str]) -> np.ndarray:
     return np.unique(token_columns(tokens, TEXT_FEATURES))
 
 
+@lru_cache(maxsize=8)
+def _lexicon_mask(words: frozenset[str]) -> np.ndarray:
+    """True at the word-matrix columns of a lexicon."""
+    mask = np.zeros(TEXT_FEATURES, dtype=bool)
+    mask[lexicon_columns(words)] = True
+    return mask
+
+
 def _word_hits(counts: sp.csr_matrix, words: frozenset[str]) -> np.ndarray:
-    return np.asarray(counts[:, lexicon_columns(words)].sum(axis=1)).ravel()
+    """Per row, the summed counts in a lexicon's columns (float32, as the counts)."""
+    hit = _lexicon_mask(words)[counts.indices]
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    return np.bincount(rows[hit], weights=counts.data[hit], minlength=counts.shape[0]).astype(counts.dtype)
 
 
 NEAR_ATTRS = 4  # class/id tokens hashed as they are
@@ -231,7 +278,16 @@ def _markup_matrix(blocks: list[Block]) -> sp.csr_matrix:
     for i, k in enumerate(keys):
         first.setdefault(unique[k], i)
     docs = [markup_doc(blocks[first[j]]) for j in range(len(unique))]
-    return sp.csr_matrix(markup_vectorizer().transform(docs)[rows])
+    if any(MARK in doc for doc in docs):  # a class name holding MARK could be read as a row break: the vectorizer
+        return sp.csr_matrix(markup_vectorizer().transform(docs)[rows])
+    elements: list[str] = []
+    for j, doc in enumerate(docs):
+        if j:
+            elements.append(MARK)
+        elements.extend(doc.split())  # the tokens ``markup_vectorizer`` reads
+    hashed = ngram_counts(elements, len(docs), MARKUP_FEATURES, bigrams=False)
+    hashed.data[:] = 1.0  # binary, as ``markup_vectorizer``
+    return sp.csr_matrix(hashed[rows])
 
 
 def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
@@ -264,17 +320,18 @@ def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
             found[np.searchsorted(starts, positions, side="right") - 1] = 1.0
         return found
 
-    def count_of(chars: str) -> np.ndarray:
-        return per_block(np.isin(cps, [ord(c) for c in chars]))
+    def count_of(name: str) -> np.ndarray:
+        """How many of ``COUNTED[name]``'s characters each block holds."""
+        return per_block((cls & _COUNTED_BIT[name]) > 0)
 
     alpha = per_block((cls & _ALPHA) > 0)
     upper_start = word_start & ((cls & _UPPER) > 0)
     return {
-        "question_marks": count_of("?？"),
-        "percent_signs": count_of("%"),
-        "currency_signs": count_of("$€£¥"),
-        "separators": count_of("|•·"),
-        "copyright": np.maximum(count_of("©") > 0, with_match(_COPYRIGHT)),
+        "question_marks": count_of("question_marks"),
+        "percent_signs": count_of("percent_signs"),
+        "currency_signs": count_of("currency_signs"),
+        "separators": count_of("separators"),
+        "copyright": np.maximum(count_of("copyright") > 0, with_match(_COPYRIGHT)),
         "urlish": with_match(_URLISH),
         "lengths": lengths.astype(np.float64),
         "alpha": alpha,
@@ -406,17 +463,21 @@ class Page:
         return np.maximum(self.stats["words"], 1)
 
     def per_block(self, value: Callable[[Block], float]) -> np.ndarray:
-        return np.fromiter((value(b) for b in self.blocks), dtype=np.float64, count=self.n)
+        return np.fromiter(map(value, self.blocks), dtype=np.float64, count=self.n)
 
     def per_text(self, value: Callable[[str], float]) -> np.ndarray:
         return np.fromiter((value(t) for t in self.texts), dtype=np.float64, count=self.n)
 
     @cached_property
-    def tags(self) -> np.ndarray:
-        return np.array([b.tag for b in self.blocks])
+    def tag_codes(self) -> tuple[list[str], np.ndarray]:
+        """The page's distinct tags, and each block's position among them."""
+        index: dict[str, int] = {}
+        codes = np.fromiter((index.setdefault(b.tag, len(index)) for b in self.blocks), dtype=np.int64, count=self.n)
+        return list(index), codes
 
     def tag_in(self, tags: frozenset[str]) -> np.ndarray:
-        return np.isin(self.tags, list(tags)).astype(np.float64)
+        names, codes = self.tag_codes
+        return np.array([name in tags for name in names], dtype=np.float64)[codes]
 
     @cached_property
     def landmark_matrix(self) -> np.ndarray:
@@ -498,13 +559,17 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("is_p", lambda p: p.tag_in(frozenset({"p"}))),
     ("is_div", lambda p: p.tag_in(frozenset({"div", "section", "article", "span", "body"}))),
     ("is_control", lambda p: p.tag_in(frozenset({"button", "label", "option", "legend"}))),
-    ("depth", lambda p: p.per_block(lambda b: b.depth)),
-    ("in_form", lambda p: p.per_block(lambda b: b.in_form)),
-    ("controls", lambda p: np.log1p(p.per_block(lambda b: b.controls))),
+    ("is_list_unit", lambda p: p.tag_in(frozenset({"ul", "ol", "dl"}))),
+    ("is_table_unit", lambda p: p.tag_in(frozenset({"table"}))),
+    ("is_code", lambda p: p.tag_in(frozenset({"pre", "code"}))),
+    ("log_lines", lambda p: np.log1p(p.per_text(lambda t: t.count("\n")))),
+    ("depth", lambda p: p.per_block(attrgetter("depth"))),
+    ("in_form", lambda p: p.per_block(attrgetter("in_form"))),
+    ("controls", lambda p: np.log1p(p.per_block(attrgetter("controls")))),
     ("rel_position", lambda p: np.arange(p.n) / max(p.n - 1, 1)),
     (
         "rel_char_position",
-        lambda p: p.per_block(lambda b: b.start) / max(float(p.lengths.sum()) + 2 * p.n, 1),
+        lambda p: p.per_block(attrgetter("start")) / max(float(p.lengths.sum()) + 2 * p.n, 1),
     ),
     ("log_page_blocks", lambda p: np.full(p.n, np.log1p(p.n))),
     ("log_page_chars", lambda p: np.full(p.n, np.log1p(float(p.lengths.sum())))),
@@ -562,12 +627,13 @@ def extract(blocks: list[Block], title: str | None = None, json_ld: str = "") ->
     texts = [b.text for b in blocks]
     stats = _char_stats(texts)
     lengths = stats["lengths"]
-    word_counts = word_vectorizer().transform([normalised_text(t) for t in texts])
-    link = np.fromiter((b.link_chars for b in blocks), dtype=np.float64, count=n)
+    counts = word_counts(texts)
+    link = np.fromiter(map(attrgetter("link_chars"), blocks), dtype=np.float64, count=n)
     link_density = link / np.maximum(lengths, 1)
     good = np.where((stats["words"] >= 5) & (link_density < 0.5), lengths * (1 - link_density), 0.0)
     struct, best_share = _structure(blocks, good, link, lengths)
-    page = Page(blocks, texts, stats, word_counts, struct, best_share, link_density, title, json_ld)
+    page = Page(blocks, texts, stats, counts, struct, best_share, link_density, title, json_ld)
     dense = np.column_stack([column(page) for _, column in DENSE_FEATURES]).astype(np.float32)
-    words_matrix = normalize(word_counts.log1p(), copy=False)
+    words_matrix = counts.log1p()
+    inplace_csr_row_normalize_l2(words_matrix)  # what sklearn.preprocessing.normalize does for float32 CSR
     return Features(dense=dense, words=sp.csr_matrix(words_matrix), markup=_markup_matrix(blocks))

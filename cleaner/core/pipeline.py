@@ -1,4 +1,5 @@
-"""The core pipeline: decode -> parse -> segment -> features -> decide -> assemble (-> explain).
+"""The core pipeline: decode -> parse -> segment -> features (``prepare``) -> model (``probabilities``, one call
+for one document or many) -> decide -> assemble (-> explain) (``finish``).
 
 Pure: no processes, no disk. The model is handed in (``cleaner.model`` loads it; ``cleaner.api`` binds the two).
 """
@@ -6,11 +7,12 @@ Pure: no processes, no disk. The model is handed in (``cleaner.model`` loads it;
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
+import scipy.sparse as sp
 
 from cleaner.core import assemble, decide, decode, features, parse, rules, segment
 from cleaner.core.config import CleanerConfig
@@ -81,25 +83,46 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     return Document(blocks, kind, source_text, title, warnings, json_ld, root)
 
 
-def run(
-    source: str | bytes,
-    model: Any,
-    config: CleanerConfig,
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document up to the model: its blocks and their features."""
+
+    doc: Document
+    features: features.Features
+
+
+def prepare(source: str | bytes, config: CleanerConfig) -> Prepared:
+    """Parse, segment and compute the features of one document."""
+    doc = document_blocks(source, config)
+    return Prepared(doc, features.extract(doc.blocks, doc.title, doc.json_ld))
+
+
+def probabilities(model: Any, feats: Sequence[features.Features]) -> list[np.ndarray]:
+    """Each document's block probabilities (``LABELS`` order) from one ``predict_proba`` over all their blocks.
+
+    Stacking changes nothing: the model reads each row on its own, and its context pass reads neighbours only
+    within a document (one starts at every row whose ``rel_position`` is 0, each document's first block).
+    """
+    sizes = [f.n for f in feats]
+    used = [f.matrix for f in feats if f.n]
+    if not used:
+        return [np.zeros((0, len(LABELS))) for _ in feats]
+    stacked = used[0] if len(used) == 1 else sp.vstack(used, format="csr")
+    probs = decide.in_label_order(model.predict_proba(stacked), model.classes_)
+    return np.split(probs, np.cumsum(sizes)[:-1])
+
+
+def finish(
+    prepared: Prepared,
+    probs: np.ndarray,
     *,
     model_version: str,
     explainers: Mapping[str, FirstPassWeights] | None = None,
     ruleset: rules.RuleSet | None = None,
 ) -> Result:
-    """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
-    ``classes_`` are the labels); ``explainers`` (per document kind): name each flagged block's evidence, computed
-    when the result's segments are first read (no cues without them)."""
-    doc = document_blocks(source, config)
+    """Labels, the user's rules and the result of one prepared document, from its block probabilities."""
+    doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
-    feats = features.extract(blocks, doc.title, doc.json_ld)
-    if feats.n:
-        probs = decide.in_label_order(model.predict_proba(feats.matrix), model.classes_)
-    else:
-        probs = np.zeros((0, len(LABELS)))
     labels = decide.choose_labels(probs, feats)
     rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
     if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
@@ -121,3 +144,20 @@ def run(
         warnings=tuple(doc.warnings),
         explain=explain if explainer is not None and (labels != LABELS.index("content")).any() else None,
     )
+
+
+def run(
+    source: str | bytes,
+    model: Any,
+    config: CleanerConfig,
+    *,
+    model_version: str,
+    explainers: Mapping[str, FirstPassWeights] | None = None,
+    ruleset: rules.RuleSet | None = None,
+) -> Result:
+    """Clean one document with a fitted ``model`` (a scikit-learn classifier over ``Features.matrix`` rows whose
+    ``classes_`` are the labels); ``explainers`` (per document kind): name each flagged block's evidence, computed
+    when the result's segments are first read (no cues without them)."""
+    prepared = prepare(source, config)
+    (probs,) = probabilities(model, [prepared.features])
+    return finish(prepared, probs, model_version=model_version, explainers=explainers, ruleset=ruleset)

@@ -31,7 +31,20 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 MAX_ANCESTORS = 8
 MAX_ATTR_TOKENS = 16
 _BR = "\n"
+_ROW = "\x1e"  # a table row, list item or definition starts (inside a unit)
+_CELL = "\x1f"  # a table cell starts (inside a unit)
 _WS = re.compile(r"\s+")
+
+# Units: a table, a list or a <pre> read as one block (rows, items or lines kept together on their own lines).
+UNIT_TAGS = frozenset({"table", "ul", "ol", "dl", "pre"})
+_TABLE_PARTS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot", "caption", "p"})
+_LIST_PARTS = frozenset({"li", "ul", "ol", "dl", "dt", "dd", "p"})
+_ROW_TAGS = frozenset({"tr", "li", "dt", "dd", "caption"})
+_CELL_TAGS = frozenset({"td", "th"})
+MAX_UNIT_ROWS = 100  # a longer table or list is read cell by cell / item by item
+MAX_UNIT_CHARS = 5_000
+MAX_CELL_CHARS = 300  # a cell longer than this is a layout table's column, not a data cell
+CELL_SEPARATOR = "\t"  # between the cells of a table row in a unit's text
 
 
 _AD_SLOT, _CMP = 1, 2
@@ -97,6 +110,7 @@ class _Open:
     pieces: list[tuple[str, bool]] = field(default_factory=list)
     first_seq: int = -1
     controls: int = 0
+    unit: str | None = None  # "table", "list" or "pre" when the element is read as one unit
 
 
 @dataclass(slots=True)
@@ -113,6 +127,66 @@ def is_hidden(attrib: Mapping[str, str]) -> bool:
         return True
     style = attrib.get("style")
     return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
+def _text_chars(el: etree._Element) -> int:
+    """Characters of text under ``el``, the whitespace around each text node not counted (indentation of
+    pretty-printed markup must not decide anything)."""
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def unit_kind(el: etree._Element, tag: str) -> str | None:
+    """``"table"``, ``"list"`` or ``"pre"`` when ``el`` is read as one block: a data table (two or more rows of short
+    cells, no layout inside), a list of text items, a ``<pre>``; ``None`` for layout tables, menus and other lists
+    that are mostly links, lists of cards or widgets, hidden parts and anything over the size limits (those are read
+    element by element)."""
+    parts = _TABLE_PARTS if tag == "table" else _LIST_PARTS if tag != "pre" else frozenset()
+    rows = 0
+    for d in el.iterdescendants():
+        t = d.tag
+        if type(t) is not str:
+            continue
+        if (t in BLOCK_TAGS and t not in parts) or is_hidden(d.attrib):
+            return None
+        if t in _ROW_TAGS:
+            rows += 1
+            if rows > MAX_UNIT_ROWS:
+                return None
+    chars = _text_chars(el)
+    if chars > MAX_UNIT_CHARS:
+        return None
+    if tag == "pre":
+        return "pre"
+    if 2 * sum(_text_chars(a) for a in el.iterdescendants("a")) > chars:
+        return None  # a menu or a list of links: each item keeps its own label ("Cookie settings" is consent)
+    if tag != "table":
+        return "list" if rows else None
+    if rows < 2:
+        return None
+    cells = (d for d in el.iterdescendants("td", "th"))
+    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in cells) else None
+
+
+def _unit_text(kind: str, pieces: list[tuple[str, bool]]) -> str:
+    """A unit's text: one line per row, item or code line; a table's cells separated by ``CELL_SEPARATOR``."""
+    raw = "".join([t for t, _ in pieces])
+    if kind == "pre":
+        lines = (line.rstrip() for line in raw.replace(_ROW, "\n").replace(_CELL, " ").splitlines())
+        return "\n".join(line for line in lines if line.strip()).strip("\n")
+    rows = []
+    for row in raw.split(_ROW):
+        if kind == "table":
+            parts = row.split(_CELL)
+            cells = [" ".join(c.split()) for c in (parts[1:] if len(parts) > 1 else parts)]
+            while cells and not cells[-1]:
+                cells.pop()
+            if any(cells):
+                rows.append(CELL_SEPARATOR.join(cells))
+        else:
+            item = " ".join(row.replace(_CELL, " ").split())
+            if item:
+                rows.append(item)
+    return "\n".join(rows)
 
 
 def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None:
@@ -217,6 +291,7 @@ def html_blocks(
     seq = 0
     link_depth = 0
     form_depth = 0
+    unit: etree._Element | None = None  # the unit element being read, if any
 
     def add_text(top: _Open, text: str, in_link: bool) -> None:
         nonlocal seq
@@ -247,9 +322,19 @@ def html_blocks(
             names, marks = element_facts(tag, items) if items else _TAG_FACTS.get(tag, _NO_FACTS)
             attrs = _with_tokens(names, attr_stack[-1])
             landmarks = landmark_stack[-1] | marks if marks else landmark_stack[-1]
-            if tag in BLOCK_TAGS or not stack:
+            if unit is not None:
+                if tag in _ROW_TAGS:
+                    stack[-1].pieces.append((_ROW, False))
+                elif tag in _CELL_TAGS:
+                    stack[-1].pieces.append((_CELL, False))
+                elif tag == "br":
+                    stack[-1].pieces.append((_BR, False))
+            elif tag in BLOCK_TAGS or not stack:
                 if stack:
                     flush(stack[-1])
+                kind = unit_kind(el, tag) if tag in UNIT_TAGS else None
+                if kind is not None:
+                    unit = el
                 stack.append(
                     _Open(
                         element=el,
@@ -260,6 +345,7 @@ def html_blocks(
                         depth=len(tag_stack),
                         in_form=form_depth > 0,
                         landmarks=landmarks,
+                        unit=kind,
                     )
                 )
             elif tag == "br":
@@ -282,6 +368,8 @@ def html_blocks(
             landmark_stack.pop()
             tag_stack.pop()
             id_stack.pop()
+            if el is unit:
+                unit = None
             if stack and stack[-1].element is el:
                 done = stack.pop()
                 flush(done)
@@ -299,8 +387,11 @@ def html_blocks(
     offset = 0
     truncated = False
     for run in runs:
-        for chunk in _split_runs(run.pieces):
-            text = " ".join("".join([t for t, _ in chunk]).split())
+        for chunk in _split_runs(run.pieces) if run.open.unit is None else [run.pieces]:
+            if run.open.unit is None:
+                text = " ".join("".join([t for t, _ in chunk]).split())
+            else:
+                text = _unit_text(run.open.unit, chunk)
             if not text:
                 continue
             if len(blocks) >= max_blocks:

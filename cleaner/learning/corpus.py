@@ -78,8 +78,29 @@ def ignored_inline_label(el: etree._Element, text: str) -> bool:
     return False
 
 
+def unit_label(el: etree._Element) -> str | None:
+    """The label of a unit (a table, list or ``<pre>`` read as one block) whose parts carry their own labels: the
+    label holding most of its characters."""
+    chars: dict[str | None, int] = {}
+
+    def count(node: etree._Element, label: str | None) -> None:
+        own = node.get(LABEL_ATTR)
+        label = str(own).strip().lower() if own is not None else label
+        chars[label] = chars.get(label, 0) + len((node.text or "").strip())
+        for child in node:
+            if isinstance(child.tag, str):
+                count(child, label)
+            chars[label] = chars.get(label, 0) + len((child.tail or "").strip())
+
+    count(el, nearest_label(el))
+    return max(chars, key=lambda k: chars[k]) if any(chars.values()) else nearest_label(el)
+
+
 def block_label(el: etree._Element, text: str) -> str | None:
-    """A block's gold label: labelled inline elements holding all its text, else the nearest labelled ancestor."""
+    """A block's gold label: labelled inline elements holding all its text, else the nearest labelled ancestor (for
+    a unit whose parts are labelled, the label of most of its text)."""
+    if el.tag in segment.UNIT_TAGS and _INLINE_LABELS(el):
+        return unit_label(el)
     return inline_label(el, text) or nearest_label(el)
 
 
@@ -211,6 +232,8 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
             if text == b.text or text in b.text or b.text in text:
                 label = lab
                 break
+        if label is None and b.tag in segment.UNIT_TAGS and b.xpath:
+            label = _label_under(by_xpath, b.xpath + "/")
         labels.append(label if label in LABELS else None)
     group = str(record.get("id", source)).split("/")[0]
     return LabelledDoc(
@@ -223,6 +246,16 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
         title=title,
         json_ld=json_ld,
     )
+
+
+def _label_under(by_xpath: dict[str, list[tuple[str, str]]], prefix: str) -> str | None:
+    """The gold label of most text among the segments inside the element at ``prefix`` (a unit read as one block)."""
+    chars: dict[str, int] = {}
+    for xpath, found in by_xpath.items():
+        if xpath.startswith(prefix):
+            for text, lab in found:
+                chars[lab] = chars.get(lab, 0) + len(text)
+    return max(chars, key=lambda k: chars[k]) if chars else None
 
 
 def digest(root: Path) -> str:

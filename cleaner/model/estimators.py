@@ -80,12 +80,16 @@ class BlockColumns(TransformerMixin, BaseEstimator):
         dense[rows[~hashed], cols[~hashed] - self.dense_start] = values[~hashed]
         dense = np.clip((dense - self.mean_) / self.scale_, -self.clip, self.clip) * self.dense_weight
         weights = np.where(cols[hashed] >= self.markup_start, self.markup_weight, 1.0)
-        # Each row: its hashed entries, then its named features (every one stored, zeros included).
-        all_rows = np.concatenate([rows[hashed], np.repeat(np.arange(n), n_dense)])
-        order = np.argsort(all_rows, kind="stable")
-        indices = np.concatenate([cols[hashed], np.tile(np.arange(self.dense_start, X.shape[1]), n)])[order]
-        data = np.concatenate([values[hashed] * weights, dense.ravel()])[order]
-        indptr = np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n))])
+        # Each row: its hashed entries in their order, then its named features (every one stored, zeros included).
+        hashed_rows = rows[hashed]
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(hashed_rows, minlength=n) + n_dense, out=indptr[1:])
+        at_hashed = np.arange(len(hashed_rows)) + n_dense * hashed_rows  # rows before: their entries and features
+        at_dense = (indptr[1:] - n_dense)[:, None] + np.arange(n_dense)
+        indices = np.empty(int(indptr[-1]), dtype=np.int64)
+        data = np.empty(int(indptr[-1]))
+        indices[at_hashed], data[at_hashed] = cols[hashed], values[hashed] * weights
+        indices[at_dense], data[at_dense] = np.arange(self.dense_start, X.shape[1]), dense
         return sp.csr_matrix((data, indices, indptr), shape=X.shape)
 
     def __sklearn_tags__(self) -> Tags:

@@ -8,6 +8,7 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
+from cleaner.core.segment import CELL_SEPARATOR
 from cleaner.core.types import Label, Result, Segment
 
 if TYPE_CHECKING:
@@ -39,8 +40,35 @@ def visible_controls(text: str) -> str:
 # --- Markdown --------------------------------------------------------------------------------------------------------
 
 
+def _pipe_table(text: str) -> str:
+    """A table unit's rows (cells separated by tabs) as a Markdown pipe table, the first row its header."""
+    rows = [[cell.replace("|", "\\|") for cell in line.split(CELL_SEPARATOR)] for line in text.split("\n")]
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
+
+
+def markdown_unit(segment: Segment) -> str | None:
+    """A table, list or ``<pre>`` read as one block: a pipe table, ``-``/``1.`` items, fenced code."""
+    if segment.tag == "pre":
+        fence = "````" if "```" in segment.text else "```"
+        return f"{fence}\n{segment.text}\n{fence}"
+    if segment.tag == "table" and CELL_SEPARATOR in segment.text:
+        return _MD_TAG.sub(r"\\<", _pipe_table(segment.text))
+    if segment.tag in ("ul", "ol", "dl") and "\n" in segment.text:
+        items = [_MD_TAG.sub(r"\\<", line) for line in segment.text.split("\n")]
+        marks = [f"{i}." for i in range(1, len(items) + 1)] if segment.tag == "ol" else ["-"] * len(items)
+        return "\n".join(f"{m} {item}" for m, item in zip(marks, items, strict=True))
+    return None
+
+
 def markdown_block(segment: Segment) -> str:
-    """One content block as Markdown: ``#`` headings, ``- `` list items, ``>`` quotes, else a paragraph."""
+    """One content block as Markdown: units (tables, lists, code), ``#`` headings, ``- `` list items, ``>`` quotes,
+    else a paragraph."""
+    unit = markdown_unit(segment)
+    if unit is not None:
+        return unit
     text = " ".join(segment.text.split()) if segment.tag != "p" else segment.text.strip()
     text = _MD_TAG.sub(r"\\<", text)
     heading = _HEADING.match(segment.tag)

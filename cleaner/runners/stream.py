@@ -23,7 +23,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import InputError, ModelError, TimeLimitError, WorkerCrashError, describe
@@ -40,6 +41,8 @@ R = TypeVar("R")
 # A task runs in a worker: (that worker's Cleaner, one item, the time limit) -> one output. It must be a
 # module-level function (or a functools.partial of one) so the pool can send it by reference.
 Task = Callable[["Cleaner", T, "float | None"], R]
+# A chunk task: the same for a list of items at once (``pool_map(..., batched=True)``).
+ChunkTask = Callable[["Cleaner", list[T], "float | None"], list[R]]
 
 CHUNKS_PER_WORKER = 2  # enough to keep every worker busy while the main process hands results on
 DEFAULT_CHUNK_SIZE = 8  # documents per round trip to a worker: the round trip costs about one document's 1/50
@@ -109,7 +112,7 @@ def check_time_limit(seconds: float | None) -> float | None:
 
 
 def pool_map(
-    task: Task[T, R],
+    task: Task[T, R] | ChunkTask[T, R],
     items: Iterable[T],
     cleaner: Cleaner,
     *,
@@ -118,8 +121,10 @@ def pool_map(
     time_limit: float | None = None,
     on_crash: Callable[[T, WorkerCrashError], R] | None = None,
     stop: Stop | None = None,
+    batched: bool = False,
 ) -> Iterator[R]:
-    """``task(cleaner, item, time_limit)`` for every item, lazily and in input order.
+    """``task(cleaner, item, time_limit)`` for every item, lazily and in input order; ``batched``: ``task`` takes
+    a chunk (a list of items) and gives their outputs, so its work can be shared across the chunk.
 
     ``workers`` > 1 runs the tasks in that many spawned processes, each with its own unpickled copy of
     ``cleaner`` (so the model loads once per worker); ``workers`` = 1 runs them here, with ``cleaner`` itself --
@@ -136,8 +141,12 @@ def pool_map(
     if workers < 1 or chunk_size < 1:
         raise ValueError("workers and chunk_size must be at least 1")
     time_limit = check_time_limit(time_limit)
+    chunk_task = cast("ChunkTask[T, R]", task if batched else functools.partial(each_item, task))
     if workers == 1 and (time_limit is None or threading.current_thread() is threading.main_thread()):
-        yield from _map_here(task, items, cleaner, time_limit, stop)
+        if batched:
+            yield from _map_chunks_here(chunk_task, _chunks(items, chunk_size), cleaner, time_limit, stop)
+        else:
+            yield from _map_here(cast("Task[T, R]", task), items, cleaner, time_limit, stop)
         return
     pool = _Pool(workers, cleaner, time_limit)
     pending: deque[tuple[list[T], Future[list[R]]]] = deque()
@@ -160,8 +169,8 @@ def pool_map(
                 raise
         # Every future of the broken pool is lost: find the culprit in the oldest chunk, then resubmit the rest.
         pool.restart()
-        results = [_run_alone(pool, task, item, on_crash) for item in chunk]
-        pending = deque((c, f if _succeeded(f) else pool.submit(_run_chunk, task, c)) for c, f in pending)
+        results = [_run_alone(pool, chunk_task, item, on_crash) for item in chunk]
+        pending = deque((c, f if _succeeded(f) else pool.submit(_run_chunk, chunk_task, c)) for c, f in pending)
         return results
 
     completed = False
@@ -175,7 +184,7 @@ def pool_map(
                 except Exception as exc:  # the caller's iterator failed: hand on what it gave before, then raise
                     failure = exc
                     break
-                pending.append((chunk, pool.submit(_run_chunk, task, chunk)))
+                pending.append((chunk, pool.submit(_run_chunk, chunk_task, chunk)))
                 if len(pending) >= workers * CHUNKS_PER_WORKER:
                     yield from next_results()
             while pending:
@@ -203,6 +212,21 @@ def _map_here(
         with stop.interruptible() if stop is not None else nullcontext():
             output = task(cleaner, item, time_limit)
         yield output
+
+
+def _map_chunks_here(
+    task: ChunkTask[T, R], chunks: Iterator[list[T]], cleaner: Cleaner, time_limit: float | None, stop: Stop | None
+) -> Iterator[R]:
+    """The chunk tasks in this process, one chunk at a time; a stop request abandons the chunk in hand."""
+    for chunk in chunks:
+        with stop.interruptible() if stop is not None else nullcontext():
+            outputs = task(cleaner, chunk, time_limit)
+        yield from outputs
+
+
+def each_item(task: Task[T, R], cleaner: Cleaner, chunk: list[T], time_limit: float | None) -> list[R]:
+    """A per-item task as a chunk task."""
+    return [task(cleaner, item, time_limit) for item in chunk]
 
 
 def _succeeded(future: Future[Any]) -> bool:
@@ -282,7 +306,7 @@ def kill_all_workers() -> None:
             _kill(process.pid)
 
 
-def _run_alone(pool: _Pool, task: Task[T, R], item: T, on_crash: Callable[[T, WorkerCrashError], R]) -> R:
+def _run_alone(pool: _Pool, task: ChunkTask[T, R], item: T, on_crash: Callable[[T, WorkerCrashError], R]) -> R:
     """One item on its own in ``pool``: if the pool breaks now, this item broke it."""
     try:
         return pool.submit(_run_chunk, task, [item]).result()[0]
@@ -355,9 +379,9 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _run_chunk(task: Task[T, R], chunk: list[T]) -> list[R]:
+def _run_chunk(task: ChunkTask[T, R], chunk: list[T]) -> list[R]:
     assert _WORKER is not None, "the pool's initializer did not run"
-    return [task(_WORKER, item, _TIME_LIMIT) for item in chunk]
+    return task(_WORKER, chunk, _TIME_LIMIT)
 
 
 @contextmanager
@@ -428,9 +452,12 @@ def attempt(
         return exc
 
 
+Item = tuple[Any, "str | None", "str | None"]  # what ``document_item`` gives: (data, kind, problem)
+
+
 def clean_item(
     cleaner: Cleaner,
-    item: tuple[Any, str | None, str | None],
+    item: Item,
     seconds: float | None,
     *,
     output: Output = "result",
@@ -438,6 +465,77 @@ def clean_item(
 ) -> Any:
     """One document's ``Result`` (or compact record); a failure is raised or, with ``on_error="return"``, returned
     (the exception itself, or a record ``{"error": "<Type>: message"}``). A model error is always raised."""
+    return _output(attempt(cleaner, _loader(item), seconds, cues=_cues(output)), output, on_error)
+
+
+@dataclass(frozen=True)
+class Raised:
+    """A failure to raise where its document's output would be (``clean_items`` with ``on_error="raise"``)."""
+
+    error: Exception
+
+
+def clean_items(
+    cleaner: Cleaner,
+    items: list[Item],
+    seconds: float | None,
+    *,
+    output: Output = "result",
+    on_error: OnError = "raise",
+) -> list[Any]:
+    """``clean_item`` of every item of a chunk, with one model call for the chunk (``attempt_many``); with a time
+    limit, which is per document, one document at a time. With ``on_error="raise"`` a failure comes back as a
+    ``Raised`` in its place, for ``clean_stream`` to raise after handing on the outputs before it."""
+    if seconds is not None:
+        loads = [_loader(item) for item in items]
+        results = [attempt(cleaner, load, seconds, cues=_cues(output)) for load in loads]
+    else:
+        results = attempt_many(cleaner, [_loader(item) for item in items], cues=_cues(output))
+    return [
+        Raised(r) if isinstance(r, Exception) and on_error == "raise" else _output(r, output, on_error) for r in results
+    ]
+
+
+def attempt_many(
+    cleaner: Cleaner, loads: list[Callable[[], tuple[Any, str | None]]], *, cues: bool | None
+) -> list[Result | Exception]:
+    """``attempt`` for each document of a chunk, without a time limit: each prepared on its own, the model run once
+    for all (``pipeline.probabilities``), each finished on its own; a failure stays its document's. A model error
+    is raised."""
+    from cleaner.core import pipeline
+
+    prepared: list[pipeline.Prepared | Exception] = []
+    for load in loads:
+        try:
+            data, kind = load()
+            prepared.append(cleaner.prepare(data, kind=kind))
+        except ModelError:
+            raise
+        except Exception as exc:  # one bad document must not stop a stream
+            prepared.append(exc)
+    ready = [p for p in prepared if not isinstance(p, Exception)]
+    try:
+        probs = iter(pipeline.probabilities(cleaner.model, [p.features for p in ready]))
+    except ModelError:
+        raise
+    except Exception:  # the model failed on the chunk: each document again on its own, for its own error
+        return [attempt(cleaner, load, None, cues=cues) for load in loads]
+    results: list[Result | Exception] = []
+    for p in prepared:
+        if isinstance(p, Exception):
+            results.append(p)
+            continue
+        try:
+            results.append(cleaner.finish(p, next(probs), cues=cues))
+        except ModelError:
+            raise
+        except Exception as exc:
+            results.append(exc)
+    return results
+
+
+def _loader(item: Item) -> Callable[[], tuple[Any, str | None]]:
+    """What loads an item's document: its data and kind, or the ``InputError`` of why there is none."""
     data, kind, problem = item
 
     def load() -> tuple[Any, str | None]:
@@ -445,7 +543,15 @@ def clean_item(
             raise InputError(problem)
         return data, kind
 
-    result = attempt(cleaner, load, seconds, cues=False if output == "record" else None)
+    return load
+
+
+def _cues(output: Output) -> bool | None:
+    return False if output == "record" else None  # compact records carry no cues
+
+
+def _output(result: Result | Exception, output: Output, on_error: OnError) -> Any:
+    """A document's output: its result or record, or its failure (raised, or returned in its place)."""
     if isinstance(result, Exception):
         if on_error == "raise":
             raise result
@@ -472,11 +578,33 @@ def clean_stream(
         raise ValueError(f"on_error must be 'raise' or 'return', not {on_error!r}")
     time_limit = check_time_limit(time_limit)
     items = (document_item(doc, field, kind) for doc in docs)
-    task = functools.partial(clean_item, output=output, on_error=on_error)
+    task = functools.partial(clean_items, output=output, on_error=on_error)
     on_crash = None if on_error == "raise" else lambda _item, error: _failed(error, output)
-    return pool_map(
-        task, items, cleaner, workers=workers, chunk_size=chunk_size, time_limit=time_limit, on_crash=on_crash
+    outputs = pool_map(
+        task,
+        items,
+        cleaner,
+        workers=workers,
+        chunk_size=chunk_size,
+        time_limit=time_limit,
+        on_crash=on_crash,
+        batched=True,
     )
+    return _raising(outputs)
+
+
+def _raising(outputs: Iterator[Any]) -> Iterator[Any]:
+    """``outputs``, raising a ``Raised`` failure where it stands; however this ends, ``outputs`` is closed (which
+    ends its workers at once)."""
+    try:
+        for out in outputs:
+            if isinstance(out, Raised):
+                raise out.error
+            yield out
+    finally:
+        close = getattr(outputs, "close", None)
+        if close is not None:
+            close()
 
 
 def _failed(error: Exception, output: Output) -> Any:

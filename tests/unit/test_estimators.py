@@ -119,3 +119,29 @@ def test_a_loaded_model_predicts_as_the_stored_one() -> None:
     before = stored.estimator.predict_proba(matrix)
     build.compact(stored.estimator)  # back to sparse weights, as in the file
     np.testing.assert_allclose(stored.estimator.predict_proba(matrix), before, atol=1e-9)
+
+
+def test_block_columns_stores_each_rows_hashed_entries_then_every_named_column() -> None:
+    """The stored order is what the first pass's sparse product sums in: a row's hashed entries in their input
+    order (unsorted ones too), then every named column, zeros included -- as a stable sort by row gives."""
+    import scipy.sparse as sp
+
+    from cleaner.model.estimators import BlockColumns
+
+    rng = np.random.default_rng(3)
+    for n, density in ((1, 0.0), (7, 0.3), (40, 0.05), (25, 0.9)):
+        X = sp.random(n, 50, density=density, format="csr", random_state=int(rng.integers(1000)), dtype=np.float32)
+        X.indices[: X.indptr[1]] = X.indices[: X.indptr[1]][::-1].copy()  # the first row unsorted
+        X.has_sorted_indices = False
+        columns = BlockColumns(20, 40, markup_weight=0.7, dense_weight=0.35).fit(sp.vstack([X, X]))
+        got = columns.transform(X)
+        rows = np.repeat(np.arange(n), np.diff(X.indptr))
+        hashed = X.indices < 40
+        dense = columns.transform(X).toarray()[:, 40:]
+        all_rows = np.concatenate([rows[hashed], np.repeat(np.arange(n), 10)])
+        order = np.argsort(all_rows, kind="stable")
+        weights = np.where(X.indices[hashed] >= 20, 0.7, 1.0)
+        expected_data = np.concatenate([X.data[hashed].astype(np.float64) * weights, dense.ravel()])[order]
+        expected_indices = np.concatenate([X.indices[hashed], np.tile(np.arange(40, 50), n)])[order]
+        assert np.array_equal(got.indices, expected_indices) and np.array_equal(got.data, expected_data)
+        assert np.array_equal(got.indptr, np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n))]))

@@ -58,3 +58,57 @@ def test_text_splits_at_blank_lines_else_lines() -> None:
 def test_max_blocks_truncates_and_says_so() -> None:
     blocks, truncated = segment.text_blocks("a\n\nb\n\nc", max_blocks=2, max_block_chars=100)
     assert len(blocks) == 2 and truncated
+
+
+def _blocks(markup: str) -> list[tuple[str, str]]:
+    root = parse.parse_html(markup)
+    assert root is not None
+    return [(b.tag, b.text) for b in segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]]
+
+
+def test_a_data_table_is_one_block_rows_on_lines_cells_tab_separated() -> None:
+    blocks = _blocks(
+        "<body><p>Before.</p><table><tr><th>Area</th><th>2027</th></tr><tr><td>Schools</td><td>134 m</td></tr>"
+        "<tr><td><b>Housing</b></td><td>44 m</td></tr></table><p>After.</p></body>"
+    )
+    assert blocks == [("p", "Before."), ("table", "Area\t2027\nSchools\t134 m\nHousing\t44 m"), ("p", "After.")]
+
+
+def test_a_layout_table_is_still_read_cell_by_cell() -> None:
+    nested = "<body><table><tr><td><div>Menu</div></td><td><p>Story.</p></td></tr><tr><td>x</td></tr></table></body>"
+    assert [tag for tag, _ in _blocks(nested)] == ["div", "p", "td"]
+    long_cell = "word " * 100
+    wide = f"<body><table><tr><td>Nav</td></tr><tr><td>{long_cell}</td></tr></table></body>"
+    assert [tag for tag, _ in _blocks(wide)] == ["td", "td"]
+    one_row = "<body><table><tr><td>Logo</td><td>Menu</td></tr></table></body>"
+    assert [tag for tag, _ in _blocks(one_row)] == ["td", "td"]
+
+
+def test_a_list_of_plain_items_is_one_block_and_a_list_of_cards_is_not() -> None:
+    items = "<body><ul><li>One <a href=#>link</a></li><li><p>Two</p><ul><li>Two.a</li></ul></li></ul></body>"
+    assert _blocks(items) == [("ul", "One link\nTwo\nTwo.a")]
+    menu = _blocks("<body><ul><li><a href=/>Home</a></li><li><a href=#>Cookie settings</a></li></ul></body>")
+    assert menu == [("li", "Home"), ("li", "Cookie settings")]
+    indented = "<body><ul>\n    <li><a href=/>Home</a></li>\n    <li><a href=/w>World</a></li>\n</ul></body>"
+    assert _blocks(indented) == [("li", "Home"), ("li", "World")]
+    cards = _blocks("<body><ul><li><h3>Card</h3><p>Blurb.</p></li><li><h3>Other</h3></li></ul></body>")
+    assert [tag for tag, _ in cards] == ["h3", "p", "h3"]
+    hidden = _blocks("<body><ul><li>Shown</li><li hidden>Dropdown</li></ul></body>")
+    assert [tag for tag, _ in hidden] == ["li", "li"]
+
+
+def test_a_list_or_table_over_the_size_limits_is_read_item_by_item() -> None:
+    items = "".join(f"<li>item {i}</li>" for i in range(segment.MAX_UNIT_ROWS + 1))
+    root = parse.parse_html(f"<body><ul>{items}</ul></body>")
+    assert root is not None
+    assert len(segment.html_blocks(root, max_blocks=1000, max_block_chars=1000)[0]) == segment.MAX_UNIT_ROWS + 1
+
+
+def test_pre_keeps_its_lines_and_unit_offsets_point_into_the_stream() -> None:
+    markup = "<body><p>Run:</p><pre>def f():\n    return 1\n\n\nf()</pre><ol><li>a</li><li>b</li></ol></body>"
+    root = parse.parse_html(markup)
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
+    assert [b.text for b in blocks] == ["Run:", "def f():\n    return 1\nf()", "a\nb"]
+    stream = "\n\n".join(b.text for b in blocks)
+    assert all(stream[b.start : b.end] == b.text for b in blocks)

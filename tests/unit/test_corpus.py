@@ -1,0 +1,37 @@
+"""Gold labels of annotated pages, for blocks read one element at a time and for units (tables, lists)."""
+
+from __future__ import annotations
+
+from cleaner.learning import corpus
+
+
+def test_a_unit_takes_the_label_of_most_of_its_text() -> None:
+    page = (
+        '<html><body data-label="boilerplate"><article data-label="content"><p>Story text.</p>'
+        '<ul><li>A long first item of the story</li><li data-label="promo">Subscribe</li></ul>'
+        '<ul data-label="poll"><li>Yes</li><li>No</li></ul></article></body></html>'
+    )
+    blocks, labels, *_ = corpus.page_labels(page)
+    assert [(b.tag, label) for b, label in zip(blocks, labels, strict=True)] == [
+        ("p", "content"),
+        ("ul", "content"),
+        ("ul", "poll"),
+    ]
+
+
+def test_a_gold_page_labels_a_unit_from_the_segments_inside_it() -> None:
+    record = {
+        "id": "set/1",
+        "html": "<html><body><p>Intro.</p><table><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>"
+        "</body></html>",
+        "segments": [
+            {"xpath": "/html/body/p", "text": "Intro.", "label": "content"},
+            {"xpath": "/html/body/table/tr[1]/td[1]", "text": "a", "label": "promo"},
+            {"xpath": "/html/body/table/tr[2]/td[1]", "text": "b", "label": "promo"},
+        ],
+    }
+    doc = corpus.gold_page(record, "test")
+    assert [(b.tag, label) for b, label in zip(doc.blocks, doc.labels, strict=True)] == [
+        ("p", "content"),
+        ("table", "promo"),
+    ]
