@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.880448, 0.109971, 0.621532, 0.338964, 6.56274, 4.79749, 0.119641)
-SCALE = (0.18484, 0.201276, 0.276378, 0.263793, 1.20877, 1.01317, 0.324541)
-COEF = (2.01125, 0.926999, 1.55384, 0.460635, -0.343575, -0.201043, 0.447674)
-INTERCEPT = 2.44175
+MEAN = (0.889774, 0.101257, 0.626263, 0.330947, 6.58707, 4.74705, 0.119641)
+SCALE = (0.172837, 0.188998, 0.27143, 0.256649, 1.17447, 0.998305, 0.324541)
+COEF = (1.73369, 0.499835, 1.609, 0.395831, -0.538039, 0.0569678, 0.363716)
+INTERCEPT = 2.36449
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1414,
-    "brier_out_of_set": 0.0987,
+    "brier_base_rate": 0.1423,
+    "brier_out_of_set": 0.0968,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261201-47f8eea3",
+    "model_version": "cleaner-20261201-f07ac83a",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
