@@ -4,6 +4,7 @@ match on a tiny page, and the script end to end on the first 3 records of each t
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -78,4 +79,8 @@ def test_script_on_three_pages(rel: ModuleType, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     for name in rel.SETS:
         assert f"| `{name}` | 3 |" in text
-    assert "ECE" in text and png.stat().st_size > 1000
+    assert "ECE" in text
+    if importlib.util.find_spec("matplotlib") is not None:  # the plot needs the bench extra
+        assert png.stat().st_size > 1000
+    else:
+        assert not png.exists()
