@@ -170,9 +170,8 @@ def unit_kind(el: etree._Element, tag: str) -> str | None:
 def _unit_text(kind: str, pieces: list[tuple[str, bool]]) -> str:
     """A unit's text: one line per row, item or code line; a table's cells separated by ``CELL_SEPARATOR``."""
     raw = "".join([t for t, _ in pieces])
-    if kind == "pre":
-        lines = (line.rstrip() for line in raw.replace(_ROW, "\n").replace(_CELL, " ").splitlines())
-        return "\n".join(line for line in lines if line.strip()).strip("\n")
+    if kind == "pre":  # no row or cell marks: a <pre> holding block elements is not a unit
+        return "\n".join(line.rstrip() for line in raw.splitlines() if line.strip())
     rows = []
     for row in raw.split(_ROW):
         if kind == "table":
@@ -387,11 +386,9 @@ def html_blocks(
     offset = 0
     truncated = False
     for run in runs:
-        for chunk in _split_runs(run.pieces) if run.open.unit is None else [run.pieces]:
-            if run.open.unit is None:
-                text = " ".join("".join([t for t, _ in chunk]).split())
-            else:
-                text = _unit_text(run.open.unit, chunk)
+        kind = run.open.unit
+        for chunk in _split_runs(run.pieces) if kind is None else [run.pieces]:
+            text = " ".join("".join([t for t, _ in chunk]).split()) if kind is None else _unit_text(kind, chunk)
             if not text:
                 continue
             if len(blocks) >= max_blocks:

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,19 +82,19 @@ def ignored_inline_label(el: etree._Element, text: str) -> bool:
 def unit_label(el: etree._Element) -> str | None:
     """The label of a unit (a table, list or ``<pre>`` read as one block) whose parts carry their own labels: the
     label holding most of its characters."""
-    chars: dict[str | None, int] = {}
+    chars: Counter[str | None] = Counter()
 
     def count(node: etree._Element, label: str | None) -> None:
         own = node.get(LABEL_ATTR)
         label = str(own).strip().lower() if own is not None else label
-        chars[label] = chars.get(label, 0) + len((node.text or "").strip())
+        chars[label] += len((node.text or "").strip())
         for child in node:
             if isinstance(child.tag, str):
                 count(child, label)
-            chars[label] = chars.get(label, 0) + len((child.tail or "").strip())
+            chars[label] += len((child.tail or "").strip())
 
     count(el, nearest_label(el))
-    return max(chars, key=lambda k: chars[k]) if any(chars.values()) else nearest_label(el)
+    return _most(chars) if any(chars.values()) else nearest_label(el)
 
 
 def block_label(el: etree._Element, text: str) -> str | None:
@@ -250,12 +251,17 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
 
 def _label_under(by_xpath: dict[str, list[tuple[str, str]]], prefix: str) -> str | None:
     """The gold label of most text among the segments inside the element at ``prefix`` (a unit read as one block)."""
-    chars: dict[str, int] = {}
+    chars: Counter[str | None] = Counter()
     for xpath, found in by_xpath.items():
         if xpath.startswith(prefix):
             for text, lab in found:
-                chars[lab] = chars.get(lab, 0) + len(text)
-    return max(chars, key=lambda k: chars[k]) if chars else None
+                chars[lab] += len(text)
+    return _most(chars) if chars else None
+
+
+def _most(chars: Counter[str | None]) -> str | None:
+    """The label holding the most characters (the first one counted on a tie)."""
+    return max(chars, key=chars.__getitem__)
 
 
 def digest(root: Path) -> str:
