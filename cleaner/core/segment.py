@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Container, Iterable, Iterator, Mapping
+from typing import Any, TypeAlias
 
 from lxml import etree
 
@@ -24,9 +24,9 @@ from cleaner.core.vocabulary import (
     consent_platform_tokens,
 )
 
-_HIDING = "|//*[@hidden]|//*[@aria-hidden='true']|//*[@style]"
-_DROP_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS) + _HIDING)
-_DROP_BUT_NOSCRIPT_XPATH = etree.XPath("|".join(f"//{t}" for t in DROP_TAGS if t != "noscript") + _HIDING)
+_DROP = frozenset(DROP_TAGS)
+_DROP_BUT_NOSCRIPT = _DROP - {"noscript"}
+_HIDING_ATTRS = frozenset({"hidden", "aria-hidden", "style"})  # what ``is_hidden`` reads
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 MAX_ANCESTORS = 8
 MAX_ATTR_TOKENS = 16
@@ -95,29 +95,12 @@ _TAG_FACTS: dict[str, Facts] = {tag: ((), frozenset({mark})) for tag, mark in LA
 _NO_FACTS: Facts = ((), frozenset())
 
 
-@dataclass(slots=True)
-class _Open:
-    """A block element whose end tag has not been seen yet."""
-
-    element: etree._Element
-    tag: str
-    ancestors: tuple[str, ...]
-    attrs: tuple[str, ...]
-    path: tuple[int, ...]
-    depth: int
-    in_form: bool
-    landmarks: frozenset[str] = frozenset()
-    pieces: list[tuple[str, bool]] = field(default_factory=list)
-    first_seq: int = -1
-    controls: int = 0
-    unit: str | None = None  # "table", "list" or "pre" when the element is read as one unit
-
-
-@dataclass(slots=True)
-class _Run:
-    seq: int
-    open: _Open
-    pieces: list[tuple[str, bool]]
+# A block element whose end tag has not been seen yet, as a list (cheaper to make than an object): the element,
+# its tag, ancestor tags (innermost first), class/id tokens, path, depth, inside a form, landmarks, unit kind ("table",
+# "list" or "pre" when the element is read as one unit, else None), controls inside it (counted as the walk goes),
+# XPath (filled when its first block is made).
+_Open: TypeAlias = list[Any]
+_EL, _TAG, _ANCESTORS, _ATTRS, _PATH, _DEPTH, _IN_FORM, _LANDMARKS, _UNIT, _CONTROLS, _XPATH = range(11)
 
 
 def is_hidden(attrib: Mapping[str, str]) -> bool:
@@ -132,21 +115,22 @@ def is_hidden(attrib: Mapping[str, str]) -> bool:
 def _text_chars(el: etree._Element) -> int:
     """Characters of text under ``el``, the whitespace around each text node not counted (indentation of
     pretty-printed markup must not decide anything)."""
-    return sum(len(t.strip()) for t in el.itertext())
+    return sum(map(len, map(str.strip, el.itertext())))
 
 
-def unit_kind(el: etree._Element, tag: str) -> str | None:
+def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | None = None) -> str | None:
     """``"table"``, ``"list"`` or ``"pre"`` when ``el`` is read as one block: a data table (two or more rows of short
     cells, no layout inside), a list of text items, a ``<pre>``; ``None`` for layout tables, menus and other lists
     that are mostly links, lists of cards or widgets, hidden parts and anything over the size limits (those are read
-    element by element)."""
+    element by element). ``hidden``: the elements of the tree hidden by their own markup (``is_hidden``), when the
+    caller knows them (``html_blocks``); else each descendant's attributes are read."""
     parts = _TABLE_PARTS if tag == "table" else _LIST_PARTS if tag != "pre" else frozenset()
     rows = 0
     for d in el.iterdescendants():
         t = d.tag
         if type(t) is not str:
             continue
-        if (t in BLOCK_TAGS and t not in parts) or is_hidden(d.attrib):
+        if (t in BLOCK_TAGS and t not in parts) or (is_hidden(d.attrib) if hidden is None else d in hidden):
             return None
         if t in _ROW_TAGS:
             rows += 1
@@ -157,19 +141,18 @@ def unit_kind(el: etree._Element, tag: str) -> str | None:
         return None
     if tag == "pre":
         return "pre"
-    if 2 * sum(_text_chars(a) for a in el.iterdescendants("a")) > chars:
+    if 2 * sum(map(_text_chars, el.iterdescendants("a"))) > chars:
         return None  # a menu or a list of links: each item keeps its own label ("Cookie settings" is consent)
     if tag != "table":
         return "list" if rows else None
     if rows < 2:
         return None
-    cells = (d for d in el.iterdescendants("td", "th"))
-    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in cells) else None
+    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in el.iterdescendants("td", "th")) else None
 
 
-def _unit_text(kind: str, pieces: list[tuple[str, bool]]) -> str:
-    """A unit's text: one line per row, item or code line; a table's cells separated by ``CELL_SEPARATOR``."""
-    raw = "".join([t for t, _ in pieces])
+def _unit_text(kind: str, raw: str) -> str:
+    """A unit's text (``raw``: its pieces joined): one line per row, item or code line; a table's cells separated by
+    ``CELL_SEPARATOR``."""
     if kind == "pre":  # no row or cell marks: a <pre> holding block elements is not a unit
         return "\n".join(line.rstrip() for line in raw.splitlines() if line.strip())
     rows = []
@@ -192,11 +175,24 @@ def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None
     """Remove scripts, styles, templates and the like, keeping their tails. Hidden elements stay: their blocks are
     marked (landmark ``hidden``) and never become content, but a hidden consent dialog is still labelled. Hidden
     inline elements (an icon's text, a duplicate label) are removed, so no visible block takes their text."""
-    for el in (_DROP_BUT_NOSCRIPT_XPATH if keep_noscript else _DROP_XPATH)(root):
-        if el.tag == "noscript" and keep_noscript:
+    _drop_invisible(root, keep_noscript)
+
+
+def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Element]:
+    """``drop_invisible``; returns the hidden elements (``is_hidden``) that stay in the tree."""
+    kept_hidden: set[etree._Element] = set()
+    for el in _invisible_candidates(root, _DROP_BUT_NOSCRIPT if keep_noscript else _DROP):
+        tag = el.tag
+        if tag == "noscript" and keep_noscript:
+            if is_hidden(el.attrib):
+                kept_hidden.add(el)
             continue
-        if el.tag not in DROP_TAGS and (el.tag in BLOCK_TAGS or not is_hidden(el.attrib)):
-            continue
+        if tag not in _DROP:
+            hidden = is_hidden(el.attrib)
+            if tag in BLOCK_TAGS or not hidden:
+                if hidden:
+                    kept_hidden.add(el)
+                continue
         parent = el.getparent()
         if parent is None:
             continue
@@ -207,6 +203,22 @@ def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+    return kept_hidden
+
+
+def _invisible_candidates(root: etree._Element, drop: frozenset[str]) -> list[etree._Element]:
+    """The elements of ``root``'s document named in ``drop`` or carrying an attribute that may hide them, in document
+    order (what ``//script|...|//*[@style]`` selects, and a few more: one pass instead of an XPath per name). The
+    whole document, as ``//`` reads it: a stray second ``<html>`` beside the root too."""
+    found: list[etree._Element] = []
+    hiding = _HIDING_ATTRS
+    element = etree.Element
+    tops = [*reversed(list(root.itersiblings(element, preceding=True))), root, *root.itersiblings(element)]
+    for top in tops:
+        for el in top.iter(element):
+            if el.tag in drop or not hiding.isdisjoint(el.keys()):
+                found.append(el)
+    return found
 
 
 def _with_tokens(own: tuple[str, ...], inherited: tuple[str, ...]) -> tuple[str, ...]:
@@ -273,87 +285,131 @@ def page_title(root: etree._Element) -> str:
     return " ".join(str(_TITLE(root)).split())
 
 
+_OTHER_FACT_ATTRS = frozenset(  # attributes besides id and class that ``element_facts`` reads
+    {"role", "aria-modal", "itemprop", "data-ad-slot", "aria-label", "hidden", "aria-hidden", "style"}
+)
+
+
 def html_blocks(
     root: etree._Element, *, max_blocks: int, max_block_chars: int, keep_noscript: bool = False
 ) -> tuple[list[Block], bool]:
     """Blocks of an HTML tree in reading order, and whether ``max_blocks`` cut them short. ``keep_noscript``: read
-    ``<noscript>`` content as page text (for pages that show nothing without scripts). Changes ``root``."""
-    drop_invisible(root, keep_noscript=keep_noscript)
+    ``<noscript>`` content as page text (for pages that show nothing without scripts). Changes ``root``.
+
+    One walk over the tree's start and end events. A block element's text is gathered in runs, split where a child
+    block starts and ends; runs never overlap (only the innermost open block gathers text), so they end in reading
+    order. An element's class/id tokens and landmarks matter only to the block elements inside it, so they are read
+    only when a block element opens inside it (``pending`` holds the open elements not read yet); per page they are
+    computed once per distinct (tag, id, class) when no other attribute ``element_facts`` reads is there, and the
+    accumulated tokens once per distinct (own tokens, inherited tokens).
+    """
+    hidden = _drop_invisible(root, keep_noscript)
     tree = root.getroottree()
+    facts_of: dict[tuple[str, str | None, str | None], Facts] = {}
+    tokens_of: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+    other_attrs = _OTHER_FACT_ATTRS
+
+    def facts(el: etree._Element, tag: str) -> Facts:
+        keys = el.keys()
+        if not keys:
+            return _TAG_FACTS.get(tag, _NO_FACTS)
+        if not other_attrs.isdisjoint(keys):
+            return element_facts(tag, el.items())
+        key = (tag, el.get("id"), el.get("class"))
+        found = facts_of.get(key)
+        if found is None:
+            found = facts_of[key] = element_facts(tag, el.items())
+        return found
+
     stack: list[_Open] = []  # open block elements
-    runs: list[_Run] = []
-    attr_stack: list[tuple[str, ...]] = [()]  # accumulated class/id tokens per open element
-    landmark_stack: list[frozenset[str]] = [frozenset()]
+    top: _Open | None = None  # stack[-1]
+    pieces: list[tuple[str, bool]] = []  # the text of top's current run: (text, inside a link)
+    runs: list[tuple[_Open, list[tuple[str, bool]]]] = []  # in reading order
+    attrs: tuple[str, ...] = ()  # accumulated class/id tokens of the innermost read open element
+    landmarks: frozenset[str] = frozenset()
+    saved: list[tuple[tuple[str, ...], frozenset[str]]] = []  # per read open element: its parent's attrs, landmarks
+    pending: list[etree._Element] = []  # open elements inside the innermost read one, not read yet
     tag_stack: list[str] = []
     id_stack: list[int] = []  # a number per open element, for page-structure features
     next_id = 0
-    seq = 0
     link_depth = 0
+    in_link = False
     form_depth = 0
     unit: etree._Element | None = None  # the unit element being read, if any
-
-    def add_text(top: _Open, text: str, in_link: bool) -> None:
-        nonlocal seq
-        if top.first_seq < 0:  # the first text of this element's current run fixes the run's reading order
-            top.first_seq, seq = seq, seq + 1
-        top.pieces.append((text, in_link))
-
-    def flush(top: _Open) -> None:
-        if top.pieces:
-            runs.append(_Run(top.first_seq, top, top.pieces))
-            top.pieces = []
-            top.first_seq = -1
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if type(tag) is not str:  # entities, processing instructions
-            if event == "end" and el.tail and stack:
-                add_text(stack[-1], el.tail, link_depth > 0)
+            if event == "end" and el.tail and top is not None:
+                pieces.append((el.tail, in_link))
             continue
         if event == "start":
             if tag == "a":
                 link_depth += 1
+                in_link = True
             elif tag == "form":
                 form_depth += 1
-            elif tag in CONTROL_TAGS and stack:
-                stack[-1].controls += 1
-            items = el.items()
-            names, marks = element_facts(tag, items) if items else _TAG_FACTS.get(tag, _NO_FACTS)
-            attrs = _with_tokens(names, attr_stack[-1])
-            landmarks = landmark_stack[-1] | marks if marks else landmark_stack[-1]
+            elif tag in CONTROL_TAGS and top is not None:
+                top[_CONTROLS] += 1
             if unit is not None:
+                pending.append(el)
                 if tag in _ROW_TAGS:
-                    stack[-1].pieces.append((_ROW, False))
+                    pieces.append((_ROW, False))
                 elif tag in _CELL_TAGS:
-                    stack[-1].pieces.append((_CELL, False))
+                    pieces.append((_CELL, False))
                 elif tag == "br":
-                    stack[-1].pieces.append((_BR, False))
-            elif tag in BLOCK_TAGS or not stack:
-                if stack:
-                    flush(stack[-1])
-                kind = unit_kind(el, tag) if tag in UNIT_TAGS else None
+                    pieces.append((_BR, False))
+            elif tag in BLOCK_TAGS or top is None:
+                for p in pending:  # the open elements around this block, outermost first
+                    names, marks = facts(p, p.tag)
+                    saved.append((attrs, landmarks))
+                    if names:
+                        pair = (names, attrs)
+                        mine = tokens_of.get(pair)
+                        if mine is None:
+                            mine = tokens_of[pair] = _with_tokens(names, attrs)
+                        attrs = mine
+                    if marks:
+                        landmarks = landmarks | marks
+                pending.clear()
+                names, marks = facts(el, tag)
+                saved.append((attrs, landmarks))
+                if names:
+                    pair = (names, attrs)
+                    mine = tokens_of.get(pair)
+                    if mine is None:
+                        mine = tokens_of[pair] = _with_tokens(names, attrs)
+                    attrs = mine
+                if marks:
+                    landmarks = landmarks | marks
+                if pieces:  # the parent's run ends here
+                    assert top is not None
+                    runs.append((top, pieces))
+                    pieces = []
+                kind = unit_kind(el, tag, hidden) if tag in UNIT_TAGS else None
                 if kind is not None:
                     unit = el
-                stack.append(
-                    _Open(
-                        element=el,
-                        tag=tag,
-                        ancestors=tuple(tag_stack[: -MAX_ANCESTORS - 1 : -1]),
-                        attrs=attrs,
-                        path=(*id_stack, next_id),
-                        depth=len(tag_stack),
-                        in_form=form_depth > 0,
-                        landmarks=landmarks,
-                        unit=kind,
-                    )
-                )
-            elif tag == "br":
-                if stack:
-                    stack[-1].pieces.append((_BR, False))
-            elif tag in ("img", "input") and stack:
-                stack[-1].pieces.append((" ", False))
-            attr_stack.append(attrs)
-            landmark_stack.append(landmarks)
+                top = [
+                    el,
+                    tag,
+                    tuple(tag_stack[: -MAX_ANCESTORS - 1 : -1]),
+                    attrs,
+                    (*id_stack, next_id),
+                    len(tag_stack),
+                    form_depth > 0,
+                    landmarks,
+                    kind,
+                    0,
+                    None,
+                ]
+                stack.append(top)
+            else:
+                pending.append(el)
+                if tag == "br":
+                    if top is not None:
+                        pieces.append((_BR, False))
+                elif (tag == "img" or tag == "input") and top is not None:
+                    pieces.append((" ", False))
             tag_stack.append(tag)
             id_stack.append(next_id)
             next_id += 1
@@ -361,62 +417,81 @@ def html_blocks(
         else:
             if tag == "a":
                 link_depth -= 1
+                in_link = link_depth > 0
             elif tag == "form":
                 form_depth -= 1
-            attr_stack.pop()
-            landmark_stack.pop()
+            if pending and pending[-1] is el:
+                pending.pop()
+            else:
+                attrs, landmarks = saved.pop()
             tag_stack.pop()
             id_stack.pop()
             if el is unit:
                 unit = None
-            if stack and stack[-1].element is el:
+            if top is not None and top[_EL] is el:
+                if pieces:
+                    runs.append((top, pieces))
+                    pieces = []
                 done = stack.pop()
-                flush(done)
                 if stack:
-                    flush(stack[-1])
-                    stack[-1].controls += done.controls
+                    top = stack[-1]
+                    top[_CONTROLS] += done[_CONTROLS]
+                else:
+                    top = None
             text = el.tail
-        if text and stack:
-            add_text(stack[-1], text, link_depth > 0)
-    while stack:
-        flush(stack.pop())
+        if text and top is not None:
+            pieces.append((text, in_link))
+    if pieces and top is not None:  # only when the walk stopped early
+        runs.append((top, pieces))
 
-    runs.sort(key=lambda r: r.seq)
     blocks: list[Block] = []
+    sorted_marks: dict[frozenset[str], tuple[str, ...]] = {}
     offset = 0
-    truncated = False
-    for run in runs:
-        kind = run.open.unit
-        for chunk in _split_runs(run.pieces) if kind is None else [run.pieces]:
-            text = " ".join("".join([t for t, _ in chunk]).split()) if kind is None else _unit_text(kind, chunk)
+    for o, run in runs:
+        raw = "".join([t for t, _ in run])
+        if not raw or raw.isspace():  # no text in any chunk
+            continue
+        kind = o[_UNIT]
+        if kind is not None:
+            chunks: list[tuple[str, list[tuple[str, bool]]]] = [(_unit_text(kind, raw), run)]
+        elif _BR not in raw:  # no <br> (nor a lone newline text): one chunk
+            chunks = [(" ".join(raw.split()), run)]
+        else:
+            chunks = [(" ".join("".join([t for t, _ in c]).split()), c) for c in _split_runs(run)]
+        for text, chunk in chunks:
             if not text:
                 continue
             if len(blocks) >= max_blocks:
-                truncated = True
-                break
+                return blocks, True
             text = text[:max_block_chars]
             link_chars = sum([len(t.strip()) for t, is_link in chunk if is_link])
-            o = run.open
+            xpath = o[_XPATH]
+            if xpath is None:
+                xpath = o[_XPATH] = tree.getpath(o[_EL])
+            regions = sorted_marks.get(o[_LANDMARKS])
+            if regions is None:
+                regions = sorted_marks[o[_LANDMARKS]] = tuple(sorted(o[_LANDMARKS]))
+            end = offset + len(text)
             blocks.append(
                 Block(
-                    id=len(blocks),
-                    text=text,
-                    tag=o.tag,
-                    xpath=tree.getpath(o.element),
-                    start=offset,
-                    end=offset + len(text),
-                    link_chars=min(link_chars, len(text)),
-                    depth=o.depth,
-                    ancestors=o.ancestors,
-                    attrs=o.attrs,
-                    in_form=o.in_form,
-                    controls=o.controls,
-                    path=o.path,
-                    landmarks=tuple(sorted(o.landmarks)),
+                    len(blocks),
+                    text,
+                    o[_TAG],
+                    xpath,
+                    offset,
+                    end,
+                    min(link_chars, len(text)),
+                    o[_DEPTH],
+                    o[_ANCESTORS],
+                    o[_ATTRS],
+                    o[_IN_FORM],
+                    o[_CONTROLS],
+                    o[_PATH],
+                    regions,
                 )
             )
-            offset += len(text) + len(BLOCK_SEPARATOR)
-    return blocks, truncated
+            offset = end + len(BLOCK_SEPARATOR)
+    return blocks, False
 
 
 _LINES = re.compile(r"[^\n]+")
