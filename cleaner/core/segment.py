@@ -95,12 +95,12 @@ _TAG_FACTS: dict[str, Facts] = {tag: ((), frozenset({mark})) for tag, mark in LA
 _NO_FACTS: Facts = ((), frozenset())
 
 
-# A block element whose end tag has not been seen yet, as a list (cheaper to make than an object): the element,
-# its tag, ancestor tags (innermost first), class/id tokens, path, depth, inside a form, landmarks, unit kind ("table",
-# "list" or "pre" when the element is read as one unit, else None), controls inside it (counted as the walk goes),
-# XPath (filled when its first block is made).
+# A block element whose end tag has not been seen yet, as a list (cheaper to make than an object): the element, its
+# tag, ancestor tags (innermost first), context (its class/id tokens and landmarks, ``html_blocks``), path, depth,
+# inside a form, unit kind ("table", "list" or "pre" when the element is read as one unit, else None), controls
+# inside it (counted as the walk goes), XPath (filled when its first block is made).
 _Open: TypeAlias = list[Any]
-_EL, _TAG, _ANCESTORS, _ATTRS, _PATH, _DEPTH, _IN_FORM, _LANDMARKS, _UNIT, _CONTROLS, _XPATH = range(11)
+_EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _XPATH = range(10)
 
 
 def is_hidden(attrib: Mapping[str, str]) -> bool:
@@ -289,6 +289,11 @@ _OTHER_FACT_ATTRS = frozenset(  # attributes besides id and class that ``element
     {"role", "aria-modal", "itemprop", "data-ad-slot", "aria-label", "hidden", "aria-hidden", "style"}
 )
 
+# An element whose class/id tokens and landmarks reach the blocks inside it, as a list: the enclosing context, the
+# element, its accumulated tokens and landmarks (both None until a block inside it needs them).
+_Context: TypeAlias = list[Any]
+_OUTER, _ELEMENT, _TOKENS, _MARKS = range(4)
+
 
 def html_blocks(
     root: etree._Element, *, max_blocks: int, max_block_chars: int, keep_noscript: bool = False
@@ -298,10 +303,11 @@ def html_blocks(
 
     One walk over the tree's start and end events. A block element's text is gathered in runs, split where a child
     block starts and ends; runs never overlap (only the innermost open block gathers text), so they end in reading
-    order. An element's class/id tokens and landmarks matter only to the block elements inside it, so they are read
-    only when a block element opens inside it (``pending`` holds the open elements not read yet); per page they are
-    computed once per distinct (tag, id, class) when no other attribute ``element_facts`` reads is there, and the
-    accumulated tokens once per distinct (own tokens, inherited tokens).
+    order. An element's class/id tokens and landmarks matter only to the blocks inside it: the walk keeps a chain of
+    contexts, one per block element and per element around one (``pending`` holds the open elements no block opened
+    inside yet), and they are read when a block is made (``resolve``): per page, an element's facts once per
+    distinct (tag, id, class) when no other attribute ``element_facts`` reads is there, the accumulated tokens once
+    per distinct (own tokens, inherited tokens).
     """
     hidden = _drop_invisible(root, keep_noscript)
     tree = root.getroottree()
@@ -309,7 +315,8 @@ def html_blocks(
     tokens_of: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
     other_attrs = _OTHER_FACT_ATTRS
 
-    def facts(el: etree._Element, tag: str) -> Facts:
+    def facts(el: etree._Element) -> Facts:
+        tag = el.tag
         keys = el.keys()
         if not keys:
             return _TAG_FACTS.get(tag, _NO_FACTS)
@@ -321,14 +328,32 @@ def html_blocks(
             found = facts_of[key] = element_facts(tag, el.items())
         return found
 
+    def resolve(ctx: _Context) -> tuple[tuple[str, ...], frozenset[str]]:
+        """A context's tokens and landmarks, read now for it and the contexts around it not read yet."""
+        unread = []
+        while ctx[_TOKENS] is None:
+            unread.append(ctx)
+            ctx = ctx[_OUTER]
+        attrs, landmarks = ctx[_TOKENS], ctx[_MARKS]
+        for ctx in reversed(unread):  # outermost first
+            names, marks = facts(ctx[_ELEMENT])
+            if names:
+                pair = (names, attrs)
+                mine = tokens_of.get(pair)
+                if mine is None:
+                    mine = tokens_of[pair] = _with_tokens(names, attrs)
+                attrs = mine
+            if marks:
+                landmarks = landmarks | marks
+            ctx[_TOKENS], ctx[_MARKS] = attrs, landmarks
+        return attrs, landmarks
+
     stack: list[_Open] = []  # open block elements
     top: _Open | None = None  # stack[-1]
     pieces: list[tuple[str, bool]] = []  # the text of top's current run: (text, inside a link)
     runs: list[tuple[_Open, list[tuple[str, bool]]]] = []  # in reading order
-    attrs: tuple[str, ...] = ()  # accumulated class/id tokens of the innermost read open element
-    landmarks: frozenset[str] = frozenset()
-    saved: list[tuple[tuple[str, ...], frozenset[str]]] = []  # per read open element: its parent's attrs, landmarks
-    pending: list[etree._Element] = []  # open elements inside the innermost read one, not read yet
+    context: _Context = [None, None, (), frozenset()]  # the innermost context
+    pending: list[etree._Element] = []  # open elements inside the innermost context that have none of their own
     tag_stack: list[str] = []
     id_stack: list[int] = []  # a number per open element, for page-structure features
     next_id = 0
@@ -361,27 +386,9 @@ def html_blocks(
                     pieces.append((_BR, False))
             elif tag in BLOCK_TAGS or top is None:
                 for p in pending:  # the open elements around this block, outermost first
-                    names, marks = facts(p, p.tag)
-                    saved.append((attrs, landmarks))
-                    if names:
-                        pair = (names, attrs)
-                        mine = tokens_of.get(pair)
-                        if mine is None:
-                            mine = tokens_of[pair] = _with_tokens(names, attrs)
-                        attrs = mine
-                    if marks:
-                        landmarks = landmarks | marks
+                    context = [context, p, None, None]
                 pending.clear()
-                names, marks = facts(el, tag)
-                saved.append((attrs, landmarks))
-                if names:
-                    pair = (names, attrs)
-                    mine = tokens_of.get(pair)
-                    if mine is None:
-                        mine = tokens_of[pair] = _with_tokens(names, attrs)
-                    attrs = mine
-                if marks:
-                    landmarks = landmarks | marks
+                context = [context, el, None, None]
                 if pieces:  # the parent's run ends here
                     assert top is not None
                     runs.append((top, pieces))
@@ -393,11 +400,10 @@ def html_blocks(
                     el,
                     tag,
                     tuple(tag_stack[: -MAX_ANCESTORS - 1 : -1]),
-                    attrs,
+                    context,
                     (*id_stack, next_id),
                     len(tag_stack),
                     form_depth > 0,
-                    landmarks,
                     kind,
                     0,
                     None,
@@ -423,7 +429,7 @@ def html_blocks(
             if pending and pending[-1] is el:
                 pending.pop()
             else:
-                attrs, landmarks = saved.pop()
+                context = context[_OUTER]
             tag_stack.pop()
             id_stack.pop()
             if el is unit:
@@ -468,9 +474,11 @@ def html_blocks(
             xpath = o[_XPATH]
             if xpath is None:
                 xpath = o[_XPATH] = tree.getpath(o[_EL])
-            regions = sorted_marks.get(o[_LANDMARKS])
+            own = o[_CONTEXT]
+            attrs, landmarks = (own[_TOKENS], own[_MARKS]) if own[_TOKENS] is not None else resolve(own)
+            regions = sorted_marks.get(landmarks)
             if regions is None:
-                regions = sorted_marks[o[_LANDMARKS]] = tuple(sorted(o[_LANDMARKS]))
+                regions = sorted_marks[landmarks] = tuple(sorted(landmarks))
             end = offset + len(text)
             blocks.append(
                 Block(
@@ -483,7 +491,7 @@ def html_blocks(
                     min(link_chars, len(text)),
                     o[_DEPTH],
                     o[_ANCESTORS],
-                    o[_ATTRS],
+                    attrs,
                     o[_IN_FORM],
                     o[_CONTROLS],
                     o[_PATH],
