@@ -98,9 +98,9 @@ _NO_FACTS: Facts = ((), frozenset())
 # A block element whose end tag has not been seen yet, as a list (cheaper to make than an object): the element, its
 # tag, ancestor tags (innermost first), context (its class/id tokens and landmarks, ``html_blocks``), path, depth,
 # inside a form, unit kind ("table", "list" or "pre" when the element is read as one unit, else None), controls
-# inside it (counted as the walk goes), XPath (filled when its first block is made).
+# inside it (counted as the walk goes), step (its place among its siblings, ``_xpath``).
 _Open: TypeAlias = list[Any]
-_EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _XPATH = range(10)
+_EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _STEP = range(10)
 
 
 def is_hidden(attrib: Mapping[str, str]) -> bool:
@@ -295,6 +295,26 @@ _Context: TypeAlias = list[Any]
 _OUTER, _ELEMENT, _TOKENS, _MARKS = range(4)
 
 
+_Step: TypeAlias = tuple[Any, str, int, dict[str, int], dict[str, int]]
+
+
+def _xpath(step: _Step, known: dict[int, str]) -> str:
+    """The XPath ``getpath`` gives an element (libxml2's ``xmlGetNodePath``: ``[n]`` after a name when its parent has
+    more than one child element of that name), from its step and those around it; ``known``: the XPaths of steps
+    already made, by ``id`` (every step stays alive in the walk's chains while the blocks are made), which it adds
+    to. Iterative: nesting is deep on some pages."""
+    unknown = []
+    while id(step) not in known:
+        unknown.append(step)
+        step = step[0]
+    path = known[id(step)]
+    for step in reversed(unknown):
+        _, tag, n, counts, _ = step
+        path = f"{path}/{tag}[{n}]" if counts[tag] > 1 else f"{path}/{tag}"
+        known[id(step)] = path
+    return path
+
+
 def html_blocks(
     root: etree._Element, *, max_blocks: int, max_block_chars: int, keep_noscript: bool = False
 ) -> tuple[list[Block], bool]:
@@ -356,6 +376,10 @@ def html_blocks(
     pending: list[etree._Element] = []  # open elements inside the innermost context that have none of their own
     tag_stack: list[str] = []
     id_stack: list[int] = []  # a number per open element, for page-structure features
+    # Per open element, its step: (the parent's step, tag, its number among its parent's children of that tag, the
+    # parent's count of children per tag, its own); the counts are complete when the blocks are made.
+    step: _Step = (None, "", 0, {}, {})
+    root_step: _Step | None = None
     next_id = 0
     link_depth = 0
     in_link = False
@@ -369,6 +393,9 @@ def html_blocks(
                 pieces.append((el.tail, in_link))
             continue
         if event == "start":
+            counts = step[4]
+            n = counts[tag] = counts.get(tag, 0) + 1
+            step = (step, tag, n, counts, {})
             if tag == "a":
                 link_depth += 1
                 in_link = True
@@ -396,6 +423,8 @@ def html_blocks(
                 kind = unit_kind(el, tag, hidden) if tag in UNIT_TAGS else None
                 if kind is not None:
                     unit = el
+                if top is None:
+                    root_step = step
                 top = [
                     el,
                     tag,
@@ -406,7 +435,7 @@ def html_blocks(
                     form_depth > 0,
                     kind,
                     0,
-                    None,
+                    step,
                 ]
                 stack.append(top)
             else:
@@ -432,6 +461,7 @@ def html_blocks(
                 context = context[_OUTER]
             tag_stack.pop()
             id_stack.pop()
+            step = step[0]
             if el is unit:
                 unit = None
             if top is not None and top[_EL] is el:
@@ -450,6 +480,7 @@ def html_blocks(
     if pieces and top is not None:  # only when the walk stopped early
         runs.append((top, pieces))
 
+    xpaths: dict[int, str] = {} if root_step is None else {id(root_step): tree.getpath(root)}
     blocks: list[Block] = []
     sorted_marks: dict[frozenset[str], tuple[str, ...]] = {}
     offset = 0
@@ -471,9 +502,7 @@ def html_blocks(
                 return blocks, True
             text = text[:max_block_chars]
             link_chars = sum([len(t.strip()) for t, is_link in chunk if is_link])
-            xpath = o[_XPATH]
-            if xpath is None:
-                xpath = o[_XPATH] = tree.getpath(o[_EL])
+            xpath = xpaths.get(id(o[_STEP])) or _xpath(o[_STEP], xpaths)
             own = o[_CONTEXT]
             attrs, landmarks = (own[_TOKENS], own[_MARKS]) if own[_TOKENS] is not None else resolve(own)
             regions = sorted_marks.get(landmarks)
