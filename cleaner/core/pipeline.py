@@ -43,6 +43,17 @@ def visible_words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks if "hidden" not in b.landmarks)
 
 
+def few_visible_words(blocks: list[Block]) -> bool:
+    """``visible_words(blocks) < NOSCRIPT_MIN_WORDS``, counting only as far as needed."""
+    words = 0
+    for b in blocks:
+        if "hidden" not in b.landmarks:
+            words += len(b.text.split())
+            if words >= NOSCRIPT_MIN_WORDS:
+                return False
+    return True
+
+
 def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     """Parse and segment one document."""
     if isinstance(source, (bytes, bytearray, memoryview)) and len(source) > config.max_input_bytes:
@@ -68,7 +79,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         title = segment.page_title(root) if root is not None else None
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
-        if visible_words(blocks) < NOSCRIPT_MIN_WORDS and "<noscript" in text.lower():
+        if few_visible_words(blocks) and "<noscript" in text.lower():
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
             again = parse.parse_html(text)
             if again is not None:

@@ -206,6 +206,12 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
     return kept_hidden
 
 
+def _document_elements(root: etree._Element) -> list[etree._Element]:
+    """``root`` and the elements beside it (a stray second ``<html>``), in document order: what ``//`` reads."""
+    element = etree.Element
+    return [*reversed(list(root.itersiblings(element, preceding=True))), root, *root.itersiblings(element)]
+
+
 def _invisible_candidates(root: etree._Element, drop: frozenset[str]) -> list[etree._Element]:
     """The elements of ``root``'s document named in ``drop`` or carrying an attribute that may hide them, in document
     order (what ``//script|...|//*[@style]`` selects, and a few more: one pass instead of an XPath per name). The
@@ -213,8 +219,7 @@ def _invisible_candidates(root: etree._Element, drop: frozenset[str]) -> list[et
     found: list[etree._Element] = []
     hiding = _HIDING_ATTRS
     element = etree.Element
-    tops = [*reversed(list(root.itersiblings(element, preceding=True))), root, *root.itersiblings(element)]
-    for top in tops:
+    for top in _document_elements(root):
         for el in top.iter(element):
             if el.tag in drop or not hiding.isdisjoint(el.keys()):
                 found.append(el)
@@ -249,7 +254,7 @@ def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
 
 
 _TITLE = etree.XPath("string(//title)")
-_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+_TEXT_NODES = etree.XPath("text()")
 _JSON_LD_TEXT_KEYS = ("articleBody", "text", "description", "reviewBody")
 JSON_LD_MAX_CHARS = 200_000
 
@@ -272,12 +277,23 @@ def page_json_ld_text(root: etree._Element) -> str:
             for item in node:
                 walk(item, depth + 1)
 
-    for raw in _JSON_LD(root)[:20]:
+    for raw in _json_ld_texts(root)[:20]:
         try:
             walk(json.loads(str(raw)[:JSON_LD_MAX_CHARS], strict=False), 0)  # raw newlines in strings are common
         except ValueError:
             continue
     return _WS.sub(" ", " ".join(found))[:JSON_LD_MAX_CHARS]
+
+
+def _json_ld_texts(root: etree._Element) -> list[str]:
+    """The text nodes of the document's ``<script type="application/ld+json">`` elements, in document order (what
+    ``//script[@type='application/ld+json']/text()`` selects, without an XPath over every element)."""
+    found: list[str] = []
+    for top in _document_elements(root):
+        for script in top.iter("script"):
+            if script.get("type") == "application/ld+json":
+                found.extend(_TEXT_NODES(script))
+    return found
 
 
 def page_title(root: etree._Element) -> str:
