@@ -305,6 +305,9 @@ _OTHER_FACT_ATTRS = frozenset(  # attributes besides id and class that ``element
     {"role", "aria-modal", "itemprop", "data-ad-slot", "aria-label", "hidden", "aria-hidden", "style"}
 )
 
+_COUNTED_TAGS = frozenset({"a", "form"} | CONTROL_TAGS)  # links and forms the walk is inside, controls in a block
+_INLINE_PIECES = {"br": (_BR, False), "img": (" ", False), "input": (" ", False)}  # outside units
+
 # An element whose class/id tokens and landmarks reach the blocks inside it, as a list: the enclosing context, the
 # element, its accumulated tokens and landmarks (both None until a block inside it needs them).
 _Context: TypeAlias = list[Any]
@@ -412,13 +415,14 @@ def html_blocks(
             counts = step[4]
             n = counts[tag] = counts.get(tag, 0) + 1
             step = (step, tag, n, counts, {})
-            if tag == "a":
-                link_depth += 1
-                in_link = True
-            elif tag == "form":
-                form_depth += 1
-            elif tag in CONTROL_TAGS and top is not None:
-                top[_CONTROLS] += 1
+            if tag in _COUNTED_TAGS:
+                if tag == "a":
+                    link_depth += 1
+                    in_link = True
+                elif tag == "form":
+                    form_depth += 1
+                elif top is not None:
+                    top[_CONTROLS] += 1
             if unit is not None:
                 pending.append(el)
                 if tag in _ROW_TAGS:
@@ -456,21 +460,19 @@ def html_blocks(
                 stack.append(top)
             else:
                 pending.append(el)
-                if tag == "br":
-                    if top is not None:
-                        pieces.append((_BR, False))
-                elif (tag == "img" or tag == "input") and top is not None:
-                    pieces.append((" ", False))
+                if tag in _INLINE_PIECES and top is not None:  # <br>, <img>, <input>
+                    pieces.append(_INLINE_PIECES[tag])
             tag_stack.append(tag)
             id_stack.append(next_id)
             next_id += 1
             text = el.text
         else:
-            if tag == "a":
-                link_depth -= 1
-                in_link = link_depth > 0
-            elif tag == "form":
-                form_depth -= 1
+            if tag in _COUNTED_TAGS:
+                if tag == "a":
+                    link_depth -= 1
+                    in_link = link_depth > 0
+                elif tag == "form":
+                    form_depth -= 1
             if pending and pending[-1] is el:
                 pending.pop()
             else:
