@@ -509,7 +509,7 @@ def html_blocks(
         kind = o[_UNIT]
         if kind is not None:
             chunks: list[tuple[str, list[tuple[str, bool]]]] = [(_unit_text(kind, raw), run)]
-        elif _BR not in raw:  # no <br> (nor a lone newline text): one chunk
+        elif _BR not in raw or ((_BR, False) not in run and (_BR, True) not in run):  # no <br>: one chunk
             chunks = [(" ".join(raw.split()), run)]
         else:
             chunks = [(" ".join("".join([t for t, _ in c]).split()), c) for c in _split_runs(run)]
