@@ -253,7 +253,6 @@ def _split_runs(pieces: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
     return chunks
 
 
-_TITLE = etree.XPath("string(//title)")
 _TEXT_NODES = etree.XPath("text()")
 _JSON_LD_TEXT_KEYS = ("articleBody", "text", "description", "reviewBody")
 JSON_LD_MAX_CHARS = 200_000
@@ -297,8 +296,12 @@ def _json_ld_texts(root: etree._Element) -> list[str]:
 
 
 def page_title(root: etree._Element) -> str:
-    """The text of the page's ``<title>`` (read before the head is dropped)."""
-    return " ".join(str(_TITLE(root)).split())
+    """The text of the page's ``<title>`` (read before the head is dropped): the first in document order, as
+    ``string(//title)`` gives it, found without an XPath over every element (the title is near the top)."""
+    for top in _document_elements(root):
+        for title in top.iter("title"):
+            return " ".join("".join(title.itertext()).split())
+    return ""
 
 
 _OTHER_FACT_ATTRS = frozenset(  # attributes besides id and class that ``element_facts`` reads
