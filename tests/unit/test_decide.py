@@ -51,3 +51,18 @@ def test_a_hidden_block_is_never_content() -> None:
     probs[:, CONTENT] = 0.9
     probs[:, POLL] = 0.1
     assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL]
+
+
+def test_prose_in_a_footer_or_dialog_gets_no_content_floor() -> None:
+    from cleaner.core import parse, segment
+
+    root = parse.parse_html(
+        "<body><main><p>An article paragraph of running text here.</p></main>"
+        "<footer><p>We process personal data for the purposes listed in this notice.</p></footer>"
+        "<div role='dialog'><p>Read the terms of use before you continue to the site.</p></div></body>"
+    )
+    assert root is not None
+    feats = features.extract(segment.html_blocks(root, max_blocks=10, max_block_chars=200)[0])
+    probs = np.zeros((3, len(LABELS)))
+    probs[:, POLL], probs[:, CONTENT] = 0.8, 0.2
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL, POLL]
