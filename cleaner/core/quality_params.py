@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.889774, 0.101257, 0.626263, 0.330947, 6.58707, 4.74705, 0.119641)
-SCALE = (0.172837, 0.188998, 0.27143, 0.256649, 1.17447, 0.998305, 0.324541)
-COEF = (1.73369, 0.499835, 1.609, 0.395831, -0.538039, 0.0569678, 0.363716)
-INTERCEPT = 2.36449
+MEAN = (0.889646, 0.101593, 0.620842, 0.331163, 6.57312, 4.74705, 0.119641)
+SCALE = (0.17399, 0.192921, 0.273912, 0.257178, 1.17891, 0.998305, 0.324541)
+COEF = (1.80933, 0.537819, 1.72071, 0.465888, -0.53023, 0.0836296, 1.09437)
+INTERCEPT = 2.60024
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1423,
-    "brier_out_of_set": 0.0968,
+    "brier_base_rate": 0.1444,
+    "brier_out_of_set": 0.0978,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261201-f07ac83a",
+    "model_version": "cleaner-20261201-3cc606b6",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }

@@ -186,6 +186,47 @@ PARTIAL_WIDGET = 0.3  # an extractor kept only a slice (the question, "View resu
 OTHER_LANGUAGE = 0.2  # a run in another language than the article (English twice as likely)
 
 
+# Spelling variants of injected lines (issue 14). Sites write the same opt-in as "follow-up", "followup" or
+# "follow up", "email" or "e-mail", "by" or "via" email, with or without the final full stop; the model's hashed word
+# features see each spelling as another word, so a share of injected lines is respelt. The draw comes from a Random
+# seeded by the line and its place in the document, not from the generator's own stream: everything else the
+# generator writes stays byte-identical, and the same parts and seed still give the same files.
+SPELLING_VARIANT = 0.3
+_FOLLOW_UP = re.compile(r"\b(follow)([- ]?)(up)\b", re.I)
+_EMAIL = re.compile(r"\b(e)(-?)(mail)(s?)\b", re.I)
+_BY_VIA = re.compile(r"\b(by|via)(?= e-?mails?\b)", re.I)
+
+
+def _keep_case(old: str, new: str) -> str:
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+def respell(text: str, rnd: random.Random) -> str:
+    """One spelling variant of an injected line: follow-up/followup/follow up, email/e-mail, by/via email, and the
+    final full stop dropped or added. May return the line unchanged."""
+    out = _FOLLOW_UP.sub(lambda m: _keep_case(m.group(0), rnd.choice(("follow-up", "followup", "follow up"))), text)
+    out = _EMAIL.sub(lambda m: _keep_case(m.group(0), rnd.choice(("email", "e-mail")) + m.group(4).lower()), out)
+    out = _BY_VIA.sub(lambda m: _keep_case(m.group(0), rnd.choice(("by", "via"))), out)
+    if len(out.split()) >= 3 and rnd.random() < 0.4:
+        if out.endswith(".") and not out.endswith(".."):
+            out = out[:-1]
+        elif out[-1:].isalpha():
+            out += "."
+    return out
+
+
+def _respelt(group: list[tuple[str, str]], key: str) -> list[tuple[str, str]]:
+    out = []
+    for i, (lab, text) in enumerate(group):
+        rnd = random.Random(f"{key}|{i}|{text}")
+        if lab != "content" and rnd.random() < SPELLING_VARIANT:
+            text = respell(text, rnd)
+        out.append((lab, text))
+    return out
+
+
 def _group_for(lang: str, lines: Lines, snippets: Snippets, furniture: Furniture, rng: random.Random) -> list:
     if rng.random() < OTHER_LANGUAGE:
         others = [code for code in lines if code != lang]
@@ -227,5 +268,5 @@ def make_text(
         filled = [
             (lab, text.replace("{{site}}", page_site).replace("{{n}}", str(rng.randint(2, 99)))) for lab, text in group
         ]
-        paras[pos:pos] = filled
+        paras[pos:pos] = _respelt(filled, f"{page_site}|{len(paras)}|{pos}")
     return [(lab, t) for lab, t in paras if t.strip()]
