@@ -39,12 +39,8 @@ class Document:
 NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
 
 
-def visible_words(blocks: list[Block]) -> int:
-    return sum(len(b.text.split()) for b in blocks if "hidden" not in b.landmarks)
-
-
 def few_visible_words(blocks: list[Block]) -> bool:
-    """``visible_words(blocks) < NOSCRIPT_MIN_WORDS``, counting only as far as needed."""
+    """Whether the blocks not hidden hold fewer than ``NOSCRIPT_MIN_WORDS`` words, counting only as far as needed."""
     words = 0
     for b in blocks:
         if "hidden" not in b.landmarks:

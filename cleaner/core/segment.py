@@ -532,20 +532,20 @@ def html_blocks(
             end = offset + len(text)
             blocks.append(
                 Block(
-                    len(blocks),
-                    text,
-                    o[_TAG],
-                    xpath,
-                    offset,
-                    end,
-                    min(link_chars, len(text)),
-                    o[_DEPTH],
-                    o[_ANCESTORS],
-                    attrs,
-                    o[_IN_FORM],
-                    o[_CONTROLS],
-                    o[_PATH],
-                    regions,
+                    id=len(blocks),
+                    text=text,
+                    tag=o[_TAG],
+                    xpath=xpath,
+                    start=offset,
+                    end=end,
+                    link_chars=min(link_chars, len(text)),
+                    depth=o[_DEPTH],
+                    ancestors=o[_ANCESTORS],
+                    attrs=attrs,
+                    in_form=o[_IN_FORM],
+                    controls=o[_CONTROLS],
+                    path=o[_PATH],
+                    landmarks=regions,
                 )
             )
             offset = end + len(BLOCK_SEPARATOR)
