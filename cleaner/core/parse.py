@@ -50,7 +50,73 @@ def parse_html(text: str) -> etree._Element | None:
     for error in parser.error_log.filter_from_fatals():
         if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" not in error.message:
             log.warning("the HTML parser stopped early, the rest of the page is lost: %s", error.message.strip())
+    if _STREAMED_SEGMENT in text:
+        place_streamed_segments(root, text)
     return root
+
+
+_STREAMED_SEGMENT = 'id="S:'
+# The script calls that move a streamed segment into its place: ``$RC("B:0","S:0")`` (a Suspense boundary's
+# content) and ``$RS("S:1","P:1")`` (a pending segment).
+_STREAMED_PAIRS = re.compile(r'"B:(\w+)","S:(\w+)"|"S:(\w+)","P:(\w+)"')
+
+
+def place_streamed_segments(root: etree._Element, text: str) -> None:
+    """Move the parts of a page that React streamed after the shell into their places, as its scripts do in a
+    browser.
+
+    A server-rendered React page (Next.js and others) sends each part that was not ready with the shell later, as a
+    hidden ``<div id="S:n">`` at the end of the body, plus a script call that moves its children to a placeholder
+    (``<template id="B:n">`` or ``<template id="P:n">``) and shows them. Read as markup, those parts would be hidden
+    and out of reading order. The pairs come from the script calls in ``text``; a segment without one goes to the
+    placeholder of its own number. The fallback shown meanwhile ("Loading...") stays: the parser has dropped the
+    comments that delimit it.
+    """
+    placeholder_of: dict[str, str] = {}
+    for boundary, content, pending, placeholder in _STREAMED_PAIRS.findall(text):
+        if content:
+            placeholder_of.setdefault(content, "B:" + boundary)
+        else:
+            placeholder_of.setdefault(pending, "P:" + placeholder)
+    placeholders = {t.get("id"): t for t in root.iter("template") if (t.get("id") or "")[:2] in ("B:", "P:")}
+    segments = [d for d in root.iter("div") if "hidden" in d.attrib and (d.get("id") or "").startswith("S:")]
+    for seg in segments:
+        number = seg.get("id", "")[2:]
+        target = placeholders.get(placeholder_of.get(number, ""))
+        if target is None:
+            target = placeholders.get("B:" + number, placeholders.get("P:" + number))
+        if target is None or target.getparent() is None or seg in target.iterancestors():
+            continue
+        _replace_with_children(target, seg)
+
+
+def _replace_with_children(placeholder: etree._Element, seg: etree._Element) -> None:
+    """Put ``seg``'s content where ``placeholder`` is; both elements leave the tree, their tails stay."""
+    parent = placeholder.getparent()
+    at = parent.index(placeholder)
+    _append_text(placeholder, seg.text)
+    for offset, child in enumerate(list(seg)):
+        parent.insert(at + offset, child)
+    _remove_keeping_tail(placeholder)
+    _remove_keeping_tail(seg)
+
+
+def _append_text(el: etree._Element, text: str | None) -> None:
+    """Add ``text`` to the text just before ``el`` (its previous sibling's tail or its parent's text)."""
+    if not text:
+        return
+    prev = el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + text
+    else:
+        parent = el.getparent()
+        parent.text = (parent.text or "") + text
+
+
+def _remove_keeping_tail(el: etree._Element) -> None:
+    """Remove ``el`` from the tree; the text after it stays where it was."""
+    _append_text(el, el.tail)
+    el.getparent().remove(el)
 
 
 def _parser() -> etree.HTMLParser:

@@ -103,13 +103,30 @@ _Open: TypeAlias = list[Any]
 _EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _STEP = range(10)
 
 
+# A panel a click opens (a tab, an accordion item, a FAQ answer): hidden by its markup until then, but part of what
+# the page shows its reader.
+_DISCLOSURE_PANEL = re.compile(
+    r"tab-?pane|tab-?panel|tab-content|accordion|collapse|faq|answer|disclosure|expand", re.IGNORECASE
+)
+
+
 def is_hidden(attrib: Mapping[str, str]) -> bool:
     """Hidden by its own markup (``attrib``: an element's attributes): ``hidden``, ``aria-hidden="true"`` or an
-    inline ``display:none`` style."""
+    inline ``display:none`` style -- unless it is a disclosure panel (``role="tabpanel"``, or a tab, accordion,
+    collapse or FAQ-answer class or id), whose content a click shows."""
     if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        hidden = True
+    else:
+        style = attrib.get("style")
+        hidden = style is not None and _HIDDEN_STYLE.search(style) is not None
+    return hidden and not is_disclosure_panel(attrib)
+
+
+def is_disclosure_panel(attrib: Mapping[str, str]) -> bool:
+    """A tab panel, accordion item or FAQ answer, by its role, class or id."""
+    if attrib.get("role") == "tabpanel":
         return True
-    style = attrib.get("style")
-    return style is not None and _HIDDEN_STYLE.search(style) is not None
+    return _DISCLOSURE_PANEL.search(f"{attrib.get('class') or ''} {attrib.get('id') or ''}") is not None
 
 
 def _text_chars(el: etree._Element) -> int:

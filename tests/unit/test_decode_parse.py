@@ -144,3 +144,37 @@ def test_too_many_tags_are_not_built_into_a_tree(monkeypatch) -> None:
     reason = parse.why_unusable(page, root)
     assert reason is not None and "5,002 start tags" in reason
     assert parse.why_unusable("<p>x</p>" * 400, parse.parse_html("<p>x</p>" * 400)) is None
+
+
+def _body_text(root) -> str:
+    return " ".join(" ".join(root.find("body").itertext()).split())
+
+
+def test_streamed_react_segments_take_their_placeholders_place() -> None:
+    page = (
+        '<html><body><main><h1>Title</h1><template id="B:0"></template><p>Loading...</p></main>'
+        '<footer>Footer</footer><div hidden id="S:0">Lead <p>First</p><template id="B:1"></template><p>Last</p></div>'
+        '<div hidden id="S:1"><p>Nested</p></div><script>$RC("B:0","S:0")</script></body></html>'
+    )
+    root = parse.parse_html(page)
+    assert root is not None
+    assert _body_text(root).startswith("Title Lead First Nested Last Loading... Footer")
+    assert not root.xpath("//template | //div[@hidden]")
+
+
+def test_streamed_segments_pair_by_script_call_then_by_number() -> None:
+    page = (
+        '<html><body><template id="B:7"></template><p>one</p><template id="P:2"></template><p>two</p>'
+        '<div hidden id="S:3"><p>boundary</p></div><div hidden id="S:2"><p>pending</p></div>'
+        '<script>$RC("B:7","S:3")</script></body></html>'
+    )
+    root = parse.parse_html(page)
+    assert root is not None
+    assert _body_text(root).startswith("boundary one pending two")
+
+
+def test_a_hidden_div_without_a_placeholder_stays_hidden_where_it_is() -> None:
+    page = '<html><body><p>shown</p><div hidden id="S:9"><p>kept hidden</p></div></body></html>'
+    root = parse.parse_html(page)
+    assert root is not None
+    assert root.xpath("//div[@hidden]/p/text()") == ["kept hidden"]

@@ -26,6 +26,23 @@ def test_hidden_blocks_are_kept_and_marked_hidden_inline_text_is_dropped() -> No
     assert [(b.text, "hidden" in b.landmarks) for b in blocks] == [("seen", False), ("unseen", True), ("no", True)]
 
 
+def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
+    root = parse.parse_html(
+        '<body><div role="tabpanel" hidden><p>Second tab</p></div>'
+        '<div class="accordion__body" aria-hidden="true"><p>Folded answer</p></div>'
+        '<div id="faq-answer-3" style="display: none"><p>FAQ answer</p></div>'
+        '<div class="mobile-menu" aria-hidden="true"><p>Menu</p></div></body>'
+    )
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
+    assert [(b.text, "hidden" in b.landmarks) for b in blocks] == [
+        ("Second tab", False),
+        ("Folded answer", False),
+        ("FAQ answer", False),
+        ("Menu", True),
+    ]
+
+
 def test_landmarks_come_from_tags_roles_microdata_and_platform_names() -> None:
     root = parse.parse_html(
         '<body><main><article><div itemprop="articleBody"><p>Body text.</p></div></article></main>'
