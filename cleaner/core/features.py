@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from cleaner.core.caching import token_cache
@@ -231,11 +232,19 @@ def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
 
 
 def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
-    """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once."""
+    """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once,
+    each of the page's tokens looked up once."""
+    bits: dict[str, int] = {}
     rows: dict[tuple[str, ...], int] = {}
     for b in blocks:
         if b.attrs not in rows:
-            rows[b.attrs] = _groups_of(b.attrs)
+            packed = 0
+            for token in b.attrs:
+                found = bits.get(token)
+                if found is None:
+                    found = bits[token] = token_groups(token)
+                packed |= found
+            rows[b.attrs] = packed
     packed = np.array([rows[b.attrs] for b in blocks], dtype=np.int64)
     return ((packed[:, None] >> np.arange(len(CLASS_GROUPS))) & 1).astype(np.float64)
 
@@ -246,16 +255,24 @@ def subwords(token: str) -> tuple[str, ...]:
     return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
 
 
+TEXT_MARKUP = "kind=text"  # the markup document of a plain-text block
+
+
+def _context_tokens(tag: str, ancestors: tuple[str, ...]) -> list[str]:
+    """The first markup tokens of an HTML block: its tag and its ancestors'."""
+    parent = ancestors[0] if ancestors else "-"
+    tokens = [f"tag={tag}", f"parent={parent}", f"pair={tag}/{parent}"]
+    if len(ancestors) > 1:
+        tokens.append(f"grand={ancestors[1]}")
+    tokens.extend(f"anc={t}" for t in set(ancestors[:6]))
+    return tokens
+
+
 def markup_doc(block: Block) -> str:
     """The markup tokens of one block, space separated (what the markup hasher reads)."""
     if block.xpath is None:
-        return "kind=text"
-    anc = block.ancestors
-    parent = anc[0] if anc else "-"
-    tokens = [f"tag={block.tag}", f"parent={parent}", f"pair={block.tag}/{parent}"]
-    if len(anc) > 1:
-        tokens.append(f"grand={anc[1]}")
-    tokens.extend(f"anc={t}" for t in set(anc[:6]))
+        return TEXT_MARKUP
+    tokens = _context_tokens(block.tag, block.ancestors)
     seen: set[str] = set()
     for i, attr in enumerate(block.attrs[:SUBWORD_ATTRS]):
         if i < NEAR_ATTRS:
@@ -269,24 +286,59 @@ def markup_doc(block: Block) -> str:
     return " ".join(tokens)
 
 
+def _markup_columns(tokens: str) -> list[int]:
+    """The markup-matrix columns of one or more markup tokens: each whitespace-separated part hashed as
+    ``markup_vectorizer`` hashes it (its analyzer is ``str.split``)."""
+    return [abs(murmurhash3_32(part, seed=0)) % MARKUP_FEATURES for part in tokens.split()]
+
+
+@token_cache
+def _attr_columns(attr: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Markup columns of one class/id token: as a ``near=`` token, and of its readable parts' ``cls=`` tokens."""
+    parts = tuple(c for sub in subwords(attr) for c in _markup_columns(f"cls={sub}"))
+    return tuple(_markup_columns(f"near={attr}")), parts
+
+
+def _markup_row(key: tuple[str, tuple[str, ...], tuple[str, ...], bool], context: list[int]) -> list[int]:
+    """The markup columns of an HTML block (``key``: its tag, ancestors, class/id tokens and whether it sits in a
+    form; ``context``: the columns of its tag and ancestors), repeats included (the matrix is binary)."""
+    columns = list(context)
+    for i, attr in enumerate(key[2][:SUBWORD_ATTRS]):
+        near, parts = _attr_columns(attr)
+        if i < NEAR_ATTRS:
+            columns.extend(near)
+        columns.extend(parts)
+    if key[3]:
+        columns.extend(_markup_columns("in_form"))
+    return columns
+
+
 def _markup_matrix(blocks: list[Block]) -> sp.csr_matrix:
-    """Hashed markup tokens; blocks sharing a markup context (list items...) are hashed once."""
+    """Hashed markup tokens, binary: ``markup_vectorizer``'s matrix of each block's ``markup_doc``, from the
+    columns of its parts (tag and ancestors once per page, class/id tokens cached); blocks sharing a markup context
+    (list items...) are read once."""
     keys = [(b.tag, b.ancestors, b.attrs, b.in_form, b.xpath is None) for b in blocks]
-    unique: dict[tuple[object, ...], int] = {}
+    unique: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool, bool], int] = {}
     rows = np.fromiter((unique.setdefault(k, len(unique)) for k in keys), dtype=np.int64, count=len(keys))
-    first: dict[int, int] = {}
-    for i, k in enumerate(keys):
-        first.setdefault(unique[k], i)
-    docs = [markup_doc(blocks[first[j]]) for j in range(len(unique))]
-    if any(MARK in doc for doc in docs):  # a class name holding MARK could be read as a row break: the vectorizer
-        return sp.csr_matrix(markup_vectorizer().transform(docs)[rows])
-    elements: list[str] = []
-    for j, doc in enumerate(docs):
-        if j:
-            elements.append(MARK)
-        elements.extend(doc.split())  # the tokens ``markup_vectorizer`` reads
-    hashed = ngram_counts(elements, len(docs), MARKUP_FEATURES, bigrams=False)
-    hashed.data[:] = 1.0  # binary, as ``markup_vectorizer``
+    contexts: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    columns: list[int] = []
+    sizes = np.zeros(len(unique), dtype=np.int64)
+    for j, (tag, ancestors, attrs, in_form, is_text) in enumerate(unique):
+        if is_text:
+            row = _markup_columns(TEXT_MARKUP)
+        else:
+            if (tag, ancestors) not in contexts:
+                contexts[tag, ancestors] = [c for t in _context_tokens(tag, ancestors) for c in _markup_columns(t)]
+            row = _markup_row((tag, ancestors, attrs, in_form), contexts[tag, ancestors])
+        columns.extend(row)
+        sizes[j] = len(row)
+    cells = np.unique(np.repeat(np.arange(len(unique)) * MARKUP_FEATURES, sizes) + np.array(columns, dtype=np.int64))
+    indptr = np.zeros(len(unique) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(cells // MARKUP_FEATURES, minlength=len(unique)), out=indptr[1:])
+    indices = (cells % MARKUP_FEATURES).astype(np.int32)
+    hashed = sp.csr_matrix(
+        (np.ones(len(cells), dtype=np.float32), indices, indptr), shape=(len(unique), MARKUP_FEATURES)
+    )
     return sp.csr_matrix(hashed[rows])
 
 
@@ -422,16 +474,31 @@ _WORD = re.compile(r"\w+")
 TITLE_MAX_WORDS = 30
 
 
+_WORD_OR_MARK = re.compile(rf"\w+|{MARK}")
+
+
 def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np.ndarray:
-    """Share of a short block's words found in the page's ``<title>`` (headlines score high)."""
+    """Share of a short block's words found in the page's ``<title>`` (headlines score high); the short blocks'
+    words from one regex pass over their joined text when ``MARK`` only separates them (lower() stops at it)."""
     out = np.zeros(len(texts))
     title_words = set(_WORD.findall(title.lower())) if title else set()
-    if not title_words:
+    short = np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS))
+    if not title_words or not len(short):
         return out
-    for i in np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS)):
-        block_words = _WORD.findall(texts[i].lower())
-        if block_words:
-            out[i] = sum(w in title_words for w in block_words) / len(block_words)
+    joined = MARK.join(texts[i] for i in short)
+    if joined.count(MARK) != len(short) - 1:
+        for i in short:
+            block_words = _WORD.findall(texts[i].lower())
+            if block_words:
+                out[i] = sum(w in title_words for w in block_words) / len(block_words)
+        return out
+    tokens = _WORD_OR_MARK.findall(joined.lower())
+    is_mark = np.fromiter((t == MARK for t in tokens), dtype=bool, count=len(tokens))
+    in_title = np.fromiter((t in title_words for t in tokens), dtype=np.float64, count=len(tokens))
+    block = np.cumsum(is_mark)[~is_mark]
+    found = np.bincount(block, weights=in_title[~is_mark], minlength=len(short))
+    counted = np.bincount(block, minlength=len(short))
+    out[short] = np.where(counted > 0, found / np.maximum(counted, 1), 0.0)
     return out
 
 
