@@ -238,13 +238,13 @@ def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
     rows: dict[tuple[str, ...], int] = {}
     for b in blocks:
         if b.attrs not in rows:
-            packed = 0
+            groups = 0
             for token in b.attrs:
                 found = bits.get(token)
                 if found is None:
                     found = bits[token] = token_groups(token)
-                packed |= found
-            rows[b.attrs] = packed
+                groups |= found
+            rows[b.attrs] = groups
     packed = np.array([rows[b.attrs] for b in blocks], dtype=np.int64)
     return ((packed[:, None] >> np.arange(len(CLASS_GROUPS))) & 1).astype(np.float64)
 
