@@ -474,31 +474,16 @@ _WORD = re.compile(r"\w+")
 TITLE_MAX_WORDS = 30
 
 
-_WORD_OR_MARK = re.compile(rf"\w+|{MARK}")
-
-
 def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np.ndarray:
-    """Share of a short block's words found in the page's ``<title>`` (headlines score high); the short blocks'
-    words from one regex pass over their joined text when ``MARK`` only separates them (lower() stops at it)."""
+    """Share of a short block's words found in the page's ``<title>`` (headlines score high)."""
     out = np.zeros(len(texts))
     title_words = set(_WORD.findall(title.lower())) if title else set()
-    short = np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS))
-    if not title_words or not len(short):
+    if not title_words:
         return out
-    joined = MARK.join(texts[i] for i in short)
-    if joined.count(MARK) != len(short) - 1:
-        for i in short:
-            block_words = _WORD.findall(texts[i].lower())
-            if block_words:
-                out[i] = sum(w in title_words for w in block_words) / len(block_words)
-        return out
-    tokens = _WORD_OR_MARK.findall(joined.lower())
-    is_mark = np.fromiter((t == MARK for t in tokens), dtype=bool, count=len(tokens))
-    in_title = np.fromiter((t in title_words for t in tokens), dtype=np.float64, count=len(tokens))
-    block = np.cumsum(is_mark)[~is_mark]
-    found = np.bincount(block, weights=in_title[~is_mark], minlength=len(short))
-    counted = np.bincount(block, minlength=len(short))
-    out[short] = np.where(counted > 0, found / np.maximum(counted, 1), 0.0)
+    for i in np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS)):
+        block_words = _WORD.findall(texts[i].lower())
+        if block_words:
+            out[i] = sum(w in title_words for w in block_words) / len(block_words)
     return out
 
 

@@ -77,23 +77,6 @@ def test_huge_class_tokens_are_never_cached() -> None:
     assert features.token_groups.cache_info().maxsize is not None  # every cache is bounded
 
 
-_TITLE_TEXT = st.text(alphabet=st.sampled_from(list("ab cABΑΣσ\n\x00.-中")), max_size=30)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_TITLE_TEXT, min_size=1, max_size=8), _TITLE_TEXT)
-def test_title_overlap_in_one_pass_is_the_per_block_share(texts: list[str], title: str) -> None:
-    """The bulk path (one regex pass over the short blocks) against the definition, block by block."""
-    words = np.array([len(t.split()) for t in texts], dtype=np.float64)
-    title_words = set(features._WORD.findall(title.lower()))
-    expected = np.zeros(len(texts))
-    for i, text in enumerate(texts):
-        block_words = features._WORD.findall(text.lower())
-        if title_words and block_words and 0 < words[i] <= features.TITLE_MAX_WORDS:
-            expected[i] = sum(w in title_words for w in block_words) / len(block_words)
-    assert np.array_equal(features._title_overlap(texts, words, title), expected)
-
-
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["cookie", "nav", "x", "newslettersignup", "share-bar"]), max_size=4)))
 def test_class_group_matrix_is_each_blocks_class_groups(attrs: list[list[str]]) -> None:
