@@ -187,25 +187,41 @@ NEAR_ATTRS = 4  # class/id tokens hashed as they are
 SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 
 
+@dataclass(frozen=True)
+class _GroupFinder:
+    """``CLASS_GROUPS`` for one lookup per word: each group word's bits, a pattern giving at every position of a
+    word the longest group word of 5+ letters starting there, and for each such word the bits of every group word
+    of 5+ letters inside it (any group word found at a position is a prefix of the longest one found there)."""
+
+    exact: dict[str, int]
+    longest: re.Pattern[str]
+    inside: dict[str, int]
+
+
 @lru_cache(maxsize=1)
-def _group_patterns() -> tuple[tuple[frozenset[str], re.Pattern[str] | None], ...]:
-    """Per ``CLASS_GROUPS`` entry: its words, and a pattern finding its words of 5+ letters inside a longer word."""
-    out = []
-    for group in CLASS_GROUPS.values():
-        long_words = sorted((g for g in group if len(g) >= 5), key=lambda g: (-len(g), g))
-        out.append((group, re.compile("|".join(map(re.escape, long_words))) if long_words else None))
-    return tuple(out)
+def _group_finder() -> _GroupFinder:
+    exact: dict[str, int] = {}
+    for j, group in enumerate(CLASS_GROUPS.values()):
+        for word in group:
+            exact[word] = exact.get(word, 0) | 1 << j
+    long_words = sorted((w for w in exact if len(w) >= 5), key=lambda w: (-len(w), w))
+    inside = {w: 0 for w in long_words}
+    for w in long_words:
+        for part in long_words:
+            if part in w:
+                inside[w] |= exact[part]
+    return _GroupFinder(exact, re.compile(f"(?=({'|'.join(map(re.escape, long_words))}))"), inside)
 
 
 @token_cache
 def _word_groups(word: str) -> int:
-    """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or, for
-    words of 5+ letters, contains one (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter
-    box)."""
-    bits = 0
-    for j, (group, inside) in enumerate(_group_patterns()):
-        if word in group or (inside is not None and inside.search(word) is not None):
-            bits |= 1 << j
+    """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or
+    contains one of its words of 5+ letters (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a
+    newsletter box)."""
+    finder = _group_finder()
+    bits = finder.exact.get(word, 0)
+    for found in finder.longest.findall(word):
+        bits |= finder.inside[found]
     return bits
 
 
@@ -251,8 +267,10 @@ def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
 
 @token_cache
 def subwords(token: str) -> tuple[str, ...]:
-    """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
-    return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
+    """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk (``newsBox`` -> news,
+    box; a token lower case already has no camel-case boundary to split)."""
+    lowered = token.lower()
+    return tuple(_SUBWORD.findall(lowered if lowered == token else _CAMEL.sub(" ", token).lower()))
 
 
 TEXT_MARKUP = "kind=text"  # the markup document of a plain-text block
@@ -293,10 +311,15 @@ def _markup_columns(tokens: str) -> list[int]:
 
 
 @token_cache
+def _part_column(sub: str) -> int:
+    """The markup column of a readable part's ``cls=`` token (a part is letters only: one token)."""
+    return abs(murmurhash3_32(f"cls={sub}", seed=0)) % MARKUP_FEATURES
+
+
+@token_cache
 def _attr_columns(attr: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Markup columns of one class/id token: as a ``near=`` token, and of its readable parts' ``cls=`` tokens."""
-    parts = tuple(c for sub in subwords(attr) for c in _markup_columns(f"cls={sub}"))
-    return tuple(_markup_columns(f"near={attr}")), parts
+    return tuple(_markup_columns(f"near={attr}")), tuple(map(_part_column, subwords(attr)))
 
 
 def _markup_row(key: tuple[str, tuple[str, ...], tuple[str, ...], bool], context: list[int]) -> list[int]:

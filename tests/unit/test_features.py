@@ -10,7 +10,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from cleaner.core import features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import LEXICON, STOPWORDS
+from cleaner.core.vocabulary import CLASS_GROUPS, LEXICON, STOPWORDS
 
 
 def test_lexicon_columns_are_the_vectorizers_columns_for_every_lexicon_word() -> None:
@@ -83,3 +83,24 @@ def test_class_group_matrix_is_each_blocks_class_groups(attrs: list[list[str]]) 
     blocks = [Block(i, "x", "p", "/p", 0, 1, attrs=tuple(a)) for i, a in enumerate(attrs)]
     got = features._class_group_matrix(blocks)
     assert np.array_equal(got, np.array([features.class_groups(b.attrs) for b in blocks]).reshape(got.shape))
+
+
+_GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GROUP_WORDS) | st.text(alphabet="abdeilmnorstuw-", max_size=4), max_size=4))
+def test_word_groups_in_one_pattern_are_each_groups_words_found(pieces: list[str]) -> None:
+    """One lookup per word against the definition: a group's own word, or one of its words of 5+ letters inside."""
+    word = "".join(pieces)
+    expected = 0
+    for j, group in enumerate(CLASS_GROUPS.values()):
+        if word in group or any(len(g) >= 5 and g in word for g in group):
+            expected |= 1 << j
+    assert features._word_groups(word) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcXYZé-_0Σ", max_size=20))
+def test_subwords_split_camel_case_and_lower_case_alike(token: str) -> None:
+    assert features.subwords(token) == tuple(features._SUBWORD.findall(features._CAMEL.sub(" ", token).lower()))
