@@ -90,7 +90,16 @@ class Features:
     @property
     def matrix(self) -> sp.csr_matrix:
         """The model's input: one row per block, columns ``WORD_COLUMNS | MARKUP_COLUMNS | DENSE_COLUMNS``."""
-        return sp.hstack([self.words, self.markup, sp.csr_matrix(self.dense)], format="csr", dtype=np.float32)
+        return sp.hstack([self.words, self.markup, _nonzero_csr(self.dense)], format="csr", dtype=np.float32)
+
+
+def _nonzero_csr(dense: np.ndarray) -> sp.csr_matrix:
+    """``sp.csr_matrix(dense)`` of a 2-D array (its nonzero entries, row by row), without the detour through COO."""
+    at = np.flatnonzero(dense)
+    rows, columns = np.divmod(at, dense.shape[1])
+    indptr = np.zeros(dense.shape[0] + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=dense.shape[0]), out=indptr[1:])
+    return sp.csr_matrix((dense.ravel()[at], columns.astype(np.int32), indptr), shape=dense.shape)
 
 
 @lru_cache(maxsize=1)

@@ -104,3 +104,17 @@ def test_word_groups_in_one_pattern_are_each_groups_words_found(pieces: list[str
 @given(st.text(alphabet="abcXYZé-_0Σ", max_size=20))
 def test_subwords_split_camel_case_and_lower_case_alike(token: str) -> None:
     assert features.subwords(token) == tuple(features._SUBWORD.findall(features._CAMEL.sub(" ", token).lower()))
+
+
+def test_nonzero_csr_is_scipys_conversion() -> None:
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(4)
+    for shape in ((0, 5), (1, 5), (30, 7)):
+        dense = (rng.normal(size=shape) * (rng.random(shape) < 0.3)).astype(np.float32)
+        if dense.size:
+            dense.flat[:3] = [np.nan, -0.0, np.inf]
+        got, expected = features._nonzero_csr(dense), sp.csr_matrix(dense)
+        assert got.shape == expected.shape and got.dtype == expected.dtype
+        assert np.array_equal(got.indptr, expected.indptr) and np.array_equal(got.indices, expected.indices)
+        assert np.array_equal(got.data, expected.data, equal_nan=True)
