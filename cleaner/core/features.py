@@ -550,7 +550,7 @@ class Page:
         return np.fromiter(map(value, self.blocks), dtype=np.float64, count=self.n)
 
     def per_text(self, value: Callable[[str], float]) -> np.ndarray:
-        return np.fromiter((value(t) for t in self.texts), dtype=np.float64, count=self.n)
+        return np.fromiter(map(value, self.texts), dtype=np.float64, count=self.n)
 
     @cached_property
     def tag_codes(self) -> tuple[list[str], np.ndarray]:
