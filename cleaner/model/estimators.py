@@ -106,11 +106,12 @@ class BlockColumns(TransformerMixin, BaseEstimator):
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(hashed_rows, minlength=n) + n_dense, out=indptr[1:])
         at_hashed = np.arange(len(hashed_rows)) + n_dense * hashed_rows  # rows before: their entries and features
-        at_dense = (indptr[1:] - n_dense)[:, None] + np.arange(n_dense)
+        at_dense = np.ones(int(indptr[-1]), dtype=bool)  # the other places, in row order
+        at_dense[at_hashed] = False
         indices = np.empty(int(indptr[-1]), dtype=np.int64)
         data = np.empty(int(indptr[-1]))
         indices[at_hashed], data[at_hashed] = cols[hashed], values[hashed] * weights
-        indices[at_dense], data[at_dense] = np.arange(self.dense_start, X.shape[1]), dense
+        indices[at_dense], data[at_dense] = np.tile(np.arange(self.dense_start, X.shape[1]), n), dense.ravel()
         return sp.csr_matrix((data, indices, indptr), shape=X.shape)
 
     def __sklearn_is_fitted__(self) -> bool:
