@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from cleaner.core.caching import token_cache
@@ -89,7 +90,16 @@ class Features:
     @property
     def matrix(self) -> sp.csr_matrix:
         """The model's input: one row per block, columns ``WORD_COLUMNS | MARKUP_COLUMNS | DENSE_COLUMNS``."""
-        return sp.hstack([self.words, self.markup, sp.csr_matrix(self.dense)], format="csr", dtype=np.float32)
+        return sp.hstack([self.words, self.markup, _nonzero_csr(self.dense)], format="csr", dtype=np.float32)
+
+
+def _nonzero_csr(dense: np.ndarray) -> sp.csr_matrix:
+    """``sp.csr_matrix(dense)`` of a 2-D array (its nonzero entries, row by row), without the detour through COO."""
+    at = np.flatnonzero(dense)
+    rows, columns = np.divmod(at, dense.shape[1])
+    indptr = np.zeros(dense.shape[0] + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=dense.shape[0]), out=indptr[1:])
+    return sp.csr_matrix((dense.ravel()[at], columns.astype(np.int32), indptr), shape=dense.shape)
 
 
 @lru_cache(maxsize=1)
@@ -186,25 +196,41 @@ NEAR_ATTRS = 4  # class/id tokens hashed as they are
 SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 
 
+@dataclass(frozen=True)
+class _GroupFinder:
+    """``CLASS_GROUPS`` for one lookup per word: each group word's bits, a pattern giving at every position of a
+    word the longest group word of 5+ letters starting there, and for each such word the bits of every group word
+    of 5+ letters inside it (any group word found at a position is a prefix of the longest one found there)."""
+
+    exact: dict[str, int]
+    longest: re.Pattern[str]
+    inside: dict[str, int]
+
+
 @lru_cache(maxsize=1)
-def _group_patterns() -> tuple[tuple[frozenset[str], re.Pattern[str] | None], ...]:
-    """Per ``CLASS_GROUPS`` entry: its words, and a pattern finding its words of 5+ letters inside a longer word."""
-    out = []
-    for group in CLASS_GROUPS.values():
-        long_words = sorted((g for g in group if len(g) >= 5), key=lambda g: (-len(g), g))
-        out.append((group, re.compile("|".join(map(re.escape, long_words))) if long_words else None))
-    return tuple(out)
+def _group_finder() -> _GroupFinder:
+    exact: dict[str, int] = {}
+    for j, group in enumerate(CLASS_GROUPS.values()):
+        for word in group:
+            exact[word] = exact.get(word, 0) | 1 << j
+    long_words = sorted((w for w in exact if len(w) >= 5), key=lambda w: (-len(w), w))
+    inside = {w: 0 for w in long_words}
+    for w in long_words:
+        for part in long_words:
+            if part in w:
+                inside[w] |= exact[part]
+    return _GroupFinder(exact, re.compile(f"(?=({'|'.join(map(re.escape, long_words))}))"), inside)
 
 
 @token_cache
 def _word_groups(word: str) -> int:
-    """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or, for
-    words of 5+ letters, contains one (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a newsletter
-    box)."""
-    bits = 0
-    for j, (group, inside) in enumerate(_group_patterns()):
-        if word in group or (inside is not None and inside.search(word) is not None):
-            bits |= 1 << j
+    """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or
+    contains one of its words of 5+ letters (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a
+    newsletter box)."""
+    finder = _group_finder()
+    bits = finder.exact.get(word, 0)
+    for found in finder.longest.findall(word):
+        bits |= finder.inside[found]
     return bits
 
 
@@ -231,31 +257,49 @@ def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
 
 
 def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
-    """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once."""
+    """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once,
+    each of the page's tokens looked up once."""
+    bits: dict[str, int] = {}
     rows: dict[tuple[str, ...], int] = {}
     for b in blocks:
         if b.attrs not in rows:
-            rows[b.attrs] = _groups_of(b.attrs)
+            groups = 0
+            for token in b.attrs:
+                found = bits.get(token)
+                if found is None:
+                    found = bits[token] = token_groups(token)
+                groups |= found
+            rows[b.attrs] = groups
     packed = np.array([rows[b.attrs] for b in blocks], dtype=np.int64)
     return ((packed[:, None] >> np.arange(len(CLASS_GROUPS))) & 1).astype(np.float64)
 
 
 @token_cache
 def subwords(token: str) -> tuple[str, ...]:
-    """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk."""
-    return tuple(_SUBWORD.findall(_CAMEL.sub(" ", token).lower()))
+    """Readable parts of a class/id token: ``onetrust-banner-sdk`` -> onetrust, banner, sdk (``newsBox`` -> news,
+    box; a token lower case already has no camel-case boundary to split)."""
+    lowered = token.lower()
+    return tuple(_SUBWORD.findall(lowered if lowered == token else _CAMEL.sub(" ", token).lower()))
+
+
+TEXT_MARKUP = "kind=text"  # the markup document of a plain-text block
+
+
+def _context_tokens(tag: str, ancestors: tuple[str, ...]) -> list[str]:
+    """The first markup tokens of an HTML block: its tag and its ancestors'."""
+    parent = ancestors[0] if ancestors else "-"
+    tokens = [f"tag={tag}", f"parent={parent}", f"pair={tag}/{parent}"]
+    if len(ancestors) > 1:
+        tokens.append(f"grand={ancestors[1]}")
+    tokens.extend(f"anc={t}" for t in set(ancestors[:6]))
+    return tokens
 
 
 def markup_doc(block: Block) -> str:
     """The markup tokens of one block, space separated (what the markup hasher reads)."""
     if block.xpath is None:
-        return "kind=text"
-    anc = block.ancestors
-    parent = anc[0] if anc else "-"
-    tokens = [f"tag={block.tag}", f"parent={parent}", f"pair={block.tag}/{parent}"]
-    if len(anc) > 1:
-        tokens.append(f"grand={anc[1]}")
-    tokens.extend(f"anc={t}" for t in set(anc[:6]))
+        return TEXT_MARKUP
+    tokens = _context_tokens(block.tag, block.ancestors)
     seen: set[str] = set()
     for i, attr in enumerate(block.attrs[:SUBWORD_ATTRS]):
         if i < NEAR_ATTRS:
@@ -269,24 +313,64 @@ def markup_doc(block: Block) -> str:
     return " ".join(tokens)
 
 
+def _markup_columns(tokens: str) -> list[int]:
+    """The markup-matrix columns of one or more markup tokens: each whitespace-separated part hashed as
+    ``markup_vectorizer`` hashes it (its analyzer is ``str.split``)."""
+    return [abs(murmurhash3_32(part, seed=0)) % MARKUP_FEATURES for part in tokens.split()]
+
+
+@token_cache
+def _part_column(sub: str) -> int:
+    """The markup column of a readable part's ``cls=`` token (a part is letters only: one token)."""
+    return abs(murmurhash3_32(f"cls={sub}", seed=0)) % MARKUP_FEATURES
+
+
+@token_cache
+def _attr_columns(attr: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Markup columns of one class/id token: as a ``near=`` token, and of its readable parts' ``cls=`` tokens."""
+    return tuple(_markup_columns(f"near={attr}")), tuple(map(_part_column, subwords(attr)))
+
+
+def _markup_row(key: tuple[str, tuple[str, ...], tuple[str, ...], bool], context: list[int]) -> list[int]:
+    """The markup columns of an HTML block (``key``: its tag, ancestors, class/id tokens and whether it sits in a
+    form; ``context``: the columns of its tag and ancestors), repeats included (the matrix is binary)."""
+    columns = list(context)
+    for i, attr in enumerate(key[2][:SUBWORD_ATTRS]):
+        near, parts = _attr_columns(attr)
+        if i < NEAR_ATTRS:
+            columns.extend(near)
+        columns.extend(parts)
+    if key[3]:
+        columns.extend(_markup_columns("in_form"))
+    return columns
+
+
 def _markup_matrix(blocks: list[Block]) -> sp.csr_matrix:
-    """Hashed markup tokens; blocks sharing a markup context (list items...) are hashed once."""
+    """Hashed markup tokens, binary: ``markup_vectorizer``'s matrix of each block's ``markup_doc``, from the
+    columns of its parts (tag and ancestors once per page, class/id tokens cached); blocks sharing a markup context
+    (list items...) are read once."""
     keys = [(b.tag, b.ancestors, b.attrs, b.in_form, b.xpath is None) for b in blocks]
-    unique: dict[tuple[object, ...], int] = {}
+    unique: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool, bool], int] = {}
     rows = np.fromiter((unique.setdefault(k, len(unique)) for k in keys), dtype=np.int64, count=len(keys))
-    first: dict[int, int] = {}
-    for i, k in enumerate(keys):
-        first.setdefault(unique[k], i)
-    docs = [markup_doc(blocks[first[j]]) for j in range(len(unique))]
-    if any(MARK in doc for doc in docs):  # a class name holding MARK could be read as a row break: the vectorizer
-        return sp.csr_matrix(markup_vectorizer().transform(docs)[rows])
-    elements: list[str] = []
-    for j, doc in enumerate(docs):
-        if j:
-            elements.append(MARK)
-        elements.extend(doc.split())  # the tokens ``markup_vectorizer`` reads
-    hashed = ngram_counts(elements, len(docs), MARKUP_FEATURES, bigrams=False)
-    hashed.data[:] = 1.0  # binary, as ``markup_vectorizer``
+    contexts: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    columns: list[int] = []
+    sizes = np.zeros(len(unique), dtype=np.int64)
+    for j, (tag, ancestors, attrs, in_form, is_text) in enumerate(unique):
+        if is_text:
+            row = _markup_columns(TEXT_MARKUP)
+        else:
+            if (tag, ancestors) not in contexts:
+                contexts[tag, ancestors] = [c for t in _context_tokens(tag, ancestors) for c in _markup_columns(t)]
+            row = _markup_row((tag, ancestors, attrs, in_form), contexts[tag, ancestors])
+        columns.extend(row)
+        sizes[j] = len(row)
+    cells = np.unique(np.repeat(np.arange(len(unique)) * MARKUP_FEATURES, sizes) + np.array(columns, dtype=np.int64))
+    indptr = np.zeros(len(unique) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(cells // MARKUP_FEATURES, minlength=len(unique)), out=indptr[1:])
+    indices = (cells % MARKUP_FEATURES).astype(np.int32)
+    hashed = sp.csr_matrix(
+        (np.ones(len(cells), dtype=np.float32), indices, indptr), shape=(len(unique), MARKUP_FEATURES)
+    )
     return sp.csr_matrix(hashed[rows])
 
 
@@ -466,7 +550,7 @@ class Page:
         return np.fromiter(map(value, self.blocks), dtype=np.float64, count=self.n)
 
     def per_text(self, value: Callable[[str], float]) -> np.ndarray:
-        return np.fromiter((value(t) for t in self.texts), dtype=np.float64, count=self.n)
+        return np.fromiter(map(value, self.texts), dtype=np.float64, count=self.n)
 
     @cached_property
     def tag_codes(self) -> tuple[list[str], np.ndarray]:

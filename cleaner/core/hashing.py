@@ -74,11 +74,11 @@ def hashed_columns(hashes: np.ndarray, n_features: int) -> np.ndarray:
     return np.abs(hashes) % n_features
 
 
-def ngram_counts(elements: list[str], n_rows: int, n_features: int, *, bigrams: bool = True) -> sp.csr_matrix:
-    """Hashed counts of the tokens (and, with ``bigrams``, token bigrams) of ``n_rows`` texts, float32.
+def ngram_counts(elements: list[str], n_rows: int, n_features: int) -> sp.csr_matrix:
+    """Hashed counts of the tokens and token bigrams of ``n_rows`` texts, float32.
 
     ``elements``: the texts' tokens in order, ``MARK`` between two texts; no token holds a space or is ``MARK``.
-    The matrix ``HashingVectorizer(n_features=n_features, ngram_range=(1, 2) or (1, 1), alternate_sign=False,
+    The matrix ``HashingVectorizer(n_features=n_features, ngram_range=(1, 2), alternate_sign=False,
     norm=None, dtype=np.float32)`` gives for texts those are the tokens of: a bigram is two tokens joined by a
     space, hashed as that string's UTF-8 bytes, which are a range of the space-joined elements."""
     if not elements:
@@ -92,7 +92,7 @@ def ngram_counts(elements: list[str], n_rows: int, n_features: int, *, bigrams: 
     is_mark = (ends - starts == len(mark)) & (first == mark[0])
     row = np.cumsum(is_mark)
     word = np.flatnonzero(~is_mark)
-    pair = word[:-1][~is_mark[word[:-1] + 1]] if bigrams else word[:0]  # a token then a token of the same text
+    pair = word[:-1][~is_mark[word[:-1] + 1]]  # a token then a token of the same text
     range_starts = np.concatenate((starts[word], starts[pair]))
     range_ends = np.concatenate((ends[word], ends[pair + 1]))
     columns = hashed_columns(murmur3_32(data, range_starts, range_ends - range_starts), n_features)

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 from sklearn import config_context
 from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, TransformerMixin, clone
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.pipeline import Pipeline
 from sklearn.utils import Tags
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.multiclass import check_classification_targets
@@ -27,6 +29,25 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import ThreadpoolController
 
 _THREADS = ThreadpoolController()
+
+
+_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def prediction_input(estimator: BaseEstimator, X: np.ndarray | sp.spmatrix) -> np.ndarray | sp.spmatrix:
+    """``X`` checked for prediction by a fitted ``estimator``. A finite float CSR matrix of the fitted width (the
+    pipeline's own input) passes as it is, with no copy: scikit-learn's ``validate_data`` costs more per call than
+    a page's linear pass. Anything else goes through ``validate_data``."""
+    if (
+        isinstance(X, (sp.csr_matrix, sp.csr_array))
+        and X.dtype in _FLOATS
+        and X.shape[0] > 0
+        and X.shape[1] == getattr(estimator, "n_features_in_", None)
+        and not hasattr(estimator, "feature_names_in_")
+        and np.isfinite(X.data).all()
+    ):
+        return X
+    return validate_data(estimator, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
 
 
 def to_dense(X: np.ndarray | sp.spmatrix) -> np.ndarray:
@@ -70,8 +91,8 @@ class BlockColumns(TransformerMixin, BaseEstimator):
 
     def transform(self, X: np.ndarray | sp.spmatrix) -> sp.csr_matrix:
         check_is_fitted(self)
-        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
-        X = sp.csr_matrix(X)
+        X = prediction_input(self, X)
+        X = X if isinstance(X, sp.csr_matrix) else sp.csr_matrix(X)
         n, n_dense = X.shape[0], X.shape[1] - self.dense_start
         rows = np.repeat(np.arange(n), np.diff(X.indptr))
         cols, values = X.indices, X.data.astype(np.float64)
@@ -85,17 +106,48 @@ class BlockColumns(TransformerMixin, BaseEstimator):
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(hashed_rows, minlength=n) + n_dense, out=indptr[1:])
         at_hashed = np.arange(len(hashed_rows)) + n_dense * hashed_rows  # rows before: their entries and features
-        at_dense = (indptr[1:] - n_dense)[:, None] + np.arange(n_dense)
+        at_dense = np.ones(int(indptr[-1]), dtype=bool)  # the other places, in row order
+        at_dense[at_hashed] = False
         indices = np.empty(int(indptr[-1]), dtype=np.int64)
         data = np.empty(int(indptr[-1]))
         indices[at_hashed], data[at_hashed] = cols[hashed], values[hashed] * weights
-        indices[at_dense], data[at_dense] = np.arange(self.dense_start, X.shape[1]), dense
+        indices[at_dense], data[at_dense] = np.tile(np.arange(self.dense_start, X.shape[1]), n), dense.ravel()
         return sp.csr_matrix((data, indices, indptr), shape=X.shape)
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "scale_")
 
     def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = True
         return tags
+
+
+def log_loss_probabilities(linear: SGDClassifier, X: sp.csr_matrix) -> np.ndarray:
+    """What a fitted multiclass log-loss ``SGDClassifier``'s ``predict_proba`` gives for a checked CSR ``X``, bit
+    for bit (the same product, logistic function and one-vs-rest normalisation), without its per-call checks."""
+    prob = X @ linear.coef_.T + linear.intercept_
+    expit(prob, out=prob)
+    total = prob.sum(axis=1)
+    all_zero = total == 0
+    if all_zero.any():  # as scikit-learn: rows whose classes all score 0 get uniform probabilities
+        prob[all_zero, :] = 1
+        total[all_zero] = prob.shape[1]
+    prob /= total.reshape((prob.shape[0], -1))
+    return prob
+
+
+def linear_first_pass(estimator: BaseEstimator) -> tuple[BlockColumns, SGDClassifier] | None:
+    """The steps of a fitted ``Pipeline`` of ``BlockColumns`` and a dense multiclass log-loss ``SGDClassifier`` (the
+    shipped first pass), which ``log_loss_probabilities`` can score; ``None`` for any other estimator."""
+    if not isinstance(estimator, Pipeline) or len(estimator.steps) != 2:
+        return None
+    (_, columns), (_, linear) = estimator.steps
+    if not isinstance(columns, BlockColumns) or type(linear) is not SGDClassifier or linear.loss != "log_loss":
+        return None
+    if not isinstance(linear.coef_, np.ndarray) or linear.coef_.shape[0] < 3:
+        return None
+    return columns, linear
 
 
 def document_ids(start: np.ndarray) -> np.ndarray:
@@ -128,6 +180,17 @@ def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
     lo = np.maximum(np.arange(n) - width, first)
     hi = np.minimum(np.arange(n) + width + 1, last)
     return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
+
+
+def _column_major(parts: list[np.ndarray]) -> np.ndarray:
+    """``np.hstack(parts)`` in column-major order: gradient boosting reads a column of every row per tree node, so
+    a page's rows are read in far fewer cache lines."""
+    out = np.empty((parts[0].shape[0], sum(p.shape[1] for p in parts)), order="F")
+    at = 0
+    for part in parts:
+        out[:, at : at + part.shape[1]] = part
+        at += part.shape[1]
+    return out
 
 
 def _validated_targets(
@@ -237,8 +300,8 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     def predict_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         """Probabilities with neighbour context, columns in ``classes_`` order."""
         check_is_fitted(self)
-        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
-        first = np.asarray(self.estimator_.predict_proba(X))
+        X = prediction_input(self, X)
+        first = self._first_probabilities(X)
         own = self._own_columns(X)
         context = self._context(first, X, self._documents(X, own), own)
         # One page is a few hundred rows: one thread is fastest, and OpenMP's default (all cores) turns into
@@ -249,6 +312,14 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     def predict(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         check_is_fitted(self)
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+    def _first_probabilities(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        """The first pass's ``predict_proba``; the shipped linear first pass straight from its fitted weights."""
+        steps = linear_first_pass(self.estimator_)
+        if steps is None:
+            return np.asarray(self.estimator_.predict_proba(X))
+        columns, linear = steps
+        return log_loss_probabilities(linear, columns.transform(X))
 
     # -- the context matrix ---------------------------------------------------------------------------------------
 
@@ -292,7 +363,10 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
                 if k == 1 and neighbours is not None:
                     parts.append(_shift(neighbours, shift, docs, -1.0))
         parts.append(_window_mean(probs, self.window, docs))
-        return np.hstack(parts)
+        return _column_major(parts)
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "final_estimator_")
 
     def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()
@@ -358,7 +432,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         check_is_fitted(self)
-        X = validate_data(self, X, accept_sparse="csr", reset=False, dtype=[np.float64, np.float32])
+        X = prediction_input(self, X)
         out = np.zeros((X.shape[0], len(self.classes_)))
         is_text = self._is_text(X)
         for kind, rows in (("html", ~is_text), ("text", is_text)):
@@ -372,6 +446,9 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     def predict(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         check_is_fitted(self)
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "estimators_")
 
     def __sklearn_tags__(self) -> Tags:
         tags = super().__sklearn_tags__()

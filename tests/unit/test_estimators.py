@@ -145,3 +145,34 @@ def test_block_columns_stores_each_rows_hashed_entries_then_every_named_column()
         expected_indices = np.concatenate([X.indices[hashed], np.tile(np.arange(40, 50), n)])[order]
         assert np.array_equal(got.indices, expected_indices) and np.array_equal(got.data, expected_data)
         assert np.array_equal(got.indptr, np.concatenate([[0], np.cumsum(np.bincount(all_rows, minlength=n))]))
+
+
+def test_the_linear_first_pass_from_its_weights_is_its_predict_proba_bit_for_bit() -> None:
+    """``log_loss_probabilities`` (inside ``ContextClassifier``) against the pipeline's own ``predict_proba`` on
+    random inputs: exactly equal, and the checks it skips still run for any other input."""
+    import scipy.sparse as sp
+    from sklearn.linear_model import SGDClassifier
+    from sklearn.pipeline import Pipeline
+
+    from cleaner.model.estimators import BlockColumns, linear_first_pass, log_loss_probabilities, prediction_input
+
+    rng = np.random.default_rng(5)
+    hashed = sp.random(300, 50, density=0.08, format="csr", random_state=5, dtype=np.float32)
+    X = sp.hstack([hashed, sp.csr_matrix(rng.normal(size=(300, 10)) * 3)], format="csr", dtype=np.float32)
+    y = rng.choice(["a", "b", "c", "d"], size=300)
+    first = Pipeline([("columns", BlockColumns(30, 50, markup_weight=0.7)), ("linear", SGDClassifier(loss="log_loss"))])
+    first.fit(X, y)
+    steps = linear_first_pass(first)
+    assert steps is not None
+    for n in (1, 17, 300):
+        rows = X[rng.choice(300, size=n)]
+        expected = first.predict_proba(rows)
+        assert np.array_equal(log_loss_probabilities(steps[1], steps[0].transform(rows)), expected)
+        assert np.array_equal(steps[0].transform(rows.toarray()).toarray(), steps[0].transform(rows).toarray())
+    assert linear_first_pass(LogisticRegression()) is None
+    with np.testing.assert_raises(ValueError):
+        prediction_input(steps[0], X[:, :59])
+    broken = X.copy()
+    broken.data[0] = np.nan
+    with np.testing.assert_raises(ValueError):
+        prediction_input(steps[0], broken)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from cleaner.core import features
 from cleaner.core.segment import text_blocks
-from cleaner.core.vocabulary import LEXICON, STOPWORDS
+from cleaner.core.types import Block
+from cleaner.core.vocabulary import CLASS_GROUPS, LEXICON, STOPWORDS
 
 
 def test_lexicon_columns_are_the_vectorizers_columns_for_every_lexicon_word() -> None:
@@ -72,3 +75,46 @@ def test_huge_class_tokens_are_never_cached() -> None:
     after = (features.token_groups.cache_info().currsize, features.subwords.cache_info().currsize)
     assert after == before and segment._token_marks.cache_info().currsize == marks_before
     assert features.token_groups.cache_info().maxsize is not None  # every cache is bounded
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["cookie", "nav", "x", "newslettersignup", "share-bar"]), max_size=4)))
+def test_class_group_matrix_is_each_blocks_class_groups(attrs: list[list[str]]) -> None:
+    blocks = [Block(i, "x", "p", "/p", 0, 1, attrs=tuple(a)) for i, a in enumerate(attrs)]
+    got = features._class_group_matrix(blocks)
+    assert np.array_equal(got, np.array([features.class_groups(b.attrs) for b in blocks]).reshape(got.shape))
+
+
+_GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GROUP_WORDS) | st.text(alphabet="abdeilmnorstuw-", max_size=4), max_size=4))
+def test_word_groups_in_one_pattern_are_each_groups_words_found(pieces: list[str]) -> None:
+    """One lookup per word against the definition: a group's own word, or one of its words of 5+ letters inside."""
+    word = "".join(pieces)
+    expected = 0
+    for j, group in enumerate(CLASS_GROUPS.values()):
+        if word in group or any(len(g) >= 5 and g in word for g in group):
+            expected |= 1 << j
+    assert features._word_groups(word) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcXYZé-_0Σ", max_size=20))
+def test_subwords_split_camel_case_and_lower_case_alike(token: str) -> None:
+    assert features.subwords(token) == tuple(features._SUBWORD.findall(features._CAMEL.sub(" ", token).lower()))
+
+
+def test_nonzero_csr_is_scipys_conversion() -> None:
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(4)
+    for shape in ((0, 5), (1, 5), (30, 7)):
+        dense = (rng.normal(size=shape) * (rng.random(shape) < 0.3)).astype(np.float32)
+        if dense.size:
+            dense.flat[:3] = [np.nan, -0.0, np.inf]
+        got, expected = features._nonzero_csr(dense), sp.csr_matrix(dense)
+        assert got.shape == expected.shape and got.dtype == expected.dtype
+        assert np.array_equal(got.indptr, expected.indptr) and np.array_equal(got.indices, expected.indices)
+        assert np.array_equal(got.data, expected.data, equal_nan=True)
