@@ -146,8 +146,11 @@ def test_too_many_tags_are_not_built_into_a_tree(monkeypatch) -> None:
     assert parse.why_unusable("<p>x</p>" * 400, parse.parse_html("<p>x</p>" * 400)) is None
 
 
-def _body_text(root) -> str:
-    return " ".join(" ".join(root.find("body").itertext()).split())
+def _parsed_with_text(page: str):
+    """The parsed page and its body's text, whitespace collapsed."""
+    root = parse.parse_html(page)
+    assert root is not None
+    return root, " ".join(" ".join(root.find("body").itertext()).split())
 
 
 def test_streamed_react_segments_take_their_placeholders_place() -> None:
@@ -156,9 +159,8 @@ def test_streamed_react_segments_take_their_placeholders_place() -> None:
         '<footer>Footer</footer><div hidden id="S:0">Lead <p>First</p><template id="B:1"></template><p>Last</p></div>'
         '<div hidden id="S:1"><p>Nested</p></div><script>$RC("B:0","S:0")</script></body></html>'
     )
-    root = parse.parse_html(page)
-    assert root is not None
-    assert _body_text(root).startswith("Title Lead First Nested Last Loading... Footer")
+    root, text = _parsed_with_text(page)
+    assert text.startswith("Title Lead First Nested Last Loading... Footer")
     assert not root.xpath("//template | //div[@hidden]")
 
 
@@ -168,9 +170,7 @@ def test_streamed_segments_pair_by_script_call_then_by_number() -> None:
         '<div hidden id="S:3"><p>boundary</p></div><div hidden id="S:2"><p>pending</p></div>'
         '<script>$RC("B:7","S:3")</script></body></html>'
     )
-    root = parse.parse_html(page)
-    assert root is not None
-    assert _body_text(root).startswith("boundary one pending two")
+    assert _parsed_with_text(page)[1].startswith("boundary one pending two")
 
 
 def test_a_hidden_div_without_a_placeholder_stays_hidden_where_it_is() -> None:
