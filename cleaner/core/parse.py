@@ -97,8 +97,8 @@ def _replace_with_children(placeholder: etree._Element, seg: etree._Element) -> 
     _append_text(placeholder, seg.text)
     for offset, child in enumerate(list(seg)):
         parent.insert(at + offset, child)
-    _remove_keeping_tail(placeholder)
-    _remove_keeping_tail(seg)
+    remove_keeping_tail(placeholder)
+    remove_keeping_tail(seg)
 
 
 def _append_text(el: etree._Element, text: str | None) -> None:
@@ -113,10 +113,13 @@ def _append_text(el: etree._Element, text: str | None) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _remove_keeping_tail(el: etree._Element) -> None:
-    """Remove ``el`` from the tree; the text after it stays where it was."""
+def remove_keeping_tail(el: etree._Element) -> None:
+    """Remove ``el`` from the tree (nothing if it is the root); the text after it stays where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
     _append_text(el, el.tail)
-    el.getparent().remove(el)
+    parent.remove(el)
 
 
 def _parser() -> etree.HTMLParser:

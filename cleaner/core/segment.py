@@ -10,6 +10,7 @@ from typing import Any, TypeAlias
 from lxml import etree
 
 from cleaner.core.caching import token_cache
+from cleaner.core.parse import remove_keeping_tail
 from cleaner.core.types import BLOCK_SEPARATOR, Block
 from cleaner.core.vocabulary import (
     AD_LABELS,
@@ -210,16 +211,7 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
                 if hidden:
                     kept_hidden.add(el)
                 continue
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:
-            prev = el.getprevious()
-            if prev is not None:
-                prev.tail = (prev.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        remove_keeping_tail(el)
     return kept_hidden
 
 
