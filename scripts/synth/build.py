@@ -55,6 +55,9 @@ def generate(seed: int, pages_per_template: int, n_texts: int, out: Path) -> str
             count += 1
     texts_dir = out / "texts"
     texts_dir.mkdir(parents=True, exist_ok=True)
+    # The text documents draw from their own generator: a page template or snippet added must not reshuffle them
+    # (the plain-text model learns from these alone, so a shared draw made HTML-only changes move its figures).
+    rng = random.Random(f"{seed}|texts")
     with open(texts_dir / "generated.jsonl", "w", encoding="utf-8") as fh:
         seen: set[str] = set()
         i = 0
