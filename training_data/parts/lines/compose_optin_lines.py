@@ -23,6 +23,7 @@ All text is authored for this project. Deterministic: same vocabulary, same seed
 from __future__ import annotations
 
 import random
+from functools import partial
 import sys
 from pathlib import Path
 
@@ -30,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True
 
+from compose_common import draw_groups, write_groups  # noqa: E402
 from optin_vocab import V  # noqa: E402
 
 GROUPS = {"en": 300, "de": 110, "da": 35, "no": 35, "sv": 35, "tr": 35, "ko": 35}
@@ -179,25 +181,8 @@ KINDS = {
 def compose(code: str, v: dict, n: int, seed: int) -> list[list[tuple[str, str]]]:
     rng = random.Random(f"{seed}-{code}")
     x = G(code, v, rng)
-    kinds = [(f, w) for key, (f, w) in KINDS.items()]
-    seen: set[str] = set()
-    out: list[list[tuple[str, str]]] = []
-    tries = 0
-    while len(out) < n and tries < n * 30:
-        tries += 1
-        f = rng.choices([k[0] for k in kinds], weights=[k[1] for k in kinds])[0]
-        try:
-            g = f(x)
-        except (KeyError, IndexError, ValueError):
-            continue
-        g = [(lab, " ".join(t.split())) for lab, t in g if t.strip()]
-        # the hard negatives are drawn without replacement-like dedup, so they cannot crowd the file
-        key = "\n".join(f"{a}:{b}" for a, b in g)
-        if not g or key in seen:
-            continue
-        seen.add(key)
-        out.append(g)
-    return out
+    makers = [(partial(f, x), w) for f, w in KINDS.values()]
+    return draw_groups(rng, makers, n, errors=(KeyError, IndexError, ValueError))
 
 
 def main() -> None:
@@ -205,8 +190,7 @@ def main() -> None:
     for code, v in sorted(V.items()):
         groups = compose(code, v, GROUPS.get(code, DEFAULT_GROUPS), seed)
         path = HERE / f"{code}.optin.txt"
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write("\n\n".join("\n".join(f"{lab}: {t}" for lab, t in g) for g in groups) + "\n")
+        write_groups(path, groups)
         counts: dict[str, int] = {}
         for g in groups:
             for lab, _ in g:

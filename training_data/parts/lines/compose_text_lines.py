@@ -18,6 +18,7 @@ All text is authored for this project. Deterministic: same vocabulary, same seed
 from __future__ import annotations
 
 import random
+from functools import partial
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True
 
+from compose_common import draw_groups, write_groups  # noqa: E402
 from text_vocab_a import T as TA  # noqa: E402
 from text_vocab_b import T as TB  # noqa: E402
 
@@ -641,26 +643,7 @@ KINDS = {
 def compose(code: str, v: dict, n: int, seed: int) -> list[list[tuple[str, str]]]:
     rng = random.Random(f"{seed}-{code}")
     x = L(code, v, rng)
-    kinds = [(f, w) for f, w in KINDS.values()]
-    seen: set[str] = set()
-    out = []
-    tries = 0
-    while len(out) < n and tries < n * 30:
-        tries += 1
-        f = rng.choices([k[0] for k in kinds], weights=[k[1] for k in kinds])[0]
-        try:
-            g = f(x)
-        except KeyError:
-            continue
-        g = [(lab, " ".join(t.split())) for lab, t in g if t.strip()]
-        if not g or len(g) > 16:
-            continue
-        key = "\n".join(f"{a}:{b}" for a, b in g)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(g)
-    return out
+    return draw_groups(rng, [(partial(f, x), w) for f, w in KINDS.values()], n, max_lines=16)
 
 
 def main() -> None:
@@ -668,8 +651,7 @@ def main() -> None:
     for code, v in sorted(VOCAB.items()):
         groups = compose(code, v, GROUPS.get(code, DEFAULT_GROUPS), seed)
         path = HERE / f"{code}.text.txt"
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write("\n\n".join("\n".join(f"{lab}: {t}" for lab, t in g) for g in groups) + "\n")
+        write_groups(path, groups)
         print(f"{path.name}: {len(groups)} groups")
 
 
