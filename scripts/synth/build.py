@@ -29,7 +29,6 @@ def article_pools(
 
 
 def generate(seed: int, pages_per_template: int, n_texts: int, out: Path) -> str:
-    rng = random.Random(seed)
     furniture = load_furniture()
     articles = load_articles()
     snippets = load_snippets()
@@ -47,6 +46,9 @@ def generate(seed: int, pages_per_template: int, n_texts: int, out: Path) -> str
         multilingual = tpl.settings.get("lang", "en") != "en"
         en_pool, other_pool = article_pools(tpl, articles, furniture.genre_to_page_type)
         by_type[tpl.page_type] = by_type.get(tpl.page_type, 0) + 1
+        # Each template draws from its own generator: adding or removing a template leaves every other
+        # template's pages as they were, so an ablation changes only the pages it is about.
+        rng = random.Random(f"{seed}|{tpl.name}")
         for k in range(pages_per_template):
             pool = other_pool if multilingual and other_pool and k % 2 == 1 else en_pool
             art = rng.choice(pool)
