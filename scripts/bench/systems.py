@@ -72,19 +72,23 @@ class CleanerStages:
     ``pipeline.document_blocks``, which parses again: its time minus ``parse``), ``features``, ``model``
     (``predict_proba`` and the label decision), ``cues`` (the flagged blocks' evidence, which the ``cleaner``
     system leaves off, then the segments and text). It mirrors ``cleaner.core.pipeline.run``; ``run.py`` counts
-    pages where its text differs from the ``cleaner`` system's, so a drift shows.
+    pages where its text differs from the ``cleaner`` system's, so a drift shows. ``clock`` reads the time
+    (``time.process_time`` for CPU time); ``outputs`` keeps the last page's blocks, features and probabilities
+    (``scripts/speed_ab.py --check`` compares them across versions).
     """
 
     STAGES = ("parse", "segment", "features", "model", "cues")
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, clock: Callable[[], float] = time.perf_counter) -> None:
         from cleaner.api import Cleaner
         from cleaner.core.config import CleanerConfig
 
         self.loaded = Cleaner(model).loaded  # loads now: a broken model stops the run
         self.model_version = str(self.loaded.manifest.get("version", "unknown"))
         self.configs = {kind: CleanerConfig(kind=kind) for kind in ("html", "text")}
+        self.clock = clock
         self.last: dict[str, float] = {}
+        self.outputs: tuple[Any, ...] = ()
 
     def __call__(self, doc: str, kind: str) -> str:
         import numpy as np
@@ -94,25 +98,26 @@ class CleanerStages:
         from cleaner.core.types import LABELS
 
         estimator = self.loaded.estimator
-        t0 = time.perf_counter()
+        t0 = self.clock()
         if kind == "html":
             parse.parse_html(decode.to_text(doc))
-        t1 = time.perf_counter()
+        t1 = self.clock()
         d = pipeline.document_blocks(doc, self.configs[kind])
-        t2 = time.perf_counter()
+        t2 = self.clock()
         feats = features.extract(d.blocks, d.title, d.json_ld)
-        t3 = time.perf_counter()
+        t3 = self.clock()
         if feats.n:
             probs = decide.in_label_order(estimator.predict_proba(feats.matrix), estimator.classes_)
         else:
             probs = np.zeros((0, len(LABELS)))
         labels = decide.choose_labels(probs, feats)
-        t4 = time.perf_counter()
+        t4 = self.clock()
         explainer = self.loaded.explainers.get(d.kind)
         flagged = (labels != LABELS.index("content")).any()
         cues = page_cues(explainer, feats, labels, d.blocks) if explainer is not None and flagged else None
         out = assemble.clean_text(assemble.segments(d.blocks, probs, labels, cues or [()] * len(d.blocks)))
-        t5 = time.perf_counter()
+        t5 = self.clock()
+        self.outputs = (d.blocks, feats, probs)
         parse_ms = (t1 - t0) * 1000
         self.last = {
             "parse": parse_ms,
