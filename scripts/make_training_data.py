@@ -6,7 +6,7 @@ Deterministic: the same parts and seed give byte-identical output. The generator
 ``training_data/parts/furniture.json``.
 
     python scripts/make_training_data.py            # writes training_data/pages and texts
-    python scripts/make_training_data.py --seed 1 --pages 10 --texts 3000   # pages per template
+    python scripts/make_training_data.py --seed 1 --pages 10 --texts 8000   # pages per template
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=20261124)
     ap.add_argument("--pages", type=int, default=6, help="pages per template")
-    ap.add_argument("--texts", type=int, default=3000)
+    ap.add_argument("--texts", type=int, default=8000)
     ap.add_argument("--out", type=Path, default=ROOT / "training_data")
     args = ap.parse_args()
     print(generate(args.seed, args.pages, args.texts, args.out))

@@ -122,6 +122,24 @@ def test_floors_round_down_and_tolerances_are_clamped() -> None:
     assert gate.tolerance_of(0.0) == gate.TOLERANCE_MIN
     assert gate.tolerance_of(0.0123) == 0.013
     assert gate.tolerance_of(0.2) == gate.TOLERANCE_MAX
+    assert gate.tolerance_of(0.005, retrain_sd=0.0321) == 0.033
+    assert gate.tolerance_of(0.02, retrain_sd=0.001) == 0.02
+    assert gate.tolerance_of(0.0, retrain_sd=0.2) == gate.SPREAD_TOLERANCE_MAX
+
+
+def test_the_retrain_spread_widens_tolerances_of_the_metrics_that_move_between_draws() -> None:
+    now = measured({"cetd": {"f1": 0.90}, "injected-dev": {"segments_caught": 0.80}})
+    draws = [
+        measured({"cetd": {"f1": 0.90}, "injected-dev": {"segments_caught": 0.74}}),
+        measured({"cetd": {"f1": 0.90}, "injected-dev": {"segments_caught": 0.77}}),
+        measured({"cetd": {"f1": 0.50}}, digest="other sample"),  # not the same records: left out
+    ]
+    spread = gate.retrain_spread(now, draws)
+    assert spread[("cetd", "f1")] == 0.0
+    assert spread[("injected-dev", "segments_caught")] == pytest.approx(0.03)
+    section, _ = gate.update(None, now, spread=spread)
+    assert section["datasets"]["cetd"]["floors"]["f1"]["tolerance"] == 0.015  # the bootstrap's, the larger
+    assert section["datasets"]["injected-dev"]["floors"]["segments_caught"] == {"floor": 0.8, "tolerance": 0.03}
 
 
 def test_the_digest_covers_ids_documents_and_gold() -> None:

@@ -16,7 +16,11 @@ records measured (ids, documents and gold) and a floor and tolerance per metric.
 falls below its floor by more than its tolerance. The tolerance is the bootstrap standard deviation of the metric
 over the sample's pages (``BOOTSTRAP`` seeded resamples, measured when the floor was set) clamped to
 [``TOLERANCE_MIN``, ``TOLERANCE_MAX``]: a small sample's figures move further when a retrained model changes a
-few pages, the full sets' hardly at all. A changed sample (other digest) is reported and not compared.
+few pages, the full sets' hardly at all. ``--update --spread A.json B.json`` also takes the standard deviation of
+each metric over retrains (the ``--json`` measurements of the same code trained on other seeded data draws, with
+this one): the tolerance is then the larger of the two, clamped to [``TOLERANCE_MIN``, ``SPREAD_TOLERANCE_MAX``],
+because a metric that moves that much between two draws of the same training data cannot tell a worse change
+from a reshuffle. A changed sample (other digest) is reported and not compared.
 
 Exit codes of ``main``: 0 passed, 1 a metric dropped below its floor beyond tolerance (or ``--update`` refused
 to lower a floor), 2 the gate could not compare (a sample changed, a dataset is missing, no floors pinned).
@@ -69,6 +73,7 @@ SAMPLES: dict[str, int | None] = {"ci": CI_PAGES, "full": None}  # records per d
 SEED = 0
 BOOTSTRAP = 200
 TOLERANCE_MIN, TOLERANCE_MAX = 0.01, 0.03
+SPREAD_TOLERANCE_MAX = 0.05  # cap of a tolerance widened by the retrain spread
 FLOOR_DIGITS = 4
 
 # verdicts
@@ -245,9 +250,28 @@ class Row:
     verdict: str
 
 
-def tolerance_of(sd: float) -> float:
-    """A metric's tolerance from its bootstrap standard deviation: rounded up to 0.001, then clamped."""
-    return min(max(math.ceil(sd * 1000 - 1e-9) / 1000, TOLERANCE_MIN), TOLERANCE_MAX)
+def tolerance_of(sd: float, retrain_sd: float | None = None) -> float:
+    """A metric's tolerance from its bootstrap standard deviation (and, when measured, its standard deviation over
+    retrains on other data draws): rounded up to 0.001, then clamped."""
+    top = TOLERANCE_MAX if retrain_sd is None else SPREAD_TOLERANCE_MAX
+    wide = sd if retrain_sd is None else max(sd, retrain_sd)
+    return min(max(math.ceil(wide * 1000 - 1e-9) / 1000, TOLERANCE_MIN), top)
+
+
+def retrain_spread(measured: dict[str, Any], others: Sequence[dict[str, Any]]) -> dict[tuple[str, str], float]:
+    """Per (dataset, metric): the sample standard deviation of the value over ``measured`` and ``others`` (gate
+    measurements of retrains on other data draws; a dataset whose sample digest differs is left out)."""
+    out: dict[tuple[str, str], float] = {}
+    for name, now in measured["datasets"].items():
+        for metric, v in now.get("metrics", {}).items():
+            values = [v["value"]]
+            for other in others:
+                o = other["datasets"].get(name, {})
+                if o.get("digest") == now.get("digest") and metric in o.get("metrics", {}):
+                    values.append(o["metrics"][metric]["value"])
+            if len(values) > 1:
+                out[(name, metric)] = float(np.std(values, ddof=1))
+    return out
 
 
 def floor_of(value: float) -> float:
@@ -299,10 +323,16 @@ def exit_code(rows: Sequence[Row]) -> int:
 
 
 def update(
-    pinned: dict[str, Any] | None, measured: dict[str, Any], *, allow_lower: bool = False
+    pinned: dict[str, Any] | None,
+    measured: dict[str, Any],
+    *,
+    allow_lower: bool = False,
+    spread: dict[tuple[str, str], float] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """A new sample section with floors from ``measured``, and what would be lowered (refused unless
-    ``allow_lower``: a lower floor, a dropped metric, or a changed sample whose floors cannot be compared)."""
+    ``allow_lower``: a lower floor, a dropped metric, or a changed sample whose floors cannot be compared).
+    ``spread``: the metrics' standard deviations over retrains (``retrain_spread``), widening their tolerance."""
+    spread = spread or {}
     old_sets = dict((pinned or {}).get("datasets", {}))
     new_sets = dict(old_sets)
     lowered: list[str] = []
@@ -311,7 +341,8 @@ def update(
             continue  # keep what was pinned
         old = old_sets.get(name)
         floors = {
-            m: {"floor": floor_of(v["value"]), "tolerance": tolerance_of(v["sd"])} for m, v in now["metrics"].items()
+            m: {"floor": floor_of(v["value"]), "tolerance": tolerance_of(v["sd"], spread.get((name, m)))}
+            for m, v in now["metrics"].items()
         }
         if old is not None and old.get("digest") != now["digest"]:
             lowered.append(f"{name}: the sample changed (digest {old.get('digest', '')[:12]} -> {now['digest'][:12]})")
@@ -347,7 +378,9 @@ def write_floors(path: Path, floors: dict[str, Any], sample: str, section: dict[
         ),
         "tolerance": (
             f"bootstrap standard deviation of the metric over the sample's pages ({BOOTSTRAP} seeded resamples, "
-            f"measured with the floor), rounded up to 0.001 and clamped to [{TOLERANCE_MIN}, {TOLERANCE_MAX}]"
+            f"measured with the floor), rounded up to 0.001 and clamped to [{TOLERANCE_MIN}, {TOLERANCE_MAX}]; "
+            "when pinned with --spread, the larger of that and the metric's standard deviation over retrains on "
+            f"other seeded data draws, clamped to [{TOLERANCE_MIN}, {SPREAD_TOLERANCE_MAX}]"
         ),
         "samples": {**floors.get("samples", {}), sample: section},
     }
@@ -393,6 +426,13 @@ def parse_args(argv: Sequence[str] | None, floors: Path | None, bench: Path | No
     ap.add_argument("--update", action="store_true", help="write floors from this measurement (raising only)")
     ap.add_argument("--allow-lower", action="store_true", help="with --update: also lower floors / re-pin samples")
     ap.add_argument("--json", type=Path, help="also write the measurement and verdicts here")
+    ap.add_argument(
+        "--spread",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="with --update: --json files of retrains on other data draws; tolerances widen to their spread",
+    )
     args = ap.parse_args(argv)
     args.datasets = [d.strip() for d in (args.datasets or ",".join(DATASETS)).split(",") if d.strip()]
     unknown = [d for d in args.datasets if d not in DATASETS]
@@ -400,6 +440,8 @@ def parse_args(argv: Sequence[str] | None, floors: Path | None, bench: Path | No
         ap.error(f"unknown dataset(s) {', '.join(unknown)}")
     if args.allow_lower and not args.update:
         ap.error("--allow-lower goes with --update")
+    if args.spread and not args.update:
+        ap.error("--spread goes with --update")
     return args
 
 
@@ -429,7 +471,9 @@ def main(argv: Sequence[str] | None = None, *, floors: Path | None = None, bench
             encoding="utf-8",
         )
     if args.update:
-        section, refused = update(pinned, measured, allow_lower=args.allow_lower)
+        others = [json.loads(p.read_text(encoding="utf-8"))["measured"] for p in args.spread]
+        spread = retrain_spread(measured, others) if others else None
+        section, refused = update(pinned, measured, allow_lower=args.allow_lower, spread=spread)
         if refused:
             print("refusing to update: this would lower floors (pass --allow-lower to accept):", file=sys.stderr)
             for line in refused:

@@ -380,6 +380,9 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     ``html_learns_from="all"``: the HTML model is fitted on every row (plain-text documents teach it what
     editorial text reads like), the text model on plain-text rows only; ``"html"``: each on its own kind.
+    ``html_text_share`` < 1 (with ``"all"``): the HTML model sees only that share of the plain-text documents,
+    evenly spread in row order (documents start where ``document_column`` is 0), so a larger plain-text corpus
+    can train the text model without outweighing the HTML pages in the HTML model.
     A kind with no training rows is served by the other kind's model. ``kind_column=None``: every row is HTML.
     """
 
@@ -390,16 +393,35 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         *,
         kind_column: int | None = None,
         html_learns_from: str = "all",
+        html_text_share: float = 1.0,
+        document_column: int | None = None,
     ) -> None:
         self.html_estimator = html_estimator
         self.text_estimator = text_estimator
         self.kind_column = kind_column
         self.html_learns_from = html_learns_from
+        self.html_text_share = html_text_share
+        self.document_column = document_column
 
     def _is_text(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         if self.kind_column is None:
             return np.zeros(X.shape[0], dtype=bool)
         return to_dense(X[:, self.kind_column : self.kind_column + 1]).ravel() > 0.5
+
+    def _shared_text_rows(self, X: np.ndarray | sp.spmatrix, is_text: np.ndarray) -> np.ndarray:
+        """The plain-text rows the HTML model learns from: all, or ``html_text_share`` of the documents."""
+        if not 0.0 < self.html_text_share <= 1.0:
+            raise ValueError(f"html_text_share must be in (0, 1], not {self.html_text_share!r}")
+        if self.html_text_share == 1.0:
+            return is_text
+        if self.document_column is None:
+            raise ValueError("html_text_share < 1 needs document_column")
+        document = document_ids(to_dense(X[:, self.document_column : self.document_column + 1]).ravel())
+        text_documents = np.unique(document[is_text])
+        ordinal = np.arange(len(text_documents))
+        share = self.html_text_share
+        chosen = text_documents[np.floor((ordinal + 1) * share) > np.floor(ordinal * share)]
+        return is_text & np.isin(document, chosen)
 
     def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
         X, y = _validated_targets(self, X, y)
@@ -407,7 +429,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         self.estimators_: dict[str, BaseEstimator] = {}
         if self.html_learns_from not in ("all", "html"):
             raise ValueError(f"html_learns_from must be 'all' or 'html', not {self.html_learns_from!r}")
-        html_rows = np.ones_like(is_text) if self.html_learns_from == "all" else ~is_text
+        html_rows = ~is_text if self.html_learns_from == "html" else ~is_text | self._shared_text_rows(X, is_text)
         if not (~is_text).any():
             html_rows = ~is_text  # no HTML rows at all: no HTML model
         for kind, rows, template in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from sklearn.base import clone
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
@@ -33,6 +34,19 @@ def test_kind_router_sends_text_rows_to_the_text_model() -> None:
     router = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0, html_learns_from="html").fit(X, y)
     assert set(router.estimators_) == {"html", "text"}
     assert (router.predict(X) == y).mean() > 0.9
+
+
+def test_the_html_model_may_learn_from_a_share_of_the_text_documents() -> None:
+    # column 0: kind (rows 0-3 one HTML page, then six two-row plain-text documents); column 1: 0 on a first row
+    kind = np.array([0, 0, 0, 0] + [1] * 12, dtype=float)
+    position = np.array([0, 0.3, 0.6, 1.0] + [0, 1.0] * 6)
+    X = np.column_stack([kind, position])
+    router = KindRouter(kind_column=0, html_text_share=0.5, document_column=1)
+    shared = router._shared_text_rows(X, kind > 0.5)
+    assert shared.tolist() == [False] * 4 + [False, False, True, True] * 3  # every second text document, whole
+    assert KindRouter(kind_column=0)._shared_text_rows(X, kind > 0.5).tolist() == (kind > 0.5).tolist()
+    with pytest.raises(ValueError, match="document_column"):
+        KindRouter(kind_column=0, html_text_share=0.5)._shared_text_rows(X, kind > 0.5)
 
 
 def test_document_ids_start_where_the_column_is_zero() -> None:
