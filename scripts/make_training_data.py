@@ -23,7 +23,7 @@ from synth.build import generate  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--seed", type=int, default=1)  # the draw shipped (session 8: seeds 20261124 and 1 trained, 1 kept)
     ap.add_argument("--pages", type=int, default=6, help="pages per template")
     ap.add_argument("--texts", type=int, default=8000)
     ap.add_argument("--out", type=Path, default=ROOT / "training_data")
