@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.889646, 0.101593, 0.620842, 0.331163, 6.57312, 4.74705, 0.119641)
-SCALE = (0.17399, 0.192921, 0.273912, 0.257178, 1.17891, 0.998305, 0.324541)
-COEF = (1.80933, 0.537819, 1.72071, 0.465888, -0.53023, 0.0836296, 1.09437)
-INTERCEPT = 2.60024
+MEAN = (0.888616, 0.102552, 0.613056, 0.344342, 6.54248, 4.74705, 0.119641)
+SCALE = (0.185929, 0.205147, 0.280267, 0.266071, 1.20986, 0.998318, 0.324541)
+COEF = (1.83461, 0.570964, 1.75204, 0.257222, -0.741858, 0.186769, 0.966933)
+INTERCEPT = 2.66412
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1444,
-    "brier_out_of_set": 0.0978,
+    "brier_base_rate": 0.1404,
+    "brier_out_of_set": 0.0966,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261201-3cc606b6",
+    "model_version": "cleaner-20261201-1742b847",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
