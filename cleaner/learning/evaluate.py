@@ -245,6 +245,13 @@ def segments_caught(report: dict[str, Any]) -> float | None:
     return sum(report["caught"].values()) / segments if segments else None
 
 
+def segments_typed(report: dict[str, Any]) -> float | None:
+    """Share of gold non-content segments typed right (>= 50% of their tokens under their own label) in a
+    ``TypedScore.report()``; None without any such segment."""
+    segments = sum(report["segments"].values())
+    return sum(report["typed_caught"].values()) / segments if segments else None
+
+
 # ------------------------------------------------------------------ WCXB word F1
 
 

@@ -8,8 +8,8 @@ with the same metrics as ``scripts/benchmark.py``:
   mean per-page word F1;
 - typed page sets: ``f1.<label>`` for every label with gold tokens in the sample and ``content_retention``
   (token-aligned, as ``shared/tools/typed/score.py``);
-- injected plain-text sets: ``segments_caught`` (share of injected segments with >= 50% of their tokens removed)
-  and ``content_retention``.
+- injected plain-text sets: ``segments_caught`` (share of injected segments with >= 50% of their tokens removed),
+  ``segments_typed`` (... with >= 50% of their tokens under their own label) and ``content_retention``.
 
 A floors file (``tests/quality_gate.json`` in a checkout) pins, per sample and dataset, a sha256 digest of the
 records measured (ids, documents and gold) and a floor and tolerance per metric. The gate fails when a metric
@@ -53,6 +53,7 @@ from cleaner.learning.evaluate import (
     corpus_scores,
     page_scores,
     segments_caught,
+    segments_typed,
     word_f1,
 )
 
@@ -156,9 +157,11 @@ def typed_metrics(report: dict[str, Any], kind: str) -> dict[str, float]:
             if report["labels"][label]["support"]:
                 out[f"f1.{label}"] = report["labels"][label]["f1"]
     else:
-        caught = segments_caught(report)
+        caught, typed = segments_caught(report), segments_typed(report)
         if caught is not None:
             out["segments_caught"] = caught
+        if typed is not None:
+            out["segments_typed"] = typed
     if report["labels"]["content"]["support"]:
         out["content_retention"] = report["content_retention"]
     return out

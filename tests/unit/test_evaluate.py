@@ -15,6 +15,7 @@ from cleaner.learning.evaluate import (
     page_scores,
     paired_difference,
     segments_caught,
+    segments_typed,
     word_f1,
     word_scores,
 )
@@ -104,3 +105,11 @@ def test_typed_score_combined_equals_one_score_over_all_documents() -> None:
     report = one.report()
     assert segments_caught(report) == 0.5  # the poll was removed, the consent banner kept as content
     assert segments_caught(TypedScore().report()) is None
+    assert segments_typed(report) == 0.5  # ... and the poll called a poll
+    assert segments_typed(TypedScore().report()) is None
+    mistyped = TypedScore()
+    mistyped.add(
+        [("Vote now in our poll", "poll"), ("Text", "content")],
+        [("Vote now in our poll", "promo"), ("Text", "content")],
+    )
+    assert segments_caught(mistyped.report()) == 1.0 and segments_typed(mistyped.report()) == 0.0
