@@ -378,11 +378,10 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     """One classifier per document kind: rows whose ``kind_column`` is 1 (plain text) go to ``text_estimator``,
     the rest (HTML) to ``html_estimator``, so plain text gets a model chosen on its own terms.
 
-    ``html_learns_from="all"``: the HTML model is fitted on every row (plain-text documents teach it what
-    editorial text reads like), the text model on plain-text rows only; ``"html"``: each on its own kind.
-    ``html_text_share`` < 1 (with ``"all"``): the HTML model sees only that share of the plain-text documents,
-    evenly spread in row order (documents start where ``document_column`` is 0), so a larger plain-text corpus
-    can train the text model without outweighing the HTML pages in the HTML model.
+    The text model is fitted on plain-text rows only; the HTML model on the HTML rows and ``html_text_share`` of
+    the plain-text documents (plain text teaches it what editorial text reads like): 1 all of them, 0 none, in
+    between that share, whole documents evenly spread in row order (documents start where ``document_column`` is
+    0), so a larger plain-text corpus can train the text model without outweighing the pages in the HTML model.
     A kind with no training rows is served by the other kind's model. ``kind_column=None``: every row is HTML.
     """
 
@@ -392,14 +391,12 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         text_estimator: BaseEstimator | None = None,
         *,
         kind_column: int | None = None,
-        html_learns_from: str = "all",
         html_text_share: float = 1.0,
         document_column: int | None = None,
     ) -> None:
         self.html_estimator = html_estimator
         self.text_estimator = text_estimator
         self.kind_column = kind_column
-        self.html_learns_from = html_learns_from
         self.html_text_share = html_text_share
         self.document_column = document_column
 
@@ -410,12 +407,12 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
 
     def _shared_text_rows(self, X: np.ndarray | sp.spmatrix, is_text: np.ndarray) -> np.ndarray:
         """The plain-text rows the HTML model learns from: all, or ``html_text_share`` of the documents."""
-        if not 0.0 < self.html_text_share <= 1.0:
-            raise ValueError(f"html_text_share must be in (0, 1], not {self.html_text_share!r}")
-        if self.html_text_share == 1.0:
-            return is_text
+        if not 0.0 <= self.html_text_share <= 1.0:
+            raise ValueError(f"html_text_share must be in [0, 1], not {self.html_text_share!r}")
+        if self.html_text_share in (0.0, 1.0):
+            return is_text & (self.html_text_share == 1.0)
         if self.document_column is None:
-            raise ValueError("html_text_share < 1 needs document_column")
+            raise ValueError("html_text_share strictly between 0 and 1 needs document_column")
         document = document_ids(to_dense(X[:, self.document_column : self.document_column + 1]).ravel())
         text_documents = np.unique(document[is_text])
         ordinal = np.arange(len(text_documents))
@@ -427,9 +424,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         X, y = _validated_targets(self, X, y)
         is_text = self._is_text(X)
         self.estimators_: dict[str, BaseEstimator] = {}
-        if self.html_learns_from not in ("all", "html"):
-            raise ValueError(f"html_learns_from must be 'all' or 'html', not {self.html_learns_from!r}")
-        html_rows = ~is_text if self.html_learns_from == "html" else ~is_text | self._shared_text_rows(X, is_text)
+        html_rows = ~is_text | self._shared_text_rows(X, is_text)
         if not (~is_text).any():
             html_rows = ~is_text  # no HTML rows at all: no HTML model
         for kind, rows, template in (

@@ -31,7 +31,7 @@ def test_kind_router_sends_text_rows_to_the_text_model() -> None:
     X = rng.normal(size=(400, 3))
     X[:, 0] = (np.arange(400) % 2).astype(float)  # kind column: odd rows are plain text
     y = np.where(X[:, 0] > 0.5, np.where(X[:, 1] > 0, "a", "b"), np.where(X[:, 2] > 0, "a", "b"))
-    router = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0, html_learns_from="html").fit(X, y)
+    router = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0, html_text_share=0.0).fit(X, y)
     assert set(router.estimators_) == {"html", "text"}
     assert (router.predict(X) == y).mean() > 0.9
 
@@ -45,6 +45,7 @@ def test_the_html_model_may_learn_from_a_share_of_the_text_documents() -> None:
     shared = router._shared_text_rows(X, kind > 0.5)
     assert shared.tolist() == [False] * 4 + [False, False, True, True] * 3  # every second text document, whole
     assert KindRouter(kind_column=0)._shared_text_rows(X, kind > 0.5).tolist() == (kind > 0.5).tolist()
+    assert not KindRouter(kind_column=0, html_text_share=0.0)._shared_text_rows(X, kind > 0.5).any()
     with pytest.raises(ValueError, match="document_column"):
         KindRouter(kind_column=0, html_text_share=0.5)._shared_text_rows(X, kind > 0.5)
 
