@@ -130,7 +130,7 @@ def finish(
     """Labels, the user's rules and the result of one prepared document, from its block probabilities."""
     doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
-    labels = decide.choose_labels(probs, feats)
+    labels = decide.choose_labels(probs, feats, blocks)
     rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
     if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
         probs, labels, rule_cues = rules.apply(ruleset, blocks, doc.root, probs, labels)

@@ -24,7 +24,7 @@ from sklearn.base import BaseEstimator
 
 from cleaner.core import decide, explain, features
 from cleaner.core.errors import DataError
-from cleaner.core.types import LABELS
+from cleaner.core.types import LABELS, Block
 from cleaner.learning import corpus
 from cleaner.learning.evaluate import TypedScore, block_report
 from cleaner.model import build
@@ -86,11 +86,11 @@ def cue_vocabulary(model: BaseEstimator, data: Prepared) -> dict[str, dict[int, 
     return out
 
 
-def predict_labels(model: BaseEstimator, feats: features.Features) -> list[str]:
+def predict_labels(model: BaseEstimator, feats: features.Features, blocks: Sequence[Block]) -> list[str]:
     if not feats.n:
         return []
     probs = decide.in_label_order(model.predict_proba(feats.matrix), model.classes_)
-    return [LABELS[k] for k in decide.choose_labels(probs, feats)]
+    return [LABELS[k] for k in decide.choose_labels(probs, feats, blocks)]
 
 
 def evaluate_blocks(model: BaseEstimator, data: Prepared, rows: Sequence[int]) -> dict[str, Any]:
@@ -98,7 +98,7 @@ def evaluate_blocks(model: BaseEstimator, data: Prepared, rows: Sequence[int]) -
     gold: list[str] = []
     pred: list[str] = []
     for i in rows:
-        for g, p in zip(data.docs[i].labels, predict_labels(model, data.feats[i]), strict=True):
+        for g, p in zip(data.docs[i].labels, predict_labels(model, data.feats[i], data.docs[i].blocks), strict=True):
             if g in LABELS:
                 gold.append(g)
                 pred.append(p)

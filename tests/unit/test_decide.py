@@ -66,3 +66,50 @@ def test_prose_in_a_footer_or_dialog_gets_no_content_floor() -> None:
     probs = np.zeros((3, len(LABELS)))
     probs[:, POLL], probs[:, CONTENT] = 0.8, 0.2
     assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL, POLL]
+
+
+def _page(markup: str) -> tuple[features.Features, list]:
+    from cleaner.core import parse, segment
+
+    root = parse.parse_html(markup)
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=200, max_block_chars=1000)[0]
+    return features.extract(blocks), blocks
+
+
+LISTING = (
+    "<body><nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+    "<h1>Remote jobs</h1><ul class='jobs'>"
+    + "".join(
+        f"<li><a href='/j{i}'>Senior engineer number {i} at a company that hires remotely</a>"
+        f"<span>Full-time, anywhere in the world</span></li>"
+        for i in range(12)
+    )
+    + "</ul><footer><p>Copyright and a few links to the terms of this site.</p></footer></body>"
+)
+
+
+def test_a_thin_page_keeps_the_region_that_holds_its_cards() -> None:
+    feats, blocks = _page(LISTING)
+    assert blocks[8].text == "Remote jobs"
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01  # the model calls every card boilerplate...
+    probs[8, [boilerplate, CONTENT]] = 0.01, 0.99  # ...and keeps the heading
+    labels = decide.choose_labels(probs, feats, blocks)
+    kept = [b.text for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+    assert any(t.startswith("Senior engineer number 11") for t in kept)
+    assert not any(t.startswith("Section") or t.startswith("Copyright") for t in kept)  # navigation, footer stay out
+    assert decide.choose_labels(probs, feats).tolist().count(CONTENT) == 1  # without the blocks: no region
+
+
+def test_a_page_with_enough_content_keeps_its_labels() -> None:
+    article = "<p>" + "An article paragraph of running text that goes on for a while. " * 8 + "</p>"
+    feats, blocks = _page(LISTING.replace("<h1>Remote jobs</h1>", article))
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01
+    article_rows = [i for i, b in enumerate(blocks) if b.text.startswith("An article")]
+    probs[article_rows, boilerplate], probs[article_rows, CONTENT] = 0.01, 0.99
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [blocks[i].text[:10] for i in np.flatnonzero(labels == CONTENT)] == ["An article"]
