@@ -159,6 +159,8 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
     caller knows them (``html_blocks``); else each descendant's attributes are read."""
     parts = _TABLE_PARTS if tag == "table" else _LIST_PARTS if tag != "pre" else frozenset()
     rows = 0
+    links: list[etree._Element] = []  # the links and cells inside, in document order
+    cells: list[etree._Element] = []
     for d in el.iterdescendants():
         t = d.tag
         if type(t) is not str:
@@ -169,18 +171,22 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
             rows += 1
             if rows > MAX_UNIT_ROWS:
                 return None
+        elif t == "a":
+            links.append(d)
+        elif t in _CELL_TAGS:
+            cells.append(d)
     chars = _text_chars(el)
     if chars > MAX_UNIT_CHARS:
         return None
     if tag == "pre":
         return "pre"
-    if 2 * sum(map(_text_chars, el.iterdescendants("a"))) > chars:
+    if 2 * sum(map(_text_chars, links)) > chars:
         return None  # a menu or a list of links: each item keeps its own label ("Cookie settings" is consent)
     if tag != "table":
         return "list" if rows else None
     if rows < 2:
         return None
-    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in el.iterdescendants("td", "th")) else None
+    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in cells) else None
 
 
 def _unit_text(kind: str, raw: str) -> str:
