@@ -331,17 +331,20 @@ def _attr_columns(attr: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(_markup_columns(f"near={attr}")), tuple(map(_part_column, subwords(attr)))
 
 
-def _markup_row(key: tuple[str, tuple[str, ...], tuple[str, ...], bool], context: list[int]) -> list[int]:
-    """The markup columns of an HTML block (``key``: its tag, ancestors, class/id tokens and whether it sits in a
-    form; ``context``: the columns of its tag and ancestors), repeats included (the matrix is binary)."""
-    columns = list(context)
-    for i, attr in enumerate(key[2][:SUBWORD_ATTRS]):
+@token_cache
+def _token_columns(token: str) -> tuple[int, ...]:
+    """``_markup_columns`` of a tag or ancestor token (``tag=div``, ``anc=li``...), remembered across pages."""
+    return tuple(_markup_columns(token))
+
+
+def _attrs_columns(attrs: tuple[str, ...]) -> list[int]:
+    """The markup columns of an HTML block's class/id tokens (``near=`` and ``cls=`` tokens), repeats included."""
+    columns: list[int] = []
+    for i, attr in enumerate(attrs[:SUBWORD_ATTRS]):
         near, parts = _attr_columns(attr)
         if i < NEAR_ATTRS:
             columns.extend(near)
         columns.extend(parts)
-    if key[3]:
-        columns.extend(_markup_columns("in_form"))
     return columns
 
 
@@ -352,18 +355,29 @@ def _markup_matrix(blocks: list[Block]) -> sp.csr_matrix:
     keys = [(b.tag, b.ancestors, b.attrs, b.in_form, b.xpath is None) for b in blocks]
     unique: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool, bool], int] = {}
     rows = np.fromiter((unique.setdefault(k, len(unique)) for k in keys), dtype=np.int64, count=len(keys))
-    contexts: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    contexts: dict[tuple[str, tuple[str, ...]], list[int]] = {}  # the columns of a tag and its ancestors
+    attr_columns: dict[tuple[str, ...], list[int]] = {}  # the columns of class/id tokens
+    in_form_columns = _markup_columns("in_form")
     columns: list[int] = []
     sizes = np.zeros(len(unique), dtype=np.int64)
     for j, (tag, ancestors, attrs, in_form, is_text) in enumerate(unique):
+        size = len(columns)
         if is_text:
-            row = _markup_columns(TEXT_MARKUP)
+            columns.extend(_markup_columns(TEXT_MARKUP))
         else:
-            if (tag, ancestors) not in contexts:
-                contexts[tag, ancestors] = [c for t in _context_tokens(tag, ancestors) for c in _markup_columns(t)]
-            row = _markup_row((tag, ancestors, attrs, in_form), contexts[tag, ancestors])
-        columns.extend(row)
-        sizes[j] = len(row)
+            context = contexts.get((tag, ancestors))
+            if context is None:
+                context = contexts[tag, ancestors] = [
+                    c for t in _context_tokens(tag, ancestors) for c in _token_columns(t)
+                ]
+            named = attr_columns.get(attrs)
+            if named is None:
+                named = attr_columns[attrs] = _attrs_columns(attrs)
+            columns.extend(context)
+            columns.extend(named)
+            if in_form:
+                columns.extend(in_form_columns)
+        sizes[j] = len(columns) - size
     cells = np.unique(np.repeat(np.arange(len(unique)) * MARKUP_FEATURES, sizes) + np.array(columns, dtype=np.int64))
     indptr = np.zeros(len(unique) + 1, dtype=np.int32)
     np.cumsum(np.bincount(cells // MARKUP_FEATURES, minlength=len(unique)), out=indptr[1:])
@@ -515,7 +529,7 @@ def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np
     for i in np.flatnonzero((words > 0) & (words <= TITLE_MAX_WORDS)):
         block_words = _WORD.findall(texts[i].lower())
         if block_words:
-            out[i] = sum(w in title_words for w in block_words) / len(block_words)
+            out[i] = sum(map(title_words.__contains__, block_words)) / len(block_words)
     return out
 
 

@@ -164,9 +164,10 @@ GAVE_UP_SHARE = 0.05  # parsed elements per tag in the source under which the pa
 MAX_TREE_ELEMENTS = 2_000_000
 
 
-def too_many_tags(text: str) -> int:
-    """The number of start tags in ``text`` if it is over ``MAX_TREE_ELEMENTS``, else 0."""
-    if text.count("<") <= MAX_TREE_ELEMENTS:
+def too_many_tags(text: str, opened: int | None = None) -> int:
+    """The number of start tags in ``text`` if it is over ``MAX_TREE_ELEMENTS``, else 0 (``opened``:
+    ``text.count("<")``, when the caller has it)."""
+    if (text.count("<") if opened is None else opened) <= MAX_TREE_ELEMENTS:
         return 0
     tags = _tag_count(text)
     return tags if tags > MAX_TREE_ELEMENTS else 0
@@ -187,13 +188,13 @@ def why_unusable(text: str, root: etree._Element) -> str | None:
     """Why the parsed tree cannot stand for the page, or ``None``: the page has more start tags than a tree may
     hold, the parser stopped at its nesting limit, or it kept only a sliver of a large page (100,000 nested
     ``div``, tag soup after an unclosed ``<script>``)."""
-    tags = too_many_tags(text)
+    opened = text.count("<")
+    tags = too_many_tags(text, opened)
     if tags:
         return f"{tags:,} start tags, over the {MAX_TREE_ELEMENTS:,} a page's tree may have"
     limit = nesting_limit()
     if limit is not None and _last_depth(root) >= limit:
         return f"markup nested deeper than {limit:,} elements"
-    opened = text.count("<")
     if opened < GAVE_UP_MIN_TAGS:
         return None
     elements = sum(1 for _ in root.iter())

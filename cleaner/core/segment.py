@@ -9,7 +9,6 @@ from typing import Any, TypeAlias
 
 from lxml import etree
 
-from cleaner.core.caching import token_cache
 from cleaner.core.parse import remove_keeping_tail
 from cleaner.core.types import BLOCK_SEPARATOR, Block
 from cleaner.core.vocabulary import (
@@ -51,11 +50,18 @@ CELL_SEPARATOR = "\t"  # between the cells of a table row in a unit's text
 _AD_SLOT, _CMP = 1, 2
 
 
-@token_cache
-def _token_marks(name: str) -> int:
-    """Landmark bits a class/id token carries on its own: an ad slot's name, a consent platform's name."""
-    bits = _AD_SLOT if name in AD_SLOT_TOKENS or name.startswith(AD_SLOT_PREFIXES) else 0
-    return bits | (_CMP if name in consent_platform_tokens() else 0)
+_AD_SLOT_START = re.compile(f"(?:^| )(?:{'|'.join(map(re.escape, AD_SLOT_PREFIXES))})")
+
+
+def _name_marks(names: tuple[str, ...]) -> int:
+    """Landmark bits class/id tokens carry on their own: an ad slot's name (a token in ``AD_SLOT_TOKENS`` or
+    starting with one of ``AD_SLOT_PREFIXES``), a consent platform's name; tested for all tokens at once."""
+    bits = 0
+    if not AD_SLOT_TOKENS.isdisjoint(names) or _AD_SLOT_START.search(" ".join(names)) is not None:
+        bits = _AD_SLOT
+    if not consent_platform_tokens().isdisjoint(names):
+        bits |= _CMP
+    return bits
 
 
 Facts = tuple[tuple[str, ...], frozenset[str]]
@@ -65,14 +71,9 @@ def element_facts(tag: str, items: list[tuple[str, str]]) -> Facts:
     """An element's own class/id tokens (lower-cased, id first) and the landmarks its own markup names (tag,
     ARIA role, microdata, ad-slot and consent-platform names, hiding)."""
     attrib = dict(items)
-    names: list[str] = []
-    for key in ("id", "class"):
-        value = attrib.get(key)
-        if value:
-            names.extend(value.lower().split())
-    own: set[str] = set()
-    if tag in LANDMARK_TAGS:
-        own.add(LANDMARK_TAGS[tag])
+    id_names, id_bits = attr_names(attrib.get("id"))
+    class_names, class_bits = attr_names(attrib.get("class"))
+    own = set(plain_marks(tag, id_bits | class_bits))
     role = (attrib.get("role") or "").lower()
     if role in LANDMARK_ROLES:
         own.add(LANDMARK_ROLES[role])
@@ -80,16 +81,30 @@ def element_facts(tag: str, items: list[tuple[str, str]]) -> Facts:
         own.add("dialog")
     if (attrib.get("itemprop") or "").lower() in BODY_ITEMPROPS:
         own.add("body_prop")
-    bits = 0
-    for n in names:
-        bits |= _token_marks(n)
-    if bits & _AD_SLOT or "data-ad-slot" in attrib or (attrib.get("aria-label") or "").lower() in AD_LABELS:
+    if "data-ad-slot" in attrib or (attrib.get("aria-label") or "").lower() in AD_LABELS:
+        own.add("ad_slot")
+    if is_hidden(attrib):
+        own.add("hidden")
+    return id_names + class_names, frozenset(own)
+
+
+def attr_names(value: str | None) -> tuple[tuple[str, ...], int]:
+    """The lower-cased tokens of an ``id`` or ``class`` value, and the landmark bits they carry (``_name_marks``)."""
+    if not value:
+        return (), 0
+    names = tuple(value.lower().split())
+    return names, _name_marks(names)
+
+
+def plain_marks(tag: str, bits: int) -> frozenset[str]:
+    """The landmarks of an element with no markup ``element_facts`` reads besides its tag and its class/id tokens
+    (``bits``: those tokens' ``_name_marks``)."""
+    own = {LANDMARK_TAGS[tag]} if tag in LANDMARK_TAGS else set()
+    if bits & _AD_SLOT:
         own.add("ad_slot")
     if bits & _CMP:
         own.add("cmp")
-    if is_hidden(attrib):
-        own.add("hidden")
-    return tuple(names), frozenset(own)
+    return frozenset(own)
 
 
 _TAG_FACTS: dict[str, Facts] = {tag: ((), frozenset({mark})) for tag, mark in LANDMARK_TAGS.items()}
@@ -144,6 +159,8 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
     caller knows them (``html_blocks``); else each descendant's attributes are read."""
     parts = _TABLE_PARTS if tag == "table" else _LIST_PARTS if tag != "pre" else frozenset()
     rows = 0
+    links: list[etree._Element] = []  # the links and cells inside, in document order
+    cells: list[etree._Element] = []
     for d in el.iterdescendants():
         t = d.tag
         if type(t) is not str:
@@ -154,18 +171,22 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
             rows += 1
             if rows > MAX_UNIT_ROWS:
                 return None
+        elif t == "a":
+            links.append(d)
+        elif t in _CELL_TAGS:
+            cells.append(d)
     chars = _text_chars(el)
     if chars > MAX_UNIT_CHARS:
         return None
     if tag == "pre":
         return "pre"
-    if 2 * sum(map(_text_chars, el.iterdescendants("a"))) > chars:
+    if 2 * sum(map(_text_chars, links)) > chars:
         return None  # a menu or a list of links: each item keeps its own label ("Cookie settings" is consent)
     if tag != "table":
         return "list" if rows else None
     if rows < 2:
         return None
-    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in el.iterdescendants("td", "th")) else None
+    return "table" if all(_text_chars(c) <= MAX_CELL_CHARS for c in cells) else None
 
 
 def _unit_text(kind: str, raw: str) -> str:
@@ -356,13 +377,15 @@ def html_blocks(
     block starts and ends; runs never overlap (only the innermost open block gathers text), so they end in reading
     order. An element's class/id tokens and landmarks matter only to the blocks inside it: the walk keeps a chain of
     contexts, one per block element and per element around one (``pending`` holds the open elements no block opened
-    inside yet), and they are read when a block is made (``resolve``): per page, an element's facts once per
-    distinct (tag, id, class) when no other attribute ``element_facts`` reads is there, the accumulated tokens once
-    per distinct (own tokens, inherited tokens).
+    inside yet), and they are read when a block is made (``resolve``). When no attribute ``element_facts`` reads
+    besides id and class is there (most elements), an element's facts come from per-page caches: the tokens of each
+    distinct id or class value, the landmarks of each distinct (tag, token bits); the accumulated tokens once per
+    distinct (own tokens, inherited tokens).
     """
     hidden = _drop_invisible(root, keep_noscript)
     tree = root.getroottree()
-    facts_of: dict[tuple[str, str | None, str | None], Facts] = {}
+    names_of: dict[str | None, tuple[tuple[str, ...], int]] = {}  # per id or class value
+    marks_of: dict[tuple[str, int], frozenset[str]] = {}  # per tag and token bits
     tokens_of: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
     other_attrs = _OTHER_FACT_ATTRS
 
@@ -373,11 +396,18 @@ def html_blocks(
             return _TAG_FACTS.get(tag, _NO_FACTS)
         if not other_attrs.isdisjoint(keys):
             return element_facts(tag, el.items())
-        key = (tag, el.get("id"), el.get("class"))
-        found = facts_of.get(key)
-        if found is None:
-            found = facts_of[key] = element_facts(tag, el.items())
-        return found
+        id_value, class_value = el.get("id"), el.get("class")
+        id_names = names_of.get(id_value)
+        if id_names is None:
+            id_names = names_of[id_value] = attr_names(id_value)
+        class_names = names_of.get(class_value)
+        if class_names is None:
+            class_names = names_of[class_value] = attr_names(class_value)
+        bits = id_names[1] | class_names[1]
+        marks = marks_of.get((tag, bits))
+        if marks is None:
+            marks = marks_of[tag, bits] = plain_marks(tag, bits)
+        return id_names[0] + class_names[0], marks
 
     def resolve(ctx: _Context) -> tuple[tuple[str, ...], frozenset[str]]:
         """A context's tokens and landmarks, read now for it and the contexts around it not read yet."""

@@ -18,6 +18,7 @@ import scipy.sparse as sp
 from scipy.special import expit
 from sklearn import config_context
 from sklearn.base import BaseEstimator, ClassifierMixin, MetaEstimatorMixin, TransformerMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
@@ -148,6 +149,51 @@ def linear_first_pass(estimator: BaseEstimator) -> tuple[BlockColumns, SGDClassi
     if not isinstance(linear.coef_, np.ndarray) or linear.coef_.shape[0] < 3:
         return None
     return columns, linear
+
+
+def temperature_scaled(estimator: BaseEstimator) -> tuple[BaseEstimator, float] | None:
+    """The classifier and the inverse temperature (``beta_``) of a fitted ``CalibratedClassifierCV`` with
+    ``method="temperature"`` and one calibrated classifier (``ensemble=False``) of three or more classes that has
+    ``predict_proba`` and no ``decision_function`` (the shipped form), which ``temperature_probabilities`` can score;
+    ``None`` for any other estimator."""
+    if type(estimator) is not CalibratedClassifierCV or estimator.method != "temperature":
+        return None
+    calibrated = getattr(estimator, "calibrated_classifiers_", None)
+    if calibrated is None or len(calibrated) != 1 or len(calibrated[0].calibrators) != 1:
+        return None
+    classifier = calibrated[0].estimator
+    if len(calibrated[0].classes) < 3 or hasattr(classifier, "decision_function"):
+        return None
+    return classifier, calibrated[0].calibrators[0].beta_
+
+
+def temperature_probabilities(classifier: BaseEstimator, beta: float, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+    """What the ``CalibratedClassifierCV`` ``temperature_scaled`` read gives for ``X``, bit for bit (scikit-learn's
+    steps: the classifier's probabilities as logits ``log(p + 1e-12)``, the softmax of ``beta`` times those, values a
+    hair over 1 set to 1), without its per-call checks."""
+    probs = np.asarray(classifier.predict_proba(X))
+    if probs.dtype not in _FLOATS:
+        probs = probs.astype(np.float64)
+    if probs.ndim != 2 or probs.shape[1] < 2 or not np.isfinite(probs).all():
+        raise ValueError("the calibrated classifier's probabilities are not a finite matrix")
+    if ((probs >= 0) & (probs <= 1)).all() and np.isclose(probs.sum(axis=1), 1.0).all():
+        logits = np.log(probs + 1e-12)
+    else:
+        logits = probs
+    out = beta * logits
+    out -= out.max(axis=1).reshape((-1, 1))
+    np.exp(out, out=out)
+    out /= out.sum(axis=1).reshape((-1, 1))
+    out[(1.0 < out) & (out <= 1.0 + 1e-5)] = 1.0
+    return out.astype(np.float64, copy=False)  # scikit-learn adds them to float64 zeros
+
+
+def calibrated_probabilities(estimator: BaseEstimator, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+    """``estimator.predict_proba(X)``; a temperature-scaled classifier (``temperature_scaled``) scored directly."""
+    scaled = temperature_scaled(estimator)
+    if scaled is None:
+        return np.asarray(estimator.predict_proba(X))
+    return temperature_probabilities(*scaled, X)
 
 
 def document_ids(start: np.ndarray) -> np.ndarray:
@@ -455,7 +501,7 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         for kind, rows in (("html", ~is_text), ("text", is_text)):
             if rows.any():
                 estimator = self.estimator_for(kind)
-                probs = estimator.predict_proba(X if rows.all() else X[np.flatnonzero(rows)])
+                probs = calibrated_probabilities(estimator, X if rows.all() else X[np.flatnonzero(rows)])
                 columns = np.searchsorted(self.classes_, estimator.classes_)
                 out[np.ix_(np.flatnonzero(rows), columns)] = probs
         return out

@@ -191,3 +191,46 @@ def test_the_linear_first_pass_from_its_weights_is_its_predict_proba_bit_for_bit
     broken.data[0] = np.nan
     with np.testing.assert_raises(ValueError):
         prediction_input(steps[0], broken)
+
+
+def test_a_temperature_scaled_classifier_scored_directly_is_its_predict_proba_bit_for_bit() -> None:
+    """``calibrated_probabilities`` (inside ``KindRouter``) against ``CalibratedClassifierCV.predict_proba`` with
+    temperature scaling: exactly equal on random inputs, for a classifier giving probabilities and for one whose
+    outputs are not probabilities; a classifier with a ``decision_function`` and any other calibration go through
+    scikit-learn."""
+    from sklearn.base import BaseEstimator, ClassifierMixin
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.naive_bayes import GaussianNB
+
+    from cleaner.model.estimators import calibrated_probabilities, temperature_scaled
+
+    class Scores(ClassifierMixin, BaseEstimator):
+        """A classifier whose ``predict_proba`` gives raw scores, not probabilities."""
+
+        def fit(self, X: np.ndarray, y: np.ndarray) -> Scores:
+            self.classes_ = np.unique(y)
+            self.weights_ = np.random.default_rng(1).normal(size=(X.shape[1], len(self.classes_)))
+            return self
+
+        def predict_proba(self, X: np.ndarray) -> np.ndarray:
+            return np.asarray(X @ self.weights_)
+
+        def predict(self, X: np.ndarray) -> np.ndarray:
+            return np.asarray(self.classes_[np.argmax(self.predict_proba(X), axis=1)])
+
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(400, 6))
+    y = rng.choice(["a", "b", "c", "d", "e"], size=400)
+    for inner in (GaussianNB(), Scores()):
+        model = CalibratedClassifierCV(inner, method="temperature", ensemble=False, cv=2).fit(X, y)
+        assert temperature_scaled(model) is not None
+        for n in (1, 13, 400):
+            rows = X[rng.choice(400, size=n)] * rng.uniform(0.1, 30)
+            assert np.array_equal(calibrated_probabilities(model, rows), model.predict_proba(rows))
+    for other in (
+        CalibratedClassifierCV(LogisticRegression(max_iter=500), method="temperature", ensemble=False, cv=2),
+        CalibratedClassifierCV(GaussianNB(), method="sigmoid", cv=2),
+    ):
+        other.fit(X, y)
+        assert temperature_scaled(other) is None
+        assert np.array_equal(calibrated_probabilities(other, X[:9]), other.predict_proba(X[:9]))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner.core import parse, segment
 
 
@@ -129,3 +132,33 @@ def test_pre_keeps_its_lines_and_unit_offsets_point_into_the_stream() -> None:
     assert [b.text for b in blocks] == ["Run:", "def f():\n    return 1\nf()", "a\nb"]
     stream = "\n\n".join(b.text for b in blocks)
     assert all(stream[b.start : b.end] == b.text for b in blocks)
+
+
+_MARK_WORDS = [
+    "adsbygoogle",
+    "taboola",
+    "dfp",
+    "div-gpt-ad-1",
+    "advertiser",
+    "ad-slot",
+    "xad-slot",
+    "onetrust",
+    "cookie-notification",
+    "nav",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_MARK_WORDS), st.text(alphabet="abdgt-_ 1\u00a0", max_size=12)), max_size=6))
+def test_name_marks_of_all_tokens_is_the_or_of_each_tokens_marks(words: list[str]) -> None:
+    """``_name_marks`` tests a value's tokens at once; each token on its own gives the same bits."""
+    from cleaner.core.vocabulary import AD_SLOT_PREFIXES, AD_SLOT_TOKENS, consent_platform_tokens
+
+    names = tuple(" ".join(words).lower().split())
+    expected = 0
+    for name in names:
+        if name in AD_SLOT_TOKENS or name.startswith(AD_SLOT_PREFIXES):
+            expected |= segment._AD_SLOT
+        if name in consent_platform_tokens():
+            expected |= segment._CMP
+    assert segment._name_marks(names) == expected
