@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
 
 import numpy as np
 
-from cleaner.core.features import DENSE_INDEX, Features
+from cleaner.core.features import DENSE_INDEX, BlockPaths, Features
 from cleaner.core.types import LABELS, Block
 
 FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
@@ -105,16 +104,13 @@ def thin_page_region(labels: np.ndarray, feats: Features, blocks: Sequence[Block
     weights = chars * open_
     if weights.sum() <= 0:
         return none
-    lengths = np.fromiter((len(b.path) for b in blocks), dtype=np.int64, count=len(blocks))
-    flat = np.fromiter(chain.from_iterable(b.path for b in blocks), dtype=np.int64, count=int(lengths.sum()))
-    owner = np.repeat(np.arange(len(blocks)), lengths)
-    depth = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    size = int(flat.max()) + 1
-    in_open = np.bincount(flat, weights=weights[owner], minlength=size)
-    in_all = np.bincount(flat, weights=chars[owner], minlength=size)
-    open_blocks = np.bincount(flat, weights=open_[owner], minlength=size)
-    element_depth = np.zeros(size, dtype=np.int64)
-    np.maximum.at(element_depth, flat, depth)
+    paths = BlockPaths.of(blocks)
+    in_open = paths.subtree_sums(weights)
+    in_all = paths.subtree_sums(chars)
+    open_blocks = paths.subtree_sums(open_.astype(np.float64))
+    depth = np.arange(len(paths.flat)) - np.repeat(np.cumsum(paths.lengths) - paths.lengths, paths.lengths)
+    element_depth = np.zeros(paths.size, dtype=np.int64)
+    np.maximum.at(element_depth, paths.flat, depth)
     fits = (
         (in_open >= REGION_COVER * weights.sum())
         & (in_all <= REGION_MAX_SHARE * chars.sum())
@@ -124,5 +120,4 @@ def thin_page_region(labels: np.ndarray, feats: Features, blocks: Sequence[Block
         return none
     candidates = np.flatnonzero(fits)
     region = candidates[np.argmax(element_depth[candidates])]
-    inside = np.bincount(owner, weights=flat == region, minlength=len(blocks)) > 0
-    return open_ & inside
+    return open_ & paths.inside(int(region))

@@ -443,6 +443,30 @@ def _char_stats(texts: list[str]) -> dict[str, np.ndarray]:
     }
 
 
+@dataclass(frozen=True)
+class BlockPaths:
+    """The blocks' enclosing elements (``Block.path``) flattened: element ``flat[k]`` encloses block ``owner[k]``."""
+
+    lengths: np.ndarray  # path length per block
+    flat: np.ndarray  # every block's path, one after the other
+    owner: np.ndarray  # the block each entry of ``flat`` belongs to
+    size: int  # element numbers are below this
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block]) -> BlockPaths:
+        lengths = np.fromiter((len(b.path) for b in blocks), dtype=np.int64, count=len(blocks))
+        flat = np.fromiter(chain.from_iterable(b.path for b in blocks), dtype=np.int64, count=int(lengths.sum()))
+        return cls(lengths, flat, np.repeat(np.arange(len(blocks)), lengths), int(flat.max()) + 1 if len(flat) else 0)
+
+    def subtree_sums(self, weights: np.ndarray) -> np.ndarray:
+        """Per element, the sum of ``weights`` (one per block) over the blocks inside it."""
+        return np.bincount(self.flat, weights=weights[self.owner], minlength=self.size)
+
+    def inside(self, element: int) -> np.ndarray:
+        """Whether each block sits in ``element`` (or is it)."""
+        return np.bincount(self.owner, weights=(self.flat == element), minlength=len(self.lengths)) > 0
+
+
 def _structure(
     blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths: np.ndarray
 ) -> tuple[dict[str, np.ndarray], float]:
@@ -474,15 +498,13 @@ def _structure(
         out["anc1"][:] = out["anc2"][:] = out["anc3"][:] = out["anc5"][:] = 1.0
         out["siblings"][:] = np.log1p(n)
         return out, 1.0
-    lens = np.fromiter((len(b.path) for b in blocks), dtype=np.int64, count=n)
-    flat = np.fromiter(chain.from_iterable(b.path for b in blocks), dtype=np.int64, count=int(lens.sum()))
+    paths = BlockPaths.of(blocks)
+    lens, flat, size = paths.lengths, paths.flat, paths.size
     ends = np.cumsum(lens) - 1  # position of each block's own element in ``flat``
     starts = ends - lens + 1
-    owner = np.repeat(np.arange(n), lens)
-    size = int(flat.max()) + 1
-    sub_good = np.bincount(flat, weights=good[owner], minlength=size)
-    sub_chars = np.bincount(flat, weights=lengths[owner], minlength=size)
-    sub_links = np.bincount(flat, weights=link[owner], minlength=size)
+    sub_good = paths.subtree_sums(good)
+    sub_chars = paths.subtree_sums(lengths)
+    sub_links = paths.subtree_sums(link)
 
     def ancestor(level: int) -> np.ndarray:
         return flat[np.maximum(ends - level, starts)]
@@ -504,7 +526,7 @@ def _structure(
         return out, 0.0
     best = int(region.argmax())
     out["region"] = np.max([region[ancestor(k)] for k in (1, 2, 3)], axis=0) / region[best]
-    inside = np.bincount(owner, weights=(flat == best), minlength=n) > 0
+    inside = paths.inside(best)
     out["in_best"] = inside.astype(np.float64)
     if inside.any():
         idx = np.flatnonzero(inside)
