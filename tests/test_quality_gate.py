@@ -122,7 +122,7 @@ def test_floors_round_down_and_tolerances_are_clamped() -> None:
     assert gate.tolerance_of(0.0) == gate.TOLERANCE_MIN
     assert gate.tolerance_of(0.0123) == 0.013
     assert gate.tolerance_of(0.2) == gate.TOLERANCE_MAX
-    assert gate.tolerance_of(0.005, retrain_sd=0.0321) == 0.033
+    assert gate.tolerance_of(0.005, retrain_sd=0.0161) == 0.033  # SPREAD_SDS standard deviations
     assert gate.tolerance_of(0.02, retrain_sd=0.001) == 0.02
     assert gate.tolerance_of(0.0, retrain_sd=0.2) == gate.SPREAD_TOLERANCE_MAX
 
@@ -135,11 +135,23 @@ def test_the_retrain_spread_widens_tolerances_of_the_metrics_that_move_between_d
         measured({"cetd": {"f1": 0.50}}, digest="other sample"),  # not the same records: left out
     ]
     spread = gate.retrain_spread(now, draws)
-    assert spread[("cetd", "f1")] == 0.0
-    assert spread[("injected-dev", "segments_caught")] == pytest.approx(0.03)
+    assert spread[("cetd", "f1")] == gate.Spread(mean=pytest.approx(0.90), sd=0.0, draws=3)
+    caught = spread[("injected-dev", "segments_caught")]
+    assert (caught.mean, caught.sd, caught.draws) == (pytest.approx(0.77), pytest.approx(0.03), 3)
     section, _ = gate.update(None, now, spread=spread)
     assert section["datasets"]["cetd"]["floors"]["f1"]["tolerance"] == 0.015  # the bootstrap's, the larger
-    assert section["datasets"]["injected-dev"]["floors"]["segments_caught"] == {"floor": 0.8, "tolerance": 0.03}
+    # a lucky draw (0.80) is pinned at the draws' mean, with two of their standard deviations as tolerance
+    assert section["datasets"]["injected-dev"]["floors"]["segments_caught"] == {"floor": 0.77, "tolerance": 0.05}
+    # so every draw of the same code passes, the unluckiest included
+    for draw in [now, *draws[:2]]:
+        assert gate.exit_code(gate.compare(section, draw)) == 0
+
+
+def test_a_draw_below_the_mean_keeps_its_own_value_as_floor() -> None:
+    spread = gate.Spread(mean=0.80, sd=0.01, draws=3)
+    assert gate.pinned_floor(0.78, 0.004, spread) == {"floor": 0.78, "tolerance": 0.02}
+    assert gate.pinned_floor(0.83, 0.004, spread) == {"floor": 0.8, "tolerance": 0.02}
+    assert gate.pinned_floor(0.83, 0.004) == {"floor": 0.83, "tolerance": gate.TOLERANCE_MIN}
 
 
 def test_the_digest_covers_ids_documents_and_gold() -> None:

@@ -16,11 +16,13 @@ records measured (ids, documents and gold) and a floor and tolerance per metric.
 falls below its floor by more than its tolerance. The tolerance is the bootstrap standard deviation of the metric
 over the sample's pages (``BOOTSTRAP`` seeded resamples, measured when the floor was set) clamped to
 [``TOLERANCE_MIN``, ``TOLERANCE_MAX``]: a small sample's figures move further when a retrained model changes a
-few pages, the full sets' hardly at all. ``--update --spread A.json B.json`` also takes the standard deviation of
-each metric over retrains (the ``--json`` measurements of the same code trained on other seeded data draws, with
-this one): the tolerance is then the larger of the two, clamped to [``TOLERANCE_MIN``, ``SPREAD_TOLERANCE_MAX``],
-because a metric that moves that much between two draws of the same training data cannot tell a worse change
-from a reshuffle. A changed sample (other digest) is reported and not compared.
+few pages, the full sets' hardly at all. ``--update --spread A.json B.json`` also reads the ``--json``
+measurements of the same code trained on other seeded data draws: a metric then gets its floor from the mean over
+all the draws (this one included) when that is lower than this draw's value, and its tolerance from the larger of
+the bootstrap's and ``SPREAD_SDS`` standard deviations over the draws, clamped to [``TOLERANCE_MIN``,
+``SPREAD_TOLERANCE_MAX``]. A metric that moves that much between two draws of the same training data cannot tell a
+worse change from a reshuffle; pinned at a lucky draw's value it would fail every retrain of equal quality. A
+changed sample (other digest) is reported and not compared.
 
 Exit codes of ``main``: 0 passed, 1 a metric dropped below its floor beyond tolerance (or ``--update`` refused
 to lower a floor), 2 the gate could not compare (a sample changed, a dataset is missing, no floors pinned).
@@ -75,6 +77,7 @@ SEED = 0
 BOOTSTRAP = 200
 TOLERANCE_MIN, TOLERANCE_MAX = 0.01, 0.03
 SPREAD_TOLERANCE_MAX = 0.05  # cap of a tolerance widened by the retrain spread
+SPREAD_SDS = 2  # a new draw of the same code lands within about two standard deviations of the draws' mean
 FLOOR_DIGITS = 4
 
 # verdicts
@@ -255,16 +258,25 @@ class Row:
 
 def tolerance_of(sd: float, retrain_sd: float | None = None) -> float:
     """A metric's tolerance from its bootstrap standard deviation (and, when measured, its standard deviation over
-    retrains on other data draws): rounded up to 0.001, then clamped."""
+    retrains on other data draws, counted ``SPREAD_SDS`` times): rounded up to 0.001, then clamped."""
     top = TOLERANCE_MAX if retrain_sd is None else SPREAD_TOLERANCE_MAX
-    wide = sd if retrain_sd is None else max(sd, retrain_sd)
+    wide = sd if retrain_sd is None else max(sd, SPREAD_SDS * retrain_sd)
     return min(max(math.ceil(wide * 1000 - 1e-9) / 1000, TOLERANCE_MIN), top)
 
 
-def retrain_spread(measured: dict[str, Any], others: Sequence[dict[str, Any]]) -> dict[tuple[str, str], float]:
-    """Per (dataset, metric): the sample standard deviation of the value over ``measured`` and ``others`` (gate
+@dataclass(frozen=True)
+class Spread:
+    """A metric over retrains of the same code on several data draws."""
+
+    mean: float
+    sd: float
+    draws: int
+
+
+def retrain_spread(measured: dict[str, Any], others: Sequence[dict[str, Any]]) -> dict[tuple[str, str], Spread]:
+    """Per (dataset, metric): mean and sample standard deviation of the value over ``measured`` and ``others`` (gate
     measurements of retrains on other data draws; a dataset whose sample digest differs is left out)."""
-    out: dict[tuple[str, str], float] = {}
+    out: dict[tuple[str, str], Spread] = {}
     for name, now in measured["datasets"].items():
         for metric, v in now.get("metrics", {}).items():
             values = [v["value"]]
@@ -273,13 +285,21 @@ def retrain_spread(measured: dict[str, Any], others: Sequence[dict[str, Any]]) -
                 if o.get("digest") == now.get("digest") and metric in o.get("metrics", {}):
                     values.append(o["metrics"][metric]["value"])
             if len(values) > 1:
-                out[(name, metric)] = float(np.std(values, ddof=1))
+                out[(name, metric)] = Spread(float(np.mean(values)), float(np.std(values, ddof=1)), len(values))
     return out
 
 
 def floor_of(value: float) -> float:
     """A floor from a measured value: rounded down, so the same measurement always passes."""
     return math.floor(value * 10**FLOOR_DIGITS + 1e-9) / 10**FLOOR_DIGITS
+
+
+def pinned_floor(value: float, sd: float, spread: Spread | None = None) -> dict[str, float]:
+    """``{"floor", "tolerance"}`` of a metric measured at ``value`` with bootstrap standard deviation ``sd``; with
+    the metric's ``spread`` over data draws, the floor is the draws' mean when that is lower than ``value``."""
+    if spread is None:
+        return {"floor": floor_of(value), "tolerance": tolerance_of(sd)}
+    return {"floor": floor_of(min(value, spread.mean)), "tolerance": tolerance_of(sd, spread.sd)}
 
 
 def compare(pinned: dict[str, Any] | None, measured: dict[str, Any]) -> list[Row]:
@@ -330,11 +350,11 @@ def update(
     measured: dict[str, Any],
     *,
     allow_lower: bool = False,
-    spread: dict[tuple[str, str], float] | None = None,
+    spread: dict[tuple[str, str], Spread] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """A new sample section with floors from ``measured``, and what would be lowered (refused unless
     ``allow_lower``: a lower floor, a dropped metric, or a changed sample whose floors cannot be compared).
-    ``spread``: the metrics' standard deviations over retrains (``retrain_spread``), widening their tolerance."""
+    ``spread``: the metrics over retrains on other data draws (``retrain_spread``), see ``pinned_floor``."""
     spread = spread or {}
     old_sets = dict((pinned or {}).get("datasets", {}))
     new_sets = dict(old_sets)
@@ -343,10 +363,7 @@ def update(
         if "missing" in now:
             continue  # keep what was pinned
         old = old_sets.get(name)
-        floors = {
-            m: {"floor": floor_of(v["value"]), "tolerance": tolerance_of(v["sd"], spread.get((name, m)))}
-            for m, v in now["metrics"].items()
-        }
+        floors = {m: pinned_floor(v["value"], v["sd"], spread.get((name, m))) for m, v in now["metrics"].items()}
         if old is not None and old.get("digest") != now["digest"]:
             lowered.append(f"{name}: the sample changed (digest {old.get('digest', '')[:12]} -> {now['digest'][:12]})")
         elif old is not None:
@@ -382,8 +399,9 @@ def write_floors(path: Path, floors: dict[str, Any], sample: str, section: dict[
         "tolerance": (
             f"bootstrap standard deviation of the metric over the sample's pages ({BOOTSTRAP} seeded resamples, "
             f"measured with the floor), rounded up to 0.001 and clamped to [{TOLERANCE_MIN}, {TOLERANCE_MAX}]; "
-            "when pinned with --spread, the larger of that and the metric's standard deviation over retrains on "
-            f"other seeded data draws, clamped to [{TOLERANCE_MIN}, {SPREAD_TOLERANCE_MAX}]"
+            f"when pinned with --spread, the larger of that and {SPREAD_SDS} standard deviations of the metric over "
+            f"retrains on other seeded data draws, clamped to [{TOLERANCE_MIN}, {SPREAD_TOLERANCE_MAX}], and the "
+            "floor is the draws' mean where that is below the pinned model's value"
         ),
         "samples": {**floors.get("samples", {}), sample: section},
     }
@@ -434,7 +452,7 @@ def parse_args(argv: Sequence[str] | None, floors: Path | None, bench: Path | No
         type=Path,
         nargs="+",
         default=[],
-        help="with --update: --json files of retrains on other data draws; tolerances widen to their spread",
+        help="with --update: --json files of retrains on other data draws (floors at their mean, tolerances widened)",
     )
     args = ap.parse_args(argv)
     args.datasets = [d.strip() for d in (args.datasets or ",".join(DATASETS)).split(",") if d.strip()]
