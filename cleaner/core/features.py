@@ -466,6 +466,16 @@ class BlockPaths:
         """Whether each block sits in ``element`` (or is it)."""
         return np.bincount(self.owner, weights=(self.flat == element), minlength=len(self.lengths)) > 0
 
+    def deepest(self, fits: np.ndarray) -> int | None:
+        """The deepest element (the first of equals) among those where ``fits`` (one flag per element) holds."""
+        candidates = np.flatnonzero(fits)
+        if not len(candidates):
+            return None
+        depth = np.arange(len(self.flat)) - np.repeat(np.cumsum(self.lengths) - self.lengths, self.lengths)
+        element_depth = np.zeros(self.size, dtype=np.int64)
+        np.maximum.at(element_depth, self.flat, depth)
+        return int(candidates[np.argmax(element_depth[candidates])])
+
 
 def _structure(
     blocks: list[Block], good: np.ndarray, link: np.ndarray, lengths: np.ndarray

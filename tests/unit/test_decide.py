@@ -113,3 +113,46 @@ def test_a_page_with_enough_content_keeps_its_labels() -> None:
     probs[article_rows, boilerplate], probs[article_rows, CONTENT] = 0.01, 0.99
     labels = decide.choose_labels(probs, feats, blocks)
     assert [blocks[i].text[:10] for i in np.flatnonzero(labels == CONTENT)] == ["An article"]
+
+
+ARTICLE = (
+    "<body><nav><ul><li><a href='/a'>World news and the rest of the sections</a></li></ul></nav><article>"
+    + "".join(
+        f"<p>Paragraph {i} of the story, which runs on with its reporting for many more words.</p>" for i in range(14)
+    )
+    + "</article><div class='comments'><p>A reader's comment that goes on about the story at some length.</p></div>"
+    "<footer><p>Copyright and a few links to the terms of this site for the readers.</p></footer></body>"
+)
+
+
+def _article_probs(blocks: list, paragraphs: range) -> np.ndarray:
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01
+    for i, b in enumerate(blocks):
+        if b.text.startswith("Paragraph") and int(b.text.split()[1]) in paragraphs:
+            probs[i, [boilerplate, CONTENT]] = 0.1, 0.9
+    return probs
+
+
+def test_the_main_region_keeps_its_prose_and_drops_stray_floor_kept_blocks() -> None:
+    feats, blocks = _page(ARTICLE)
+    probs = _article_probs(blocks, range(14))
+    gap = next(i for i, b in enumerate(blocks) if b.text.startswith("Paragraph 7 "))
+    probs[gap, [LABELS.index("boilerplate"), CONTENT]] = 0.98, 0.02  # below the floor, but inside the article
+    comment = next(i for i, b in enumerate(blocks) if b.text.startswith("A reader"))
+    probs[comment, [LABELS.index("boilerplate"), CONTENT]] = 0.9, 0.1  # kept by the floor alone
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[gap] == CONTENT and labels[comment] == LABELS.index("boilerplate")
+    kept = [b.text for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+    assert len(kept) == 14 and all(t.startswith("Paragraph") for t in kept)
+    without_tree = decide.choose_labels(probs, feats)  # plain text: no region, the floor decides
+    assert without_tree[gap] != CONTENT and without_tree[comment] == CONTENT
+
+
+def test_a_small_main_region_drops_nothing_outside_it() -> None:
+    feats, blocks = _page(ARTICLE)
+    probs = _article_probs(blocks, range(2))  # two paragraphs: under MAIN_REGION_MIN_CHARS of content
+    comment = next(i for i, b in enumerate(blocks) if b.text.startswith("A reader"))
+    probs[comment, [LABELS.index("boilerplate"), CONTENT]] = 0.9, 0.1
+    assert decide.choose_labels(probs, feats, blocks)[comment] == CONTENT
