@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -59,13 +60,42 @@ def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:
     return out
 
 
+@dataclass(frozen=True)
+class PageTree:
+    """What the region steps read of an HTML page, computed once: the blocks' element paths, their visible
+    characters, and whether each block lies outside the ``REGION_SKIPS`` landmarks."""
+
+    paths: BlockPaths
+    chars: np.ndarray
+    open: np.ndarray
+
+    @classmethod
+    def of(cls, feats: Features, blocks: Sequence[Block], hidden: np.ndarray) -> PageTree | None:
+        if not len(blocks) or not blocks[0].path:  # plain text, or blocks without a tree
+            return None
+        dense = feats.dense
+        open_ = np.ones(len(blocks), dtype=bool)
+        for name in REGION_SKIPS:
+            open_ &= dense[:, DENSE_INDEX[name]] < 0.5
+        chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
+        return cls(BlockPaths.of(blocks), chars, open_)
+
+
+def best_other_than(probs: np.ndarray, label: int) -> np.ndarray:
+    """Per block, the most likely label other than ``label``."""
+    others = probs.copy()
+    others[:, label] = -1.0
+    return np.asarray(others.argmax(axis=1))
+
+
 def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | None = None) -> np.ndarray:
     """Label index (into ``LABELS``) per block: arg-max, content kept where it is likely enough.
 
     When no visible block wins as content, keep the text-dense region's blocks whose content
     probability comes near the best one. Hidden blocks are never content, unless most of the page's likely
     content is hidden (a page that scripts reveal). With the HTML ``blocks``, a thin page's region (see
-    ``THIN_PAGE_CHARS``) is content too.
+    ``THIN_PAGE_CHARS``) is content too, and the labels are made to agree with the page's main region (see
+    ``MAIN_REGION_COVER``).
     """
     labels = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
     content = LABELS.index("content")
@@ -76,7 +106,8 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     likely = probs[:, content] >= 0.5
     if (words * (likely & hidden)).sum() > (words * (likely & ~hidden)).sum():
         hidden = np.zeros_like(hidden)  # most of the likely content is hidden (shown by scripts): trust the model
-    prose = words >= CONTENT_MIN_WORDS - 0.5
+    long_enough = words >= CONTENT_MIN_WORDS - 0.5
+    prose = long_enough.copy()
     for name in FLOOR_SKIPS_LANDMARKS:
         prose &= feats.dense[:, DENSE_INDEX[f"in_{name}"]] < 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
@@ -88,37 +119,30 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         in_best = feats.dense[:, DENSE_INDEX["in_best"]] > 0.5
         keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
         labels = np.where(keep, content, labels)
-    if blocks is not None:
-        labels = np.where(thin_page_region(labels, feats, blocks, hidden), content, labels)
-        labels = main_region_labels(labels, probs, feats, blocks, hidden)
+    tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
+    if tree is not None:
+        labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
+        labels = main_region_labels(labels, probs, tree, hidden, long_enough)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
-        others = probs.copy()
-        others[:, content] = -1.0
-        labels = np.where(hidden, others.argmax(axis=1), labels)
+        labels = np.where(hidden, best_other_than(probs, content), labels)
     return labels
 
 
-def thin_page_region(labels: np.ndarray, feats: Features, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
+def thin_page_region(labels: np.ndarray, tree: PageTree, hidden: np.ndarray) -> np.ndarray:
     """The boilerplate blocks of a thin page's main region, which become content (none if the page is not thin).
 
     A listing page whose every card the model called boilerplate keeps almost none of its text; its cards sit in
     one element (the list, the grid), while the boilerplate of a short article's page is spread over many.
     """
-    none = np.zeros(len(blocks), dtype=bool)
-    if not len(blocks) or not blocks[0].path:  # plain text, or blocks without a tree
-        return none
-    dense = feats.dense
-    chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
+    none = np.zeros(len(labels), dtype=bool)
+    chars, paths = tree.chars, tree.paths
     kept = float(chars[labels == LABELS.index("content")].sum())
     if kept >= THIN_PAGE_CHARS or kept >= THIN_PAGE_SHARE * chars.sum():
         return none
-    open_ = (labels == LABELS.index("boilerplate")) & ~hidden
-    for name in REGION_SKIPS:
-        open_ &= dense[:, DENSE_INDEX[name]] < 0.5
+    open_ = (labels == LABELS.index("boilerplate")) & ~hidden & tree.open
     weights = chars * open_
     if weights.sum() <= 0:
         return none
-    paths = BlockPaths.of(blocks)
     region = paths.deepest(
         (paths.subtree_sums(weights) >= REGION_COVER * weights.sum())
         & (paths.subtree_sums(chars) <= REGION_MAX_SHARE * chars.sum())
@@ -128,38 +152,30 @@ def thin_page_region(labels: np.ndarray, feats: Features, blocks: Sequence[Block
 
 
 def main_region_labels(
-    labels: np.ndarray, probs: np.ndarray, feats: Features, blocks: Sequence[Block], hidden: np.ndarray
+    labels: np.ndarray, probs: np.ndarray, tree: PageTree, hidden: np.ndarray, prose: np.ndarray
 ) -> np.ndarray:
-    """The labels made to agree with the page's main region: likely prose inside it kept, stray floor-kept blocks
-    outside it dropped (see ``MAIN_REGION_COVER``). Labels unchanged without a tree or without content."""
-    if not len(blocks) or not blocks[0].path:
-        return labels
+    """The labels made to agree with the page's main region: likely ``prose`` inside it kept, stray floor-kept
+    blocks outside it dropped (see ``MAIN_REGION_COVER``). Labels unchanged without content."""
     content = LABELS.index("content")
-    dense = feats.dense
-    chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
+    chars, paths = tree.chars, tree.paths
     is_content = labels == content
     weights = chars * is_content * probs[:, content]
     if weights.sum() <= 0:
         return labels
-    paths = BlockPaths.of(blocks)
     region = paths.deepest(paths.subtree_sums(weights) >= MAIN_REGION_COVER * weights.sum())
     if region is None:
         return labels
     inside = paths.inside(region)
-    out = labels.copy()
+    out = labels
     if chars[is_content & inside].sum() >= MAIN_REGION_MIN_CHARS:
-        others = probs.copy()
-        others[:, content] = -1.0
         stray = is_content & ~inside & (probs[:, content] < MAIN_REGION_DROP_PROBABILITY)
-        out = np.where(stray, others.argmax(axis=1), out)
-    words = np.expm1(dense[:, DENSE_INDEX["log_words"]])
+        out = np.where(stray, best_other_than(probs, content), out)
     keep = (
         (labels == LABELS.index("boilerplate"))
         & inside
         & ~hidden
+        & tree.open
         & (probs[:, content] >= MAIN_REGION_KEEP_PROBABILITY)
-        & (words >= CONTENT_MIN_WORDS - 0.5)
+        & prose
     )
-    for name in REGION_SKIPS:
-        keep &= dense[:, DENSE_INDEX[name]] < 0.5
     return np.where(keep, content, out)
