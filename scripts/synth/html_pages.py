@@ -241,8 +241,96 @@ def render_block(kind: str, payload: Any, style: str, page: Page) -> str:
             credit = f' <span class="credit" data-label="boilerplate">Photo: {esc(rng.choice(page.furniture.photo_credits))}</span>'
         return f"<figure>{img}<figcaption>{esc(str(payload))}{credit}</figcaption></figure>\n"
     if kind == "code":
-        return f"<pre><code>{esc(str(payload))}</code></pre>\n"
+        return render_code(str(payload), style, page)
+    if kind == "subheading":
+        if style == "br":
+            return f"<b><i>{esc(str(payload))}</i></b><br><br>\n"
+        if style in ("div", "spa"):
+            return f'<div class="{hashed_class(rng) if style == "spa" else "subhead-minor"}"><b>{esc(str(payload))}</b></div>\n'
+        tag = rng.choice(["h3", "h3", "h4"])
+        return f"<{tag}>{esc(str(payload))}</{tag}>\n"
+    if kind == "steps":
+        items = [str(x) for x in payload]
+        if style == "br":
+            return "".join(f"{n}. {linkify(x, rng, 0.03)}<br>\n" for n, x in enumerate(items, 1)) + "<br>\n"
+        if style in ("div", "spa") or rng.random() < 0.25:
+            cls = hashed_class(rng) if style == "spa" else rng.choice(["step", "procedure-step", "steps__item"])
+            return "".join(
+                f'<div class="{cls}"><span class="step-number">{n}</span><div>{linkify(x, rng, 0.05)}</div></div>\n'
+                for n, x in enumerate(items, 1)
+            )
+        inner = "".join(
+            f"<li><p>{linkify(x, rng, 0.05)}</p></li>" if rng.random() < 0.3 else f"<li>{linkify(x, rng, 0.05)}</li>"
+            for x in items
+        )
+        ol_attr = rng.choice(["", "", ' class="procedure"', ' class="steps"'])
+        return f"<ol{ol_attr}>{inner}</ol>\n"
+    if kind == "note":
+        return render_note(payload, style, page)
     return ""
+
+
+NOTE_MARKUP = [
+    # Sphinx / MkDocs: a titled admonition div.
+    '<div class="admonition {k}"><p class="admonition-title">{t}</p><p>{b}</p></div>',
+    # Docusaurus 3.
+    '<div class="theme-admonition theme-admonition-{k} alert alert--{k}"><div class="admonitionHeading"><span class="admonitionIcon"></span>{t}</div><div class="admonitionContent"><p>{b}</p></div></div>',
+    # GitHub-flavoured alerts.
+    '<div class="markdown-alert markdown-alert-{k}"><p class="markdown-alert-title">{t}</p><p>{b}</p></div>',
+    # Callout with the title inline.
+    '<div class="notecard {k}"><p><strong>{t}:</strong> {b}</p></div>',
+    '<aside class="callout callout-{k}" role="note"><div class="callout-title">{t}</div><div class="callout-body"><p>{b}</p></div></aside>',
+    '<blockquote class="is-{k}"><p><strong>{t}</strong></p><p>{b}</p></blockquote>',
+]
+
+
+def render_note(payload: Any, style: str, page: Page) -> str:
+    """A docs admonition (Note / Tip / Warning ...): part of the page's content, title and text."""
+    rng = page.rng
+    title, body = payload
+    if style == "br":
+        return f"<b>{esc(title)}:</b> {linkify(body, rng, 0.03)}<br><br>\n"
+    kind = re.sub(r"[^a-z]+", "", title.lower())[:12] or "note"
+    markup = (
+        rng.choice(NOTE_MARKUP) if style != "div" else NOTE_MARKUP[3].replace("<p>", "<div>").replace("</p>", "</div>")
+    )
+    return markup.format(k=kind, t=esc(title), b=linkify(body, rng, 0.04)) + "\n"
+
+
+def render_code(code: str, style: str, page: Page) -> str:
+    """A code block; on documentation pages in the markup docs generators emit (highlight wrappers, a
+    language label and copy button, one element per numbered line). The code and its line numbers are
+    content; the copy button is furniture."""
+    rng = page.rng
+    if page.page_type != "documentation" or style == "br" or rng.random() < 0.35:
+        return f"<pre><code>{esc(code)}</code></pre>\n"
+    lang = rng.choice(["bash", "python", "javascript", "shell", "yaml", "json", "text", "console"])
+    button = (
+        f'<button class="{rng.choice(["copybtn", "copy-button", "clipboard-button", hashed_class(rng)])}" '
+        f'type="button" data-label="boilerplate">{rng.choice(["Copy", "Copy code", "Copy to clipboard", "Copied!"])}</button>'
+        if rng.random() < 0.6
+        else ""
+    )
+    pick = rng.random()
+    if pick < 0.35:
+        return f'<div class="highlight-{lang} notranslate"><div class="highlight"><pre><span></span>{esc(code)}</pre></div>{button}</div>\n'
+    if pick < 0.65:
+        head = (
+            f'<div class="code-block-header"><span class="code-title">{esc(lang)}</span></div>'
+            if rng.random() < 0.6
+            else ""
+        )
+        return (
+            f'<div class="code-block">{head}{button}<pre class="language-{lang}"><code>{esc(code)}</code></pre></div>\n'
+        )
+    # One element per line, with a line-number gutter (React docs sites).
+    lines = code.split("\n")
+    cls = hashed_class(rng)
+    rows = "".join(
+        f'<div class="{cls}-line"><div class="{cls}-num">{n}</div><div class="{cls}-code">{esc(ln) or "&nbsp;"}</div></div>'
+        for n, ln in enumerate(lines, 1)
+    )
+    return f'<div class="{hashed_class(rng)}">{button}<div class="{cls}">{rows}</div></div>\n'
 
 
 def render_cards(blocks: list[tuple[str, Any]], style: str, page: Page) -> list[str]:

@@ -13,6 +13,10 @@ from . import LABELS, PAGE_TYPES, PARTS
 
 NEXT = re.compile(r"^\s*<!--\s*next\s*-->\s*$", re.MULTILINE)
 TEMPLATE_HEADER = re.compile(r"^\s*<!--\s*template:\s*(\{.*?\})\s*-->\s*\n?", re.DOTALL)
+# `!! Note: text` is an admonition (docs callouts: Note, Tip, Warning...): its title and its text.
+NOTE_LINE = re.compile(r"^!! ([^:\n]{1,30}):\s*(.+)$", re.S)
+# Lines `1. text` form an ordered list of steps (how-tos, recipes).
+STEP_LINE = re.compile(r"^\d{1,2}[.)] ")
 DL_LINE = re.compile(r"^(?!\| )([^\n]{1,80}?) :: (.+)$")
 
 Snippets = dict[tuple[str, str], list[str]]
@@ -79,6 +83,14 @@ def parse_article(path: Path, lang: str) -> Article:
             blocks.append(("code", text.strip("`").split("\n", 1)[-1].rstrip("`").strip("\n")))
         elif chunk.startswith("## "):
             blocks.append(("heading", chunk[3:].strip()))
+        elif chunk.startswith("### "):
+            blocks.append(("subheading", chunk[4:].strip()))
+        elif NOTE_LINE.match(chunk):
+            m = NOTE_LINE.match(chunk)
+            assert m is not None
+            blocks.append(("note", (m.group(1).strip(), " ".join(m.group(2).split()))))
+        elif all(STEP_LINE.match(ln) for ln in chunk.splitlines()):
+            blocks.append(("steps", [STEP_LINE.sub("", ln).strip() for ln in chunk.splitlines()]))
         elif chunk.startswith("- "):
             blocks.append(("list", [ln[2:].strip() for ln in chunk.splitlines() if ln.startswith("- ")]))
         elif chunk.startswith("| "):

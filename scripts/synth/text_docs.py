@@ -141,8 +141,15 @@ def article_paragraphs(art: Article, rng: random.Random) -> list[tuple[str, str]
             out.append(("boilerplate", byline))
     bullet = rng.choice(["* ", "- ", "• ", ""])
     for kind, payload in art.blocks:
-        if kind in ("para", "heading", "quote", "caption"):
+        if kind in ("para", "heading", "subheading", "quote", "caption"):
             out.append(("content", str(payload)))
+        elif kind == "steps":
+            out.extend(("content", f"{n}. {x}") for n, x in enumerate(payload, 1))
+        elif kind == "note":
+            title, body = payload
+            out.extend(
+                [("content", title), ("content", body)] if rng.random() < 0.4 else [("content", f"{title}: {body}")]
+            )
         elif kind == "list":
             out.extend(("content", bullet + str(x)) for x in payload)
         elif kind == "table":
@@ -162,7 +169,9 @@ def snippet_groups(
 ) -> list[list[tuple[str, str]]]:
     """Labelled paragraphs of random widgets, as text extraction would leave them."""
     slots = [
-        slot for (slot, code) in snippets if code == lang and slot not in ("nav", "megamenu", "footer", "comments")
+        slot
+        for (slot, code) in snippets
+        if code == lang and slot not in ("nav", "megamenu", "footer", "comments", "reviews")
     ]
     sites = furniture.sites
     groups = []
