@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from cleaner.core.decide import CONTENT_MIN_PROBABILITY
+
 from .conftest import load_script
 
 
@@ -57,7 +59,8 @@ def test_sweep_matches_scoring_each_threshold_afresh(tc: ModuleType) -> None:
 
 def test_floor_family_passes_the_shipped_decision(tc: ModuleType) -> None:
     d = doc(tc)
-    assert tc.floor_labels(d, 0.15) == d.shipped  # arg-max (poll), prose kept above the floor
+    shipped_floor = CONTENT_MIN_PROBABILITY["text"]
+    assert tc.floor_labels(d, shipped_floor) == d.shipped  # arg-max (poll), prose kept above the floor
     assert tc.floor_labels(d, 0.5) == ("content", "poll", "content")  # arg-max content still wins
     assert tc.floor_labels(d, 0.0) == ("content", "poll", "content")  # the short poll line is never floored
     assert tc.best_at_target(tc.sweep([d], [0.0, 0.4, 0.5, 0.95]))["t"] == 0.5
