@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.881256, 0.108795, 0.622796, 0.334232, 6.59328, 4.74705, 0.119641)
-SCALE = (0.207122, 0.220757, 0.272244, 0.258392, 1.12655, 0.998318, 0.324541)
-COEF = (1.75927, 0.6915, 1.82433, 0.337289, -0.744767, 0.245702, 1.06007)
-INTERCEPT = 2.752
+MEAN = (0.885363, 0.106854, 0.63688, 0.322186, 6.63045, 4.74705, 0.119641)
+SCALE = (0.199712, 0.213056, 0.266473, 0.254152, 1.1232, 0.998318, 0.324541)
+COEF = (1.75038, 0.691335, 1.41507, 0.247031, -0.598787, 0.0629965, 1.08427)
+INTERCEPT = 2.74747
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1322,
-    "brier_out_of_set": 0.0981,
+    "brier_base_rate": 0.1277,
+    "brier_out_of_set": 0.0964,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261201-1742b847",
+    "model_version": "cleaner-20261202-355b4715",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
