@@ -32,8 +32,10 @@ THIN_PAGE_SHARE = 0.10
 # sets with cleaner-20261201-1742b847 (``python scripts/decision_sweep.py``, against THIN_PAGE_CHARS=0): wcxb-dev
 # word F1 +0.0135 (shingle F1 +0.008), cleaneval +0.003, cetd +0.001, dragnet -0.0005, modern-dev and the typed
 # sets unchanged. 400 characters gains 0.002 more on wcxb-dev and loses 0.001 on dragnet; a cover of 0.6 less.
+# REGION_MAX_SHARE 1.0 (a region may hold the whole page) against 0.95, cleaner-20261202-355b4715: wcxb-dev word F1
+# +0.0005 (listing pages), dragnet +0.0006, cleaneval +0.0001, the other sets unchanged.
 REGION_COVER = 0.75
-REGION_MAX_SHARE = 0.95
+REGION_MAX_SHARE = 1.0
 REGION_MIN_BLOCKS = 3
 # Every page's main region: the deepest element that holds MAIN_REGION_COVER of its content characters, weighted by
 # their content probability. Boilerplate prose inside it (CONTENT_MIN_WORDS words, outside the REGION_SKIPS landmarks)
@@ -48,6 +50,24 @@ MAIN_REGION_COVER = 0.8
 MAIN_REGION_KEEP_PROBABILITY = 0.01
 MAIN_REGION_DROP_PROBABILITY = 0.2
 MAIN_REGION_MIN_CHARS = 1000
+# A dialog (``role=dialog``, ``aria-modal``, an overlay) is not the page: its content blocks take their best other
+# label when at least this many characters of content lie outside it (0: off). Legal terms or an offer in a modal.
+# Full dev sets, cleaner-20261202-355b4715 (``scripts/decision_sweep.py``, against 0): wcxb-dev word F1 +0.0010,
+# every other set unchanged.
+DIALOG_DROP_MIN_OUTSIDE_CHARS = 300
+# Template consistency: inside the main region, blocks outside the REGION_SKIPS landmarks that share their tag and
+# first two class/id tokens (``Block.attrs``) form a group; a group of at least TEMPLATE_GROUP_MIN_BLOCKS blocks
+# whose characters are at least TEMPLATE_GROUP_CONTENT_SHARE content turns its boilerplate members into content
+# (0: off). The cards of a listing the model keeps only in part. Against 0: cleaneval +0.0029, dragnet +0.0013, cetd
+# +0.0019, modern-dev -0.0003, wcxb-dev word F1 +0.0011; content retention typed-dev +0.0060, typed-modern-dev +0.0003.
+TEMPLATE_GROUP_MIN_BLOCKS = 3
+TEMPLATE_GROUP_CONTENT_SHARE = 0.5
+# A visible content block of at least this many words whose text (whitespace aside) repeats an earlier content
+# block's is boilerplate (0: off): the mobile and desktop copies of a responsive page, a slider's cloned slides.
+# Off: 4 words gains wcxb-dev word F1 +0.0052 (dragnet +0.0018, modern-dev +0.0017) but costs cleaneval 0.0018 and
+# typed-modern-dev content retention 0.0029 (8 or 12 words the same), whose gold keeps repeats: a contents list
+# repeating the section headings, quoted forum posts, a teaser or caption shown twice.
+DUPLICATE_MIN_WORDS = 0
 REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
@@ -122,11 +142,15 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
         labels = np.where(keep, content, labels)
     tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
-    if tree is not None:
+    if tree is not None and blocks is not None:
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
+        labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
+        labels = np.where(template_groups(labels, probs, tree, blocks, hidden), content, labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
+    if tree is not None and blocks is not None:  # after the hidden blocks left: a visible copy is kept
+        labels = np.where(duplicates(labels, blocks, words), LABELS.index("boilerplate"), labels)
     return labels
 
 
@@ -153,21 +177,28 @@ def thin_page_region(labels: np.ndarray, tree: PageTree, hidden: np.ndarray) -> 
     return none if region is None else open_ & paths.inside(region)
 
 
+def main_region(labels: np.ndarray, probs: np.ndarray, tree: PageTree) -> int | None:
+    """The page's main region: the deepest element holding ``MAIN_REGION_COVER`` of the content characters, each
+    weighted by its content probability (None without content)."""
+    content = LABELS.index("content")
+    weights = tree.chars * (labels == content) * probs[:, content]
+    if weights.sum() <= 0:
+        return None
+    return tree.paths.deepest(tree.paths.subtree_sums(weights) >= MAIN_REGION_COVER * weights.sum())
+
+
 def main_region_labels(
     labels: np.ndarray, probs: np.ndarray, tree: PageTree, hidden: np.ndarray, prose: np.ndarray
 ) -> np.ndarray:
     """The labels made to agree with the page's main region: likely ``prose`` inside it kept, stray floor-kept
     blocks outside it dropped (see ``MAIN_REGION_COVER``). Labels unchanged without content."""
     content = LABELS.index("content")
-    chars, paths = tree.chars, tree.paths
+    chars = tree.chars
     is_content = labels == content
-    weights = chars * is_content * probs[:, content]
-    if weights.sum() <= 0:
-        return labels
-    region = paths.deepest(paths.subtree_sums(weights) >= MAIN_REGION_COVER * weights.sum())
+    region = main_region(labels, probs, tree)
     if region is None:
         return labels
-    inside = paths.inside(region)
+    inside = tree.paths.inside(region)
     out = labels
     if chars[is_content & inside].sum() >= MAIN_REGION_MIN_CHARS:
         stray = is_content & ~inside & (probs[:, content] < MAIN_REGION_DROP_PROBABILITY)
@@ -181,3 +212,45 @@ def main_region_labels(
         & prose
     )
     return np.where(keep, content, out)
+
+
+def dialog_drops(labels: np.ndarray, feats: Features, tree: PageTree) -> np.ndarray:
+    """The content blocks inside a dialog, when enough content lies outside it (see
+    ``DIALOG_DROP_MIN_OUTSIDE_CHARS``)."""
+    is_content = labels == LABELS.index("content")
+    dialog = feats.dense[:, DENSE_INDEX["in_dialog"]] > 0.5
+    if DIALOG_DROP_MIN_OUTSIDE_CHARS <= 0 or tree.chars[is_content & ~dialog].sum() < DIALOG_DROP_MIN_OUTSIDE_CHARS:
+        return np.zeros(len(labels), dtype=bool)
+    return is_content & dialog
+
+
+def template_groups(
+    labels: np.ndarray, probs: np.ndarray, tree: PageTree, blocks: Sequence[Block], hidden: np.ndarray
+) -> np.ndarray:
+    """The boilerplate blocks of the main region whose template (tag, first two class/id tokens) is mostly content
+    there (see ``TEMPLATE_GROUP_MIN_BLOCKS``): they become content."""
+    none = np.zeros(len(labels), dtype=bool)
+    region = main_region(labels, probs, tree) if TEMPLATE_GROUP_MIN_BLOCKS > 0 else None
+    if region is None:
+        return none
+    member = tree.open & ~hidden & tree.paths.inside(region)
+    keys: dict[tuple[str, tuple[str, ...]], int] = {}
+    group = np.fromiter((keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in blocks), np.int64, len(blocks))
+    count = np.bincount(group, weights=member, minlength=len(keys))
+    total = np.bincount(group, weights=tree.chars * member, minlength=len(keys))
+    kept = np.bincount(group, weights=tree.chars * (member & (labels == LABELS.index("content"))), minlength=len(keys))
+    fits = (count >= TEMPLATE_GROUP_MIN_BLOCKS) & (kept >= TEMPLATE_GROUP_CONTENT_SHARE * np.maximum(total, 1.0))
+    return member & (labels == LABELS.index("boilerplate")) & fits[group]
+
+
+def duplicates(labels: np.ndarray, blocks: Sequence[Block], words: np.ndarray) -> np.ndarray:
+    """The content blocks of ``DUPLICATE_MIN_WORDS`` words or more whose text repeats an earlier content block's."""
+    out = np.zeros(len(labels), dtype=bool)
+    rows = np.flatnonzero(labels == LABELS.index("content"))
+    if DUPLICATE_MIN_WORDS <= 0 or len(rows) < 2:
+        return out
+    texts = np.array([" ".join(blocks[i].text.split()) for i in rows.tolist()])
+    _, first = np.unique(texts, return_index=True)  # each distinct text's first block
+    out[rows] = True
+    out[rows[first]] = False
+    return out & (words >= DUPLICATE_MIN_WORDS - 0.5)

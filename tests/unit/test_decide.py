@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
@@ -156,3 +157,66 @@ def test_a_small_main_region_drops_nothing_outside_it() -> None:
     comment = next(i for i, b in enumerate(blocks) if b.text.startswith("A reader"))
     probs[comment, [LABELS.index("boilerplate"), CONTENT]] = 0.9, 0.1
     assert decide.choose_labels(probs, feats, blocks)[comment] == CONTENT
+
+
+def _boilerplate_probs(blocks: list, content_rows: list[int]) -> np.ndarray:
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01
+    probs[content_rows, boilerplate], probs[content_rows, CONTENT] = 0.01, 0.99
+    return probs
+
+
+def _rows(blocks: list, prefix: str) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.text.startswith(prefix)]
+
+
+DIALOG_PAGE = (
+    "<body><main>{article}</main><div role='dialog' aria-modal='true'>"
+    "<p>Terms of sale that a modal shows over the page, with a long clause on returns.</p></div></body>"
+)
+STORY = "<p>An article paragraph of running text that goes on for a while about the news.</p>"
+
+
+def test_content_in_a_dialog_is_dropped_when_the_page_has_content_outside_it() -> None:
+    feats, blocks = _page(DIALOG_PAGE.format(article=STORY * 5))  # about 400 characters outside the dialog
+    probs = _boilerplate_probs(blocks, _rows(blocks, "An article") + _rows(blocks, "Terms"))
+    terms = _rows(blocks, "Terms")[0]
+    assert decide.choose_labels(probs, feats, blocks)[terms] == LABELS.index("boilerplate")
+    feats, blocks = _page(DIALOG_PAGE.format(article=STORY))  # under DIALOG_DROP_MIN_OUTSIDE_CHARS outside
+    probs = _boilerplate_probs(blocks, _rows(blocks, "An article") + _rows(blocks, "Terms"))
+    assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Terms")[0]] == CONTENT
+
+
+CARDS = (
+    "<body><main><h1>Garden tools for the season</h1><ul class='grid products'>"
+    + "".join(f"<li class='grid__item card'><a href='/p{i}'>Rake model {i}</a></li>" for i in range(6))
+    + "</ul><p class='note'>Prices include tax</p></main></body>"
+)
+
+
+def test_cards_of_a_template_that_is_mostly_content_become_content() -> None:
+    feats, blocks = _page(CARDS)
+    cards = _rows(blocks, "Rake model")
+    assert len(cards) == 6 and len({(blocks[i].tag, blocks[i].attrs[:2]) for i in cards}) == 1
+    probs = _boilerplate_probs(blocks, _rows(blocks, "Garden") + cards[:4])  # the model keeps four cards of six
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in cards)
+    assert labels[_rows(blocks, "Prices")[0]] != CONTENT  # another template: not touched
+    probs = _boilerplate_probs(blocks, _rows(blocks, "Garden") + cards[:2])  # two of six: not the template's rule
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] == CONTENT for i in cards] == [True, True, False, False, False, False]
+
+
+def test_a_repeated_content_block_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    slide = "<p>Our winter collection is made from recycled wool.</p>"
+    feats, blocks = _page(f"<body><main>{STORY}{slide}<p>Ok thanks</p>{slide}<p>Ok thanks</p></main></body>")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    monkeypatch.setattr(decide, "DUPLICATE_MIN_WORDS", 0)  # off, as shipped: every block stays
+    assert decide.choose_labels(probs, feats, blocks).tolist().count(CONTENT) == len(blocks)
+    monkeypatch.setattr(decide, "DUPLICATE_MIN_WORDS", 4)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [b.text[:9] for b, k in zip(blocks, labels, strict=True) if k == CONTENT] == [
+        "An articl", "Our winte", "Ok thanks", "Ok thanks",
+    ]  # fmt: skip  # the two-word repeat stays: under DUPLICATE_MIN_WORDS
+    assert decide.choose_labels(probs, feats).tolist().count(CONTENT) == len(blocks)  # without the tree: untouched
