@@ -62,12 +62,9 @@ DIALOG_DROP_MIN_OUTSIDE_CHARS = 300
 # +0.0019, modern-dev -0.0003, wcxb-dev word F1 +0.0011; content retention typed-dev +0.0060, typed-modern-dev +0.0003.
 TEMPLATE_GROUP_MIN_BLOCKS = 3
 TEMPLATE_GROUP_CONTENT_SHARE = 0.5
-# A visible content block of at least this many words whose text (whitespace aside) repeats an earlier content
-# block's is boilerplate (0: off): the mobile and desktop copies of a responsive page, a slider's cloned slides.
-# Off: 4 words gains wcxb-dev word F1 +0.0052 (dragnet +0.0018, modern-dev +0.0017) but costs cleaneval 0.0018 and
-# typed-modern-dev content retention 0.0029 (8 or 12 words the same), whose gold keeps repeats: a contents list
-# repeating the section headings, quoted forum posts, a teaser or caption shown twice.
-DUPLICATE_MIN_WORDS = 0
+# Tried and dropped: a content block of 4+ words repeating an earlier one's text made boilerplate (responsive
+# copies, cloned slides): wcxb-dev word F1 +0.0052, but cleaneval -0.0018 and typed-modern-dev content retention
+# -0.0029 (8 or 12 words the same), whose gold keeps repeats (a contents list, quoted posts, a caption twice).
 REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
@@ -142,15 +139,13 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
         labels = np.where(keep, content, labels)
     tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
-    if tree is not None and blocks is not None:
+    if tree is not None and blocks is not None:  # no tree for plain text or blocks without paths
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
         labels = np.where(template_groups(labels, probs, tree, blocks, hidden), content, labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
-    if tree is not None and blocks is not None:  # after the hidden blocks left: a visible copy is kept
-        labels = np.where(duplicates(labels, blocks, words), LABELS.index("boilerplate"), labels)
     return labels
 
 
@@ -241,16 +236,3 @@ def template_groups(
     kept = np.bincount(group, weights=tree.chars * (member & (labels == LABELS.index("content"))), minlength=len(keys))
     fits = (count >= TEMPLATE_GROUP_MIN_BLOCKS) & (kept >= TEMPLATE_GROUP_CONTENT_SHARE * np.maximum(total, 1.0))
     return member & (labels == LABELS.index("boilerplate")) & fits[group]
-
-
-def duplicates(labels: np.ndarray, blocks: Sequence[Block], words: np.ndarray) -> np.ndarray:
-    """The content blocks of ``DUPLICATE_MIN_WORDS`` words or more whose text repeats an earlier content block's."""
-    out = np.zeros(len(labels), dtype=bool)
-    rows = np.flatnonzero(labels == LABELS.index("content"))
-    if DUPLICATE_MIN_WORDS <= 0 or len(rows) < 2:
-        return out
-    texts = np.array([" ".join(blocks[i].text.split()) for i in rows.tolist()])
-    _, first = np.unique(texts, return_index=True)  # each distinct text's first block
-    out[rows] = True
-    out[rows[first]] = False
-    return out & (words >= DUPLICATE_MIN_WORDS - 0.5)

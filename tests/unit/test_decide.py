@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
@@ -206,17 +205,3 @@ def test_cards_of_a_template_that_is_mostly_content_become_content() -> None:
     probs = _boilerplate_probs(blocks, _rows(blocks, "Garden") + cards[:2])  # two of six: not the template's rule
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] == CONTENT for i in cards] == [True, True, False, False, False, False]
-
-
-def test_a_repeated_content_block_is_kept_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    slide = "<p>Our winter collection is made from recycled wool.</p>"
-    feats, blocks = _page(f"<body><main>{STORY}{slide}<p>Ok thanks</p>{slide}<p>Ok thanks</p></main></body>")
-    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
-    monkeypatch.setattr(decide, "DUPLICATE_MIN_WORDS", 0)  # off, as shipped: every block stays
-    assert decide.choose_labels(probs, feats, blocks).tolist().count(CONTENT) == len(blocks)
-    monkeypatch.setattr(decide, "DUPLICATE_MIN_WORDS", 4)
-    labels = decide.choose_labels(probs, feats, blocks)
-    assert [b.text[:9] for b, k in zip(blocks, labels, strict=True) if k == CONTENT] == [
-        "An articl", "Our winte", "Ok thanks", "Ok thanks",
-    ]  # fmt: skip  # the two-word repeat stays: under DUPLICATE_MIN_WORDS
-    assert decide.choose_labels(probs, feats).tolist().count(CONTENT) == len(blocks)  # without the tree: untouched
