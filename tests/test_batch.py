@@ -255,6 +255,33 @@ def test_a_document_over_the_time_limit_becomes_an_error_record() -> None:
     assert "error" not in fine and fine["text"]
 
 
+def test_a_chunk_with_a_time_limit_shares_one_model_call_and_each_document_keeps_its_own_limit() -> None:
+    import time
+
+    from cleaner import Cleaner
+    from cleaner.runners.batch import clean_source, clean_sources
+    from cleaner.runners.sources import Payload, Source
+
+    def slow() -> Payload:
+        time.sleep(5)
+        return Payload("<p>never</p>")
+
+    pages = [
+        "<html><body><nav><a href='/'>Home</a></nav><p>The harbour reopened on Monday after three weeks of repairs "
+        f"to the sea wall, number {n}.</p><footer>© 2024 Harbour Times</footer></body></html>"
+        for n in range(3)
+    ]
+    sources = [Source(f"{n}.html", "html", lambda page=page: Payload(page), {}) for n, page in enumerate(pages)]
+    sources.insert(1, Source("slow.html", "html", slow, {}))
+    cleaner = Cleaner()
+    started = time.perf_counter()
+    together = clean_sources(cleaner, sources, seconds=0.5)
+    assert time.perf_counter() - started < 4  # the slow one stopped at its own limit, not the chunk's
+    alone = [clean_source(cleaner, source, seconds=0.5) for source in sources if source.id != "slow.html"]
+    assert together[1][0]["error"].startswith("TimeLimitError: took longer than the time limit of 0.5 s")
+    assert [record for record, _ in together[:1] + together[2:]] == [record for record, _ in alone]
+
+
 def test_a_worker_killed_mid_document_costs_that_document_only(tmp_path: Path) -> None:
     from functools import partial
 

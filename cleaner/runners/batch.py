@@ -48,20 +48,36 @@ def clean_source(
 ) -> tuple[dict[str, Any], Result | None]:
     """The output record for one document (and its result); a failure (or ``seconds`` passing) becomes
     ``"error": "<Type>: message"``. ``output``: the full ``Result.to_dict()`` or the compact ``to_record()``."""
-    record: dict[str, Any] = {"id": source.id, "source": dict(source.meta)}
+    return clean_sources(cleaner, [source], seconds, output)[0]
 
-    def load() -> tuple[str | bytes, str | None]:
-        payload = source.load()
-        record["source"].update(payload.meta)
-        return payload.data, payload.kind or source.kind_hint
 
-    result = stream.attempt(cleaner, load, seconds, cues=False if output == "compact" else None)
-    if isinstance(result, Exception):
-        log.debug("%s failed: %s", source.id, describe(result))
-        record["error"] = describe(result)
-        return record, None
-    record.update(result.to_dict() if output == "full" else result.to_record())
-    return record, result
+def clean_sources(
+    cleaner: Cleaner, sources: list[Source], seconds: float | None = None, output: BatchFormat = "full"
+) -> list[tuple[dict[str, Any], Result | None]]:
+    """``clean_source`` of each source, with one model call for them all (``stream.attempt_many``; each
+    document's output is what it would be on its own, ``seconds`` is each document's)."""
+    records: list[dict[str, Any]] = [{"id": source.id, "source": dict(source.meta)} for source in sources]
+
+    def loader(source: Source, record: dict[str, Any]) -> Callable[[], tuple[str | bytes, str | None]]:
+        def load() -> tuple[str | bytes, str | None]:
+            payload = source.load()
+            record["source"].update(payload.meta)
+            return payload.data, payload.kind or source.kind_hint
+
+        return load
+
+    loads = [loader(source, record) for source, record in zip(sources, records, strict=True)]
+    results = stream.attempt_many(cleaner, loads, seconds, cues=False if output == "compact" else None)
+    out: list[tuple[dict[str, Any], Result | None]] = []
+    for source, record, result in zip(sources, records, results, strict=True):
+        if isinstance(result, Exception):
+            log.debug("%s failed: %s", source.id, describe(result))
+            record["error"] = describe(result)
+            out.append((record, None))
+        else:
+            record.update(result.to_dict() if output == "full" else result.to_record())
+            out.append((record, result))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,13 +93,16 @@ class Done:
     warnings: tuple[str, ...] = ()
 
 
-def work(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
-    """Clean one document (in a worker process) and serialise its record there: a ``stream.pool_map`` task."""
-    record, result = clean_source(cleaner, source, seconds, output)
-    labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    warned = result.warnings if result is not None else ()
-    return Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss, warned)
+def work(cleaner: Cleaner, sources: list[Source], seconds: float | None, output: BatchFormat = "full") -> list[Done]:
+    """Clean a chunk of documents (in a worker process) and serialise their records there: a batched
+    ``stream.pool_map`` task."""
+    done = []
+    for source, (record, result) in zip(sources, clean_sources(cleaner, sources, seconds, output), strict=True):
+        labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        warned = result.warnings if result is not None else ()
+        done.append(Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss, warned))
+    return done
 
 
 def crashed(source: Source, error: Exception) -> Done:
@@ -175,6 +194,7 @@ def run_batch(
             time_limit=seconds,
             on_crash=crashed,
             stop=stop,
+            batched=True,
         )
         with _stop_on_signals(stop), _one_thread_here(workers):
             for done in done_stream:

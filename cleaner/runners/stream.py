@@ -483,50 +483,66 @@ def clean_items(
     output: Output = "result",
     on_error: OnError = "raise",
 ) -> list[Any]:
-    """``clean_item`` of every item of a chunk, with one model call for the chunk (``attempt_many``); with a time
-    limit, which is per document, one document at a time. With ``on_error="raise"`` a failure comes back as a
-    ``Raised`` in its place, for ``clean_stream`` to raise after handing on the outputs before it."""
-    if seconds is not None:
-        loads = [_loader(item) for item in items]
-        results = [attempt(cleaner, load, seconds, cues=_cues(output)) for load in loads]
-    else:
-        results = attempt_many(cleaner, [_loader(item) for item in items], cues=_cues(output))
+    """``clean_item`` of every item of a chunk, with one model call for the chunk (``attempt_many``). With
+    ``on_error="raise"`` a failure comes back as a ``Raised`` in its place, for ``clean_stream`` to raise after
+    handing on the outputs before it."""
+    results = attempt_many(cleaner, [_loader(item) for item in items], seconds, cues=_cues(output))
     return [
         Raised(r) if isinstance(r, Exception) and on_error == "raise" else _output(r, output, on_error) for r in results
     ]
 
 
 def attempt_many(
-    cleaner: Cleaner, loads: list[Callable[[], tuple[Any, str | None]]], *, cues: bool | None
+    cleaner: Cleaner,
+    loads: list[Callable[[], tuple[Any, str | None]]],
+    seconds: float | None = None,
+    *,
+    cues: bool | None,
 ) -> list[Result | Exception]:
-    """``attempt`` for each document of a chunk, without a time limit: each prepared on its own, the model run once
-    for all (``pipeline.probabilities``), each finished on its own; a failure stays its document's. A model error
-    is raised."""
+    """``attempt`` for each document of a chunk: each loaded and prepared on its own, the model run once for all
+    (``pipeline.probabilities``; the outputs are those of one document at a time), each finished on its own; a
+    failure stays its document's. A model error is raised.
+
+    ``seconds`` is per document, as in ``attempt``: its preparing and finishing share it (what preparing used is
+    not left for finishing). The chunk's model call is outside every document's clock: it is linear in the blocks,
+    which ``max_blocks`` bounds per document, and where a page could hang (decoding, parsing, segmenting) it is
+    already behind; so is the model's loading, the first time."""
     from cleaner.core import pipeline
 
-    prepared: list[pipeline.Prepared | Exception] = []
+    model = cleaner.model  # loaded (once per process) before any document's clock starts
+    prepared: list[tuple[pipeline.Prepared, float | None] | Exception] = []
     for load in loads:
+        started = time.perf_counter()
         try:
-            data, kind = load()
-            prepared.append(cleaner.prepare(data, kind=kind))
+            with deadline(seconds):
+                data, kind = load()
+                ready_doc = cleaner.prepare(data, kind=kind)
         except ModelError:
             raise
         except Exception as exc:  # one bad document must not stop a stream
             prepared.append(exc)
+            continue
+        left = None if seconds is None else seconds - (time.perf_counter() - started)
+        prepared.append((ready_doc, left))
     ready = [p for p in prepared if not isinstance(p, Exception)]
     try:
-        probs = iter(pipeline.probabilities(cleaner.model, [p.features for p in ready]))
+        probs = iter(pipeline.probabilities(model, [doc.features for doc, _ in ready]))
     except ModelError:
         raise
     except Exception:  # the model failed on the chunk: each document again on its own, for its own error
-        return [attempt(cleaner, load, None, cues=cues) for load in loads]
+        return [attempt(cleaner, load, seconds, cues=cues) for load in loads]
     results: list[Result | Exception] = []
     for p in prepared:
         if isinstance(p, Exception):
             results.append(p)
             continue
+        doc, left = p
+        doc_probs = next(probs)
         try:
-            results.append(cleaner.finish(p, next(probs), cues=cues))
+            if left is not None and left <= 0:
+                raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
+            with deadline(left):
+                results.append(cleaner.finish(doc, doc_probs, cues=cues))
         except ModelError:
             raise
         except Exception as exc:
