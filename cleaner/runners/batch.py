@@ -105,6 +105,11 @@ def work(cleaner: Cleaner, sources: list[Source], seconds: float | None, output:
     return done
 
 
+def work_one(cleaner: Cleaner, source: Source, seconds: float | None, output: BatchFormat = "full") -> Done:
+    """``work`` for one document: a per-item ``stream.pool_map`` task."""
+    return work(cleaner, [source], seconds, output)[0]
+
+
 def crashed(source: Source, error: Exception) -> Done:
     """The error record of a document whose worker process died while cleaning it (no worker reports on it)."""
     message = describe(error)
@@ -184,9 +189,12 @@ def run_batch(
     stop = stop or stream.Stop()
     try:
         cleaner = Cleaner(model, config=config, rules=rules)  # rules: a rules file or a RuleSet (cleaner.core.rules)
-        task = partial(work, output=output)
+        # Worker processes hand a chunk back whole, so its documents share one model call. Cleaning here (one
+        # worker), each record is written as soon as its document is done: a document that blocks (a slow pipe, a
+        # hang up to the time limit) does not hold back the ones before it.
+        pooled = workers > 1
         done_stream = stream.pool_map(
-            task,
+            partial(work, output=output) if pooled else partial(work_one, output=output),
             todo(),
             cleaner,
             workers=workers,
@@ -194,7 +202,7 @@ def run_batch(
             time_limit=seconds,
             on_crash=crashed,
             stop=stop,
-            batched=True,
+            batched=pooled,
         )
         with _stop_on_signals(stop), _one_thread_here(workers):
             for done in done_stream:
