@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.881312, 0.111222, 0.64276, 0.316094, 6.6422, 4.74705, 0.119641)
-SCALE = (0.203733, 0.216397, 0.266184, 0.253245, 1.11387, 0.998318, 0.324541)
-COEF = (1.7276, 0.66017, 1.2396, 0.203078, -0.471403, -0.0162012, 1.09408)
-INTERCEPT = 2.74351
+MEAN = (0.88168, 0.108206, 0.636476, 0.317596, 6.62456, 4.74705, 0.119641)
+SCALE = (0.200709, 0.213514, 0.270155, 0.254591, 1.11017, 0.998318, 0.324541)
+COEF = (1.36685, 0.365237, 1.47424, 0.31109, -0.500529, 0.0925473, 0.714101)
+INTERCEPT = 2.58761
 FITTED_ON: dict[str, object] = {
     "brier_base_rate": 0.1269,
-    "brier_out_of_set": 0.0969,
+    "brier_out_of_set": 0.1008,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261202-355b4715",
+    "model_version": "cleaner-20261202-05c5355e",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
