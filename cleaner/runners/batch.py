@@ -96,10 +96,11 @@ class Done:
 def work(cleaner: Cleaner, sources: list[Source], seconds: float | None, output: BatchFormat = "full") -> list[Done]:
     """Clean a chunk of documents (in a worker process) and serialise their records there: a batched
     ``stream.pool_map`` task."""
+    cleaned = clean_sources(cleaner, sources, seconds, output)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the worker's peak so far
     done = []
-    for source, (record, result) in zip(sources, clean_sources(cleaner, sources, seconds, output), strict=True):
+    for source, (record, result) in zip(sources, cleaned, strict=True):
         labels = Counter(s.label.value for s in result.segments) if result is not None else Counter()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         warned = result.warnings if result is not None else ()
         done.append(Done(source.id, json_line(record), dict(labels), record.get("error"), os.getpid(), rss, warned))
     return done

@@ -384,9 +384,15 @@ def _run_chunk(task: ChunkTask[T, R], chunk: list[T]) -> list[R]:
     return task(_WORKER, chunk, _TIME_LIMIT)
 
 
+def over_limit(limit: float) -> TimeLimitError:
+    """The error of a document that took longer than its time limit of ``limit`` seconds."""
+    return TimeLimitError(f"took longer than the time limit of {limit:g} s")
+
+
 @contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
-    """Raise ``TimeLimitError`` in the block after ``seconds`` (None or 0: no limit).
+def deadline(seconds: float | None, *, limit: float | None = None) -> Iterator[None]:
+    """Raise ``TimeLimitError`` in the block after ``seconds`` (None or 0: no limit); ``limit``: the document's
+    whole limit, which the error names, when ``seconds`` is what is left of it.
 
     SIGALRM fires only in the main thread, so elsewhere a limit is refused (``RuntimeError``) rather than silently
     not kept: ``Cleaner.clean_many`` then cleans in a worker process, whose main thread keeps it.
@@ -402,7 +408,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
         )
 
     def on_alarm(signum: int, frame: object) -> None:
-        raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
+        raise over_limit(seconds if limit is None else limit)
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -539,9 +545,9 @@ def attempt_many(
         doc, left = p
         doc_probs = next(probs)
         try:
-            if left is not None and left <= 0:
-                raise TimeLimitError(f"took longer than the time limit of {seconds:g} s")
-            with deadline(left):
+            if seconds is not None and left is not None and left <= 0:  # preparing used it all
+                raise over_limit(seconds)
+            with deadline(left, limit=seconds):
                 results.append(cleaner.finish(doc, doc_probs, cues=cues))
         except ModelError:
             raise
