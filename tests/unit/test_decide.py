@@ -205,3 +205,17 @@ def test_cards_of_a_template_that_is_mostly_content_become_content() -> None:
     probs = _boilerplate_probs(blocks, _rows(blocks, "Garden") + cards[:2])  # two of six: not the template's rule
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] == CONTENT for i in cards] == [True, True, False, False, False, False]
+
+
+def test_flagged_blocks_are_retyped_by_the_prior_weights_and_content_is_left_alone(monkeypatch) -> None:
+    promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
+    probs = np.zeros((3, len(LABELS)))
+    probs[0, [promo, boilerplate]] = 0.55, 0.45  # promo wins by a little: retyped under a promo weight of 0.5
+    probs[1, [promo, boilerplate]] = 0.90, 0.10  # promo wins by a lot: stays promo
+    probs[2, [CONTENT, promo]] = 0.60, 0.40  # content: never touched
+    labels = np.array([promo, promo, CONTENT])
+    monkeypatch.setattr(decide, "TYPE_WEIGHT_POLL", 1.0)
+    monkeypatch.setattr(decide, "TYPE_WEIGHT_PROMO", 1.0)
+    assert decide.flagged_types(labels, probs).tolist() == [promo, promo, CONTENT]  # weights of 1: off
+    monkeypatch.setattr(decide, "TYPE_WEIGHT_PROMO", 0.5)
+    assert decide.flagged_types(labels, probs).tolist() == [boilerplate, promo, CONTENT]
