@@ -163,13 +163,12 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
 
 def flagged_types(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """Each flagged block's label re-chosen from its prior-weighted non-content probabilities (see
-    ``TYPE_WEIGHT_PROMO``); content blocks keep theirs."""
+    ``TYPE_WEIGHT_PROMO``); content blocks keep theirs. With every weight 1 the labels come back as they were: a
+    flagged block already carries its best non-content label."""
     weights = np.ones(len(LABELS))
     weights[LABELS.index("poll")] = TYPE_WEIGHT_POLL
     weights[LABELS.index("consent")] = TYPE_WEIGHT_CONSENT
     weights[LABELS.index("promo")] = TYPE_WEIGHT_PROMO
-    if (weights == 1.0).all():
-        return labels
     content = LABELS.index("content")
     return np.where(labels == content, labels, best_other_than(probs * weights, content))
 
