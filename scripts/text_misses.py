@@ -335,6 +335,7 @@ def analyse(data: dict[str, Any]) -> dict[str, Any]:
         by_len: dict[str, Counter[str]] = defaultdict(Counter)
         by_label: dict[str, Counter[str]] = defaultdict(Counter)
         glued: list[str] = []
+        by_text: dict[str, list[bool]] = defaultdict(list)
         lost_tokens = 0
         content_tokens = 0
         lost_tok_kind: Counter[str] = Counter()
@@ -355,6 +356,7 @@ def analyse(data: dict[str, Any]) -> dict[str, Any]:
                 lang, length = language(text), length_bucket(text)
                 kind = injected_kind(text, label)
                 caught = (n - c["content"]) / n >= 0.5
+                by_text[" ".join(text.split())].append(caught)
                 right = c[label] / n >= 0.5
                 outcome = "missed" if not caught else "right" if right else "mistyped"
                 by_lang[lang][outcome] += 1
@@ -380,6 +382,10 @@ def analyse(data: dict[str, Any]) -> dict[str, Any]:
             "by_len": {k: dict(v) for k, v in by_len.items()},
             "by_label": {k: dict(v) for k, v in by_label.items()},
             "glued": glued,
+            "caught": sum(sum(v) for v in by_text.values()) / max(1, sum(len(v) for v in by_text.values())),
+            "caught_distinct": sum(sum(v) / len(v) for v in by_text.values()) / max(1, len(by_text)),
+            "distinct": len(by_text),
+            "segments": sum(len(v) for v in by_text.values()),
         }
     return result
 
@@ -459,6 +465,30 @@ def render(data: dict[str, Any], res: dict[str, Any], command: str, after: tuple
         " < 50% of its tokens carry its own label; a content paragraph is *lost* when >= 50% of its tokens were"
         " flagged. Kinds come from regular expressions over the paragraph (`scripts/text_misses.py`,"
         " `injected_kind` / `content_kind`; first match wins), so they are a rough sort, not a second gold.",
+        "",
+        "## Caught over segments and over distinct segment texts",
+        "",
+        "The dev sets repeat some injected segments across many documents (one site's survey line, a reaction bar),"
+        " so a few texts can move the caught rate by points. Caught per distinct text (each text weighted once, by"
+        " the share of its occurrences caught) is the steadier figure for comparing models and data draws.",
+        "",
+        "| set | segments caught | distinct texts caught |",
+        "|---|---|---|",
+    ]
+    for n in names:
+        r = res[n]
+        row = (
+            f"| `{n}` | {100 * r['caught']:.1f}% of {r['segments']} | "
+            f"{100 * r['caught_distinct']:.1f}% of {r['distinct']} |"
+        )
+        if res_b:
+            rb = res_b[n]
+            row = (
+                f"| `{n}` | {100 * r['caught']:.1f}% -> {100 * rb['caught']:.1f}% of {r['segments']} | "
+                f"{100 * r['caught_distinct']:.1f}% -> {100 * rb['caught_distinct']:.1f}% of {r['distinct']} |"
+            )
+        lines.append(row)
+    lines += [
         "",
         "## Outcome per gold label, language and length",
         "",

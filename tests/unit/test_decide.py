@@ -30,6 +30,21 @@ def test_prose_with_some_content_probability_stays_content() -> None:
     assert labels.tolist() == [CONTENT, POLL]  # the short "Vote" is not prose
 
 
+def test_a_text_line_between_two_lines_of_its_label_keeps_the_label() -> None:
+    feats = _feats(
+        "The first paragraph of the article tells the story in full.\n\nShould the town build it?\n\n"
+        "No, the town should spend the money on the roads instead\n\nView results\n\n"
+        "Another paragraph of the article that carries on with the story."
+    )
+    probs = np.zeros((5, len(LABELS)))
+    probs[:, CONTENT] = [0.95, 0.05, 0.15, 0.02, 0.95]
+    probs[:, POLL] = 1 - probs[:, CONTENT]
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL, POLL, POLL, CONTENT]
+    probs[3] = 0.0
+    probs[3, CONTENT], probs[3, LABELS.index("promo")] = 0.02, 0.98  # another label after it: the floor holds
+    assert decide.choose_labels(probs, feats)[2] == CONTENT
+
+
 def test_a_page_is_never_left_without_content() -> None:
     feats = _feats("First long paragraph of running text here.\n\nSecond one.")
     probs = np.zeros((2, len(LABELS)))
