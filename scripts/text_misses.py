@@ -382,12 +382,21 @@ def analyse(data: dict[str, Any]) -> dict[str, Any]:
             "by_len": {k: dict(v) for k, v in by_len.items()},
             "by_label": {k: dict(v) for k, v in by_label.items()},
             "glued": glued,
-            "caught": sum(sum(v) for v in by_text.values()) / max(1, sum(len(v) for v in by_text.values())),
-            "caught_distinct": sum(sum(v) / len(v) for v in by_text.values()) / max(1, len(by_text)),
-            "distinct": len(by_text),
-            "segments": sum(len(v) for v in by_text.values()),
+            **caught_rates(by_text),
         }
     return result
+
+
+def caught_rates(by_text: dict[str, list[bool]]) -> dict[str, float]:
+    """Caught over all injected segments and over distinct segment texts (each weighted once, by the share of its
+    occurrences caught), with the two counts."""
+    segments = sum(len(v) for v in by_text.values())
+    return {
+        "caught": sum(sum(v) for v in by_text.values()) / max(1, segments),
+        "caught_distinct": sum(sum(v) / len(v) for v in by_text.values()) / max(1, len(by_text)),
+        "distinct": len(by_text),
+        "segments": segments,
+    }
 
 
 # ------------------------------------------------------------------ report
@@ -395,6 +404,11 @@ def analyse(data: dict[str, Any]) -> dict[str, Any]:
 
 def _ids(refs: list[str]) -> str:
     return ", ".join(f"`{r.removeprefix('injected-')}`" for r in refs[:IDS_PER_KIND])
+
+
+def _rate(before: dict[str, Any], after: dict[str, Any] | None, key: str) -> str:
+    """A share as a percentage, "before -> after" when there is an after."""
+    return f"{100 * before[key]:.1f}%" + (f" -> {100 * after[key]:.1f}%" if after else "")
 
 
 def _table(
@@ -476,18 +490,11 @@ def render(data: dict[str, Any], res: dict[str, Any], command: str, after: tuple
         "|---|---|---|",
     ]
     for n in names:
-        r = res[n]
-        row = (
-            f"| `{n}` | {100 * r['caught']:.1f}% of {r['segments']} | "
-            f"{100 * r['caught_distinct']:.1f}% of {r['distinct']} |"
+        r, rb = res[n], res_b[n] if res_b else None
+        lines.append(
+            f"| `{n}` | {_rate(r, rb, 'caught')} of {r['segments']} | "
+            f"{_rate(r, rb, 'caught_distinct')} of {r['distinct']} |"
         )
-        if res_b:
-            rb = res_b[n]
-            row = (
-                f"| `{n}` | {100 * r['caught']:.1f}% -> {100 * rb['caught']:.1f}% of {r['segments']} | "
-                f"{100 * r['caught_distinct']:.1f}% -> {100 * rb['caught_distinct']:.1f}% of {r['distinct']} |"
-            )
-        lines.append(row)
     lines += [
         "",
         "## Outcome per gold label, language and length",

@@ -155,7 +155,7 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         prose &= feats.dense[:, DENSE_INDEX[f"in_{name}"]] < 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
     floor = np.where(is_text, CONTENT_MIN_PROBABILITY["text"], CONTENT_MIN_PROBABILITY["html"])
-    if TEXT_FLOOR_SKIPS_SANDWICH:
+    if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
     labels = np.where(prose & (probs[:, content] >= floor), content, labels)
     if not (labels[~hidden] == content).any() and (~hidden).any():
