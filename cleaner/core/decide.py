@@ -31,7 +31,7 @@ FLOOR_SKIPS_LANDMARKS = ("nav", "footer", "dialog")
 # at most. The price is paid on plain text that is not an article (scripts/text_non_articles.py, pooled kept):
 # documentation -0.8 points, service -0.5, the other page types -0.1 or less; with neighbours of any probability (0)
 # +0.3 more caught on the shipped model, documentation -1.4. One same-label neighbour instead of two:
-# +2.8 to +3.9 caught for -0.2 to -0.6 kept on the injected sets.
+# +1.5 to +3.9 caught for -0.2 to -0.6 kept on the injected sets (three models).
 TEXT_FLOOR_SKIPS_SANDWICH = True
 TEXT_SANDWICH_NEIGHBOUR_MIN = 0.8
 # A thin page: its content holds fewer characters than this, and less than THIN_PAGE_SHARE of its visible text. On
