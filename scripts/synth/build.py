@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from . import PARTS
 from .html_pages import render_page
 from .parts import Article, Template, load_articles, load_furniture, load_lines, load_snippets, load_templates
 from .text_docs import make_text
@@ -28,12 +29,13 @@ def article_pools(
     return en, other
 
 
-def generate(seed: int, pages_per_template: int, n_texts: int, out: Path) -> str:
-    furniture = load_furniture()
-    articles = load_articles()
-    snippets = load_snippets()
-    lines = load_lines()
-    templates = load_templates()
+def generate(seed: int, pages_per_template: int, n_texts: int, out: Path, parts: Path = PARTS) -> str:
+    """Write ``pages/generated`` and ``texts/generated.jsonl`` under ``out`` from the authored ``parts``."""
+    furniture = load_furniture(parts)
+    articles = load_articles(parts)
+    snippets = load_snippets(parts)
+    lines = load_lines(parts)
+    templates = load_templates(parts)
     sites = furniture.sites
     pages_dir = out / "pages" / "generated"
     if pages_dir.exists():
