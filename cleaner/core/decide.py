@@ -89,6 +89,14 @@ TEMPLATE_GROUP_CONTENT_SHARE = 0.5
 TYPE_WEIGHT_POLL = 1.5
 TYPE_WEIGHT_CONSENT = 1.0
 TYPE_WEIGHT_PROMO = 0.35
+# Screen-reader-only text ("Article content", "Opens in a new window", "Advertisement 3") is a label for assistive
+# technology, not a widget: a flagged block whose class/id names say it is visually hidden (SCREEN_READER_NAMES) is
+# boilerplate unless its own words carry its rare label's lexicon or it is an ad label (0/False: off).
+SCREEN_READER_PLAIN = True
+SCREEN_READER_NAMES = frozenset(
+    "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only sr-text "
+    "u-visually-hidden element-invisible show-for-sr a11y-hidden hidden-visually assistive-text".split()
+)
 REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
@@ -172,7 +180,27 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         labels = np.where(template_groups(labels, probs, tree, blocks, hidden), content, labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
-    return flagged_types(labels, probs)
+    labels = flagged_types(labels, probs)
+    if SCREEN_READER_PLAIN and blocks is not None and tree is not None:
+        labels = np.where(screen_reader_labels(labels, feats, blocks), LABELS.index("boilerplate"), labels)
+    return labels
+
+
+_LEXICON_COLUMN = {LABELS.index(label): f"{label}_words" for label in ("poll", "consent", "promo")}
+
+
+def screen_reader_labels(labels: np.ndarray, feats: Features, blocks: Sequence[Block]) -> np.ndarray:
+    """The blocks flagged poll, consent or promo that are screen-reader-only text (``SCREEN_READER_NAMES`` among
+    their class/id names) with none of that label's lexicon words and no ad label: they become boilerplate."""
+    out = np.zeros(len(labels), dtype=bool)
+    dense = feats.dense
+    ad_label = dense[:, DENSE_INDEX["ad_label"]] > 0.5
+    for i, block in enumerate(blocks):
+        column = _LEXICON_COLUMN.get(int(labels[i]))
+        if column is None or ad_label[i] or SCREEN_READER_NAMES.isdisjoint(block.attrs):
+            continue
+        out[i] = dense[i, DENSE_INDEX[column]] <= 0
+    return out
 
 
 def sandwiched(labels: np.ndarray, content: int, sure: np.ndarray) -> np.ndarray:

@@ -234,3 +234,21 @@ def test_flagged_blocks_are_retyped_by_the_prior_weights_and_content_is_left_alo
     assert decide.flagged_types(labels, probs).tolist() == [promo, promo, CONTENT]  # weights of 1: off
     monkeypatch.setattr(decide, "TYPE_WEIGHT_PROMO", 0.5)
     assert decide.flagged_types(labels, probs).tolist() == [boilerplate, promo, CONTENT]
+
+
+def test_screen_reader_text_flagged_as_a_widget_is_boilerplate_unless_its_words_say_so(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><p>The article's first paragraph, long enough to be the page's content here.</p>"
+        "<div class='visually-hidden'>Article content</div>"
+        "<div class='sr-only'>Subscribe to our newsletter</div>"
+        "<div class='ad-box'>Partner offers this week</div></main></body>"
+    )
+    promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
+    probs = np.zeros((4, len(LABELS)))
+    probs[0, CONTENT] = 0.95
+    probs[1:, promo] = 0.9
+    probs[1:, boilerplate] = 0.1
+    expected = [CONTENT, boilerplate, promo, promo]  # a promo word ("subscribe"), or not screen-reader text: kept
+    assert decide.choose_labels(probs, feats, blocks).tolist() == expected
+    monkeypatch.setattr(decide, "SCREEN_READER_PLAIN", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, promo]
