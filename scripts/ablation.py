@@ -24,7 +24,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,6 @@ class Ablation:
     about: str
     leave_out: tuple[str, ...] = ()  # globs under training_data/parts of the files left out
     switch_off: Callable[[], None] | None = None  # called in the run's process before training and measuring
-    issue: str = ""
 
 
 ABLATIONS = {
@@ -61,24 +60,15 @@ ABLATIONS = {
             "no consent-platform rules: DuckDuckGo autoconsent's class/id names give no `landmark:cmp` (training "
             "and measuring)",
             switch_off=_no_consent_platform_rules,
-            issue="13",
         ),
         Ablation(
             "no-i13-parts",
             "no issue-13 corpus parts: the snippets named `*-i13.*` (ad slots, account menus, newsletter opt-ins, "
             "privacy links, sign-up terms, ad-info dialogs) left out of the composed pages and text documents",
             leave_out=("snippets/*/*-i13.*.html",),
-            issue="13",
         ),
     )
 }
-
-
-@dataclass
-class Run:
-    ablation: Ablation
-    work: Path
-    measured: dict[str, object] = field(default_factory=dict)
 
 
 def run_one(name: str, work: Path, seed: int, pages: int, texts: int, workers: int) -> None:

@@ -244,3 +244,11 @@ CLASS_GROUPS: dict[str, frozenset[str]] = {
     "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
     "article": frozenset("article content entry post story body main text prose".split()),
 }
+
+
+# Class names that hide an element from sight but not from screen readers: its text is a label for assistive
+# technology ("Article content", "Opens in a new window"), not something a reader sees.
+SCREEN_READER_CLASSES = frozenset(
+    "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only sr-text "
+    "u-visually-hidden element-invisible show-for-sr a11y-hidden hidden-visually assistive-text".split()
+)
