@@ -9,7 +9,7 @@ import numpy as np
 
 from cleaner.core.features import DENSE_INDEX, BlockPaths, Features
 from cleaner.core.types import LABELS, Block
-from cleaner.core.vocabulary import SCREEN_READER_CLASSES
+from cleaner.core.vocabulary import CALL_TO_ACTION, PRIVACY_CHOICE, SCREEN_READER_CLASSES
 
 FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
 # Keep a block as content when content is this likely, even if another label scores higher:
@@ -95,6 +95,12 @@ TYPE_WEIGHT_PROMO = 0.35
 # boilerplate unless its own words carry its rare label's lexicon or it is an ad label (False: off). Full gate,
 # cleaner-20261202-05c5355e: typed-modern-dev promo F1 +0.013, boilerplate +0.002, every other figure unchanged.
 SCREEN_READER_PLAIN = True
+# Phrases whose label LABELS.md fixes wherever they stand, even in a menu or footer, where the model reads a short
+# link as furniture: a boilerplate block of at most this many words that opens with a call to action ("Subscribe
+# for $1", "Follow us", "Jetzt spenden": ``vocabulary.CALL_TO_ACTION``) is promo, one that opens with a privacy
+# control ("Cookie settings", "Do not sell my info": ``vocabulary.PRIVACY_CHOICE``) is consent (0: off).
+CALL_TO_ACTION_MAX_WORDS = 12
+PRIVACY_CHOICE_MAX_WORDS = 8
 REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
@@ -181,6 +187,8 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     labels = flagged_types(labels, probs)
     if SCREEN_READER_PLAIN and blocks is not None:
         labels = np.where(screen_reader_labels(labels, feats, blocks), LABELS.index("boilerplate"), labels)
+    if blocks is not None:
+        labels = phrase_labels(labels, words, blocks)
     return labels
 
 
@@ -198,6 +206,20 @@ def screen_reader_labels(labels: np.ndarray, feats: Features, blocks: Sequence[B
     for i in np.flatnonzero(unsaid).tolist():  # few blocks: the class/id names are read only for these
         unsaid[i] = not SCREEN_READER_CLASSES.isdisjoint(blocks[i].attrs)
     return unsaid
+
+
+def phrase_labels(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The labels with the short boilerplate blocks that open with a call to action or a privacy control retyped
+    (see ``CALL_TO_ACTION_MAX_WORDS``)."""
+    out = labels.copy()
+    longest = max(CALL_TO_ACTION_MAX_WORDS, PRIVACY_CHOICE_MAX_WORDS) + 0.5
+    for i in np.flatnonzero((labels == LABELS.index("boilerplate")) & (words <= longest)).tolist():
+        text, n = blocks[i].text, words[i]  # few blocks: only these are matched
+        if n <= CALL_TO_ACTION_MAX_WORDS + 0.5 and CALL_TO_ACTION.match(text):
+            out[i] = LABELS.index("promo")
+        elif n <= PRIVACY_CHOICE_MAX_WORDS + 0.5 and PRIVACY_CHOICE.match(text):
+            out[i] = LABELS.index("consent")
+    return out
 
 
 def sandwiched(labels: np.ndarray, content: int, sure: np.ndarray) -> np.ndarray:

@@ -252,3 +252,52 @@ SCREEN_READER_CLASSES = frozenset(
     "sr-only visually-hidden visuallyhidden screen-reader-text screen-reader-only screenreader-only sr-text "
     "u-visually-hidden element-invisible show-for-sr a11y-hidden hidden-visually assistive-text".split()
 )
+
+
+# A call to action at the start of a short block: a reader asked to subscribe, sign up, follow, donate or install
+# an app (LABELS.md: a call to action is promo even in a menu or footer, a menu noun such as "Newsletters" is not).
+# Logging in and registering are account furniture, not asks, so they are left out.
+CALL_TO_ACTION = re.compile(
+    r"""^\W*(?:
+    (?:subscribe|sign\s*up|sign\s+me\s+up|join\s+(?:now|today|free)|start\s+(?:your\s+)?free\s+trial
+      |try\s+(?:it\s+)?(?:for\s+)?free|(?:get|download)\s+(?:the|our)\s+(?:\w+\s+)?app|follow\s+us|like\s+us
+      |donate|support\s+(?:us|our|independent)|become\s+a\s+(?:member|subscriber|supporter|patron)
+      |get\s+(?:unlimited|full|digital)\s+access|upgrade\s+(?:now|to)|shop\s+now|buy\s+now|claim\s+(?:your\s+)?offer)
+    |(?:jetzt\s+)?(?:abonnieren|abo\s+abschlie(?:ß|ss)en|spenden|unterstützen|gratis\s+testen|kostenlos\s+testen)
+    |folgen\s+sie\s+uns|folge\s+uns|newsletter\s+abonnieren|unterstützen\s+sie
+    |abonnez[-\s]vous|s'abonner|je\s+m'abonne|inscrivez[-\s]vous|suivez[-\s]nous|téléchargez\s+l|faire\s+un\s+don
+    |suscr[ií]bete|suscribirse|s[ií]guenos|descarga\s+la\s+app|hazte\s+socio
+    |abbonati|iscriviti|seguici|scarica\s+l
+    |abonneer|word\s+abonnee|schrijf\s+je\s+in|volg\s+ons|probeer\s+gratis
+    |assine|inscreva[-\s]se|siga[-\s]nos|baixe\s+o\s+app
+    |subskrybuj|zapisz\s+się|obserwuj\s+nas|pobierz\s+aplikację
+    |prenumerera|abonner|bli\s+(?:prenumerant|abonnent)|följ\s+oss|følg\s+oss|last\s+ned\s+appen|ladda\s+ner\s+appen
+    |abone\s+ol|bizi\s+takip
+    |předplaťte|sledujte\s+nás
+    )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A control that sets a privacy choice ("Cookie settings", "Do not sell my info", "Datenschutz-Einstellungen") at the
+# start of a short block: consent (LABELS.md), while a bare link to a policy document ("Privacy Policy") is not.
+PRIVACY_CHOICE = re.compile(
+    r"""^\W*(?:
+    (?:cookie|privacy|consent|tracking)\s*(?:settings|preferences|choices|options|manager|management|cent(?:er|re)|controls?)
+    |manage\s+(?:my\s+|your\s+)?(?:cookies|cookie\s+\w+|consent|privacy|preferences|tracking)
+    |(?:change|update|edit|review)\s+(?:my\s+|your\s+)?(?:cookie|privacy|consent)(?:\s+(?:settings|preferences|choices))?
+    |do\s+not\s+sell(?:\s+or\s+share)?\s+my|your\s+privacy\s+choices|(?:withdraw|revoke)\s+(?:my\s+|your\s+)?consent
+    |(?:datenschutz|cookie|privatsphäre|tracking)[-\s]?einstellungen|einwilligung(?:en)?\s+(?:widerrufen|verwalten|ändern)
+    |cookies?\s+verwalten|zustimmung\s+(?:widerrufen|verwalten|ändern)
+    |(?:paramètres|préférences|gestion|gérer)\s+(?:des\s+|les\s+|mes\s+)?(?:cookies|traceurs|consentements?|confidentialité)
+    |(?:configuración|configurar|preferencias|ajustes|gestionar)\s+(?:de\s+(?:las\s+)?)?(?:cookies|privacidad|consentimiento)
+    |(?:impostazioni|preferenze|gestisci)\s+(?:dei\s+|i\s+)?(?:cookie|privacy|consenso)
+    |(?:cookie|privacy)[-\s]?(?:instellingen|voorkeuren)|privacy\s+voorkeuren\s+beheren|cookies\s+beheren
+    |(?:configurações|preferências|gerir|gerenciar)\s+(?:de\s+)?(?:cookies|privacidade|consentimento)
+    |ustawienia\s+(?:plików\s+)?(?:cookie|prywatności)|zarządzaj\s+(?:plikami\s+)?cookie
+    |cookie[-\s]?inställningar|sekretessinställningar|informasjonskapsler|personvernsinnstillinger
+    |cookie[-\s]?indstillinger|privatlivsindstillinger
+    |çerez\s+(?:ayarları|tercihleri)|nastavení\s+(?:cookies|soukromí)
+    |クッキー設定|cookie設定|プライバシー設定
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)

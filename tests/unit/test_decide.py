@@ -252,3 +252,21 @@ def test_screen_reader_text_flagged_as_a_widget_is_boilerplate_unless_its_words_
     assert decide.choose_labels(probs, feats, blocks).tolist() == expected
     monkeypatch.setattr(decide, "SCREEN_READER_PLAIN", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, promo]
+
+
+def test_a_call_to_action_or_a_privacy_control_in_a_menu_takes_its_label(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><p>The article's first paragraph, long enough to be the page's content here.</p></main>"
+        "<footer><ul><li><a href='/s'>Subscribe for $1 a week</a></li><li><a href='/n'>Newsletters</a></li>"
+        "<li><a href='/c'>Cookie-Einstellungen</a></li><li><a href='/p'>Privacy Policy</a></li></ul></footer></body>"
+    )
+    promo, consent, boilerplate = LABELS.index("promo"), LABELS.index("consent"), LABELS.index("boilerplate")
+    probs = np.zeros((5, len(LABELS)))
+    probs[0, CONTENT] = 0.95
+    probs[1:, boilerplate] = 0.9
+    probs[1:, CONTENT] = 0.1
+    # the ask and the control retyped; the menu noun and the policy link stay furniture
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, boilerplate, consent, boilerplate]
+    monkeypatch.setattr(decide, "CALL_TO_ACTION_MAX_WORDS", 0)
+    monkeypatch.setattr(decide, "PRIVACY_CHOICE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 4
