@@ -188,6 +188,18 @@ def score_outputs(
         metrics["f1"] = {"value": corpus_scores(pages)["f1"], "sd": _sd(bootstrap_prf(pages, idx)[2])}
         if wcxb:
             metrics["word_f1"] = {"value": float(np.mean(words)), "sd": _sd(bootstrap_mean(words, idx))}
+            types = np.array([str(rec["page_type"]) for rec in records])
+            per_page = np.asarray(words)
+            for page_type in sorted(set(types.tolist())):  # per page type (WCXB's table)
+                means = [
+                    float(per_page[row[types[row] == page_type]].mean())
+                    for row in idx
+                    if (types[row] == page_type).any()
+                ]
+                metrics[f"word_f1.{page_type}"] = {
+                    "value": float(per_page[types == page_type].mean()),
+                    "sd": _sd(np.asarray(means)),
+                }
         return metrics
     docs = []
     for rec, out in zip(records, outputs, strict=True):

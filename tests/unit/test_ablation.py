@@ -50,6 +50,27 @@ def test_switching_the_consent_platform_rules_off_removes_the_cmp_landmark() -> 
         segment.consent_platform_tokens = original
 
 
+def test_switching_the_page_signals_off_removes_json_ld_and_body_microdata(monkeypatch) -> None:
+    ablation = _module()
+    import cleaner.core.segment as segment
+    from cleaner.core import pipeline
+    from cleaner.core.config import CleanerConfig
+
+    body = "A paragraph of the story that the page also states in its own JSON-LD body text, word for word."
+    markup = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "' + body + '"}'
+        f'</script></head><body><div itemprop="articleBody"><p>{body}</p></div></body></html>'
+    )
+    monkeypatch.setattr(segment, "page_json_ld_text", segment.page_json_ld_text)  # restored after the test
+    monkeypatch.setattr(segment, "BODY_ITEMPROPS", segment.BODY_ITEMPROPS)
+    doc = pipeline.document_blocks(markup, CleanerConfig())
+    assert doc.json_ld and "body_prop" in doc.blocks[0].landmarks
+    ablation._no_json_ld()
+    ablation._no_body_microdata()
+    doc = pipeline.document_blocks(markup, CleanerConfig())
+    assert not doc.json_ld and "body_prop" not in doc.blocks[0].landmarks
+
+
 def test_the_table_gives_each_ablations_difference_from_the_control() -> None:
     ablation = _module()
 
