@@ -152,3 +152,18 @@ def test_the_quality_summary_of_a_page(cleaner_instance: cleaner.Cleaner) -> Non
     assert 0.0 <= quality.confidence <= 1.0
     assert result.to_dict()["quality"] == result.to_record()["quality"] == quality.to_dict()
     assert cleaner_instance.clean("").quality.confidence == 0.0
+
+
+def test_a_call_to_action_in_a_footer_is_promo_and_its_cue_says_why() -> None:
+    page = (
+        "<html><body><article><h1>Council approves the new bridge</h1>"
+        + "<p>The council voted on Tuesday to build a new bridge over the river, ending a long debate.</p>" * 4
+        + "</article><footer><ul><li><a href='/about'>About us</a></li><li><a href='/jobs'>Careers</a></li>"
+        "<li><a href='/subscribe'>Subscribe for $1 a week</a></li><li><a href='/privacy'>Privacy Policy</a></li>"
+        "</ul></footer></body></html>"
+    )
+    result = cleaner.Cleaner().clean(page, cues=True)
+    (ask,) = [s for s in result.segments if s.text.startswith("Subscribe")]
+    assert ask.label is Label.PROMO and ask.cues[0] == "says:call_to_action"
+    (policy,) = [s for s in result.segments if s.text == "Privacy Policy"]
+    assert policy.label is Label.BOILERPLATE

@@ -28,6 +28,7 @@ from cleaner.core.features import (
     word_vectorizer,
 )
 from cleaner.core.types import LABELS, Block
+from cleaner.core.vocabulary import CALL_TO_ACTION, PRIVACY_CHOICE
 
 MAX_CUES = 4
 PER_KIND = 2  # strongest words, markup tokens and named features considered per block
@@ -160,7 +161,8 @@ def page_cues(
         contrib = transformed.data[start:end] * weights.coef[row, cols]
         evidence = _named(cols, contrib, blocks[int(b)], feats.dense[int(b)], weights.vocabulary)
         ranked = [name for _, name in sorted(evidence, key=lambda item: -item[0])]
-        cues = list(dict.fromkeys(ranked))[: MAX_CUES - 1]
+        phrase = _phrase_cue(LABELS[int(labels[b])], blocks[int(b)].text)
+        cues = (phrase + list(dict.fromkeys(ranked)))[: MAX_CUES - 1]
         cues.extend(_context_cue(labels, int(b)))
         out[int(b)] = tuple(cues)
     return out
@@ -189,6 +191,16 @@ def _named(
         if all(len(k) >= PER_KIND for k in kinds):
             break
     return [item for kind in kinds for item in kind]
+
+
+def _phrase_cue(label: str, text: str) -> list[str]:
+    """``says:call_to_action`` / ``says:privacy_control``: a promo or consent block opens with a phrase that
+    ``decide.phrase_labels`` gives that label wherever it stands (whether or not the model already did)."""
+    if label == "promo" and CALL_TO_ACTION.match(text):
+        return ["says:call_to_action"]
+    if label == "consent" and PRIVACY_CHOICE.match(text):
+        return ["says:privacy_control"]
+    return []
 
 
 def _context_cue(labels: np.ndarray, i: int) -> list[str]:

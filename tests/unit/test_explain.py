@@ -46,3 +46,10 @@ def test_neighbour_cues() -> None:
     labels = np.array([content, poll, consent, content])
     assert explain._context_cue(labels, 2) == ["after:poll"]
     assert explain._context_cue(labels, 1) == ["before:consent"]
+
+
+def test_a_call_to_action_or_a_privacy_control_is_named_only_under_its_own_label() -> None:
+    assert explain._phrase_cue("promo", "Subscribe for $1 a week") == ["says:call_to_action"]
+    assert explain._phrase_cue("consent", "Cookie settings") == ["says:privacy_control"]
+    assert explain._phrase_cue("boilerplate", "Subscribe for $1 a week") == []
+    assert explain._phrase_cue("promo", "Newsletters") == []
