@@ -12,8 +12,9 @@ Each run composes the training data at ``--seed`` from ``training_data/parts`` (
 the ablation leaves out; trains a model on it (``cleaner.learning.training.train``, the code of ``scripts/train.py``)
 with the ablation's signal switched off; and measures it on every full quality-gate set
 (``cleaner.learning.gate.measure``, the figures of ``scripts/gate.py --sample full``) with the signal still off.
-The *control* run switches nothing off: at the shipped seed it is the shipped model retrained, so each difference
-in the table is the ablation's own and not another data draw's. Each run is a process of its own (a switched-off
+The *control* switches nothing off: at the shipped draw it is the shipped model (retraining that draw reproduces it
+bit for bit; ``--retrain-control`` retrains it), so each difference in the table is the ablation's own and not
+another data draw's. Each run is a process of its own (a switched-off
 signal never leaks into another run). The control's figures carry the gate's bootstrap standard deviation over the
 set's pages: a difference well inside it is what a few pages flipping gives.
 """
@@ -120,27 +121,25 @@ def run_one(
     if name == "control" and (seed, pages, texts) == SHIPPED_DRAW and not retrain_control:
         # Training is deterministic: the shipped draw retrained is the shipped model, bit for bit (sha256 checked
         # in session 15; ``--retrain-control`` does it again), so the control measures the installed model.
-        model = default_model_dir()
-        measured = gate.measure(BENCH, "full", model=model, workers=workers, progress=print)
+        model, left_out = default_model_dir(), []
         version = read_manifest(model)["version"]
-        out = {"name": name, "left_out": 0, "model_version": version, "measured": measured}
-        (work / f"{name}.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-        return
-    base = work / name
-    if base.exists():
-        shutil.rmtree(base)
-    parts = base / "parts"
-    shutil.copytree(PARTS, parts)
-    left_out = [p for pattern in ablation.leave_out for p in parts.glob(pattern)]
-    for path in left_out:
-        path.unlink()
-    print(f"[{name}] {len(left_out)} part files left out; composing at seed {seed}", flush=True)
-    print(f"[{name}] {generate(seed, pages, texts, base / 'data', parts=parts)}", flush=True)
-    if ablation.switch_off is not None:
-        ablation.switch_off()
-    manifest = training.train([base / "data"], base / "model", seed=0, progress=lambda m: print(f"[{name}] {m}"))
-    measured = gate.measure(BENCH, "full", model=base / "model", workers=workers, progress=print)
-    out = {"name": name, "left_out": len(left_out), "model_version": manifest["version"], "measured": measured}
+    else:
+        base = work / name
+        if base.exists():
+            shutil.rmtree(base)
+        parts = base / "parts"
+        shutil.copytree(PARTS, parts)
+        left_out = [p for pattern in ablation.leave_out for p in parts.glob(pattern)]
+        for path in left_out:
+            path.unlink()
+        print(f"[{name}] {len(left_out)} part files left out; composing at seed {seed}", flush=True)
+        print(f"[{name}] {generate(seed, pages, texts, base / 'data', parts=parts)}", flush=True)
+        if ablation.switch_off is not None:
+            ablation.switch_off()
+        model = base / "model"
+        version = training.train([base / "data"], model, seed=0, progress=lambda m: print(f"[{name}] {m}"))["version"]
+    measured = gate.measure(BENCH, "full", model=model, workers=workers, progress=print)
+    out = {"name": name, "left_out": len(left_out), "model_version": version, "measured": measured}
     (work / f"{name}.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
 
 

@@ -189,17 +189,13 @@ def score_outputs(
         if wcxb:
             metrics["word_f1"] = {"value": float(np.mean(words)), "sd": _sd(bootstrap_mean(words, idx))}
             types = np.array([str(rec["page_type"]) for rec in records])
-            per_page = np.asarray(words)
+            drawn = np.asarray(words)[idx]
             for page_type in sorted(set(types.tolist())):  # per page type (WCXB's table)
-                means = [
-                    float(per_page[row[types[row] == page_type]].mean())
-                    for row in idx
-                    if (types[row] == page_type).any()
-                ]
-                metrics[f"word_f1.{page_type}"] = {
-                    "value": float(per_page[types == page_type].mean()),
-                    "sd": _sd(np.asarray(means)),
-                }
+                of_type = (types == page_type)[idx]  # the resampled pages of this type
+                n = of_type.sum(axis=1)
+                means = (drawn * of_type).sum(axis=1)[n > 0] / n[n > 0]
+                value = float(np.asarray(words)[types == page_type].mean())
+                metrics[f"word_f1.{page_type}"] = {"value": value, "sd": _sd(means)}
         return metrics
     docs = []
     for rec, out in zip(records, outputs, strict=True):
