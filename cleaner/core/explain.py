@@ -65,6 +65,7 @@ _DENSE_SHOWN = frozenset(
         "pipes",
         "anc1_share",
         "in_json_ld",
+        "document_overlap",
         *(name for name in DENSE_NAMES if name.startswith(("inside_", "in_"))),
     }
 )

@@ -565,6 +565,26 @@ def _title_overlap(texts: list[str], words: np.ndarray, title: str | None) -> np
     return out
 
 
+OVERLAP_SOURCE_MIN_WORDS = 20  # blocks this long are the document's body of reference for ``document_overlap``
+OVERLAP_IN_HTML = False  # plain text only: on pages the markup already tells a teaser list from the article
+
+
+def _document_overlap(page: Page) -> np.ndarray:
+    """Share of a block's hashed words and word pairs (stop words left out) that some *other* block of at least
+    ``OVERLAP_SOURCE_MIN_WORDS`` words also has: a subheading or a quote shares the article's words, another
+    story's headline, a pitch or a survey invitation mostly does not."""
+    if page.blocks[0].xpath is not None and not OVERLAP_IN_HTML:
+        return np.zeros(page.n)
+    counts = page.word_counts
+    rows = np.repeat(np.arange(page.n), np.diff(counts.indptr))
+    valid = ~_lexicon_mask(STOPWORDS)[counts.indices]
+    source = page.stats["words"] >= OVERLAP_SOURCE_MIN_WORDS
+    in_source = np.bincount(counts.indices[valid & source[rows]], minlength=counts.shape[1])
+    elsewhere = in_source[counts.indices] - source[rows] > 0
+    shared = np.bincount(rows[valid & elsewhere], minlength=page.n)
+    return shared / np.maximum(np.bincount(rows[valid], minlength=page.n), 1)
+
+
 @dataclass
 class Page:
     """What the dense feature columns are computed from: one page's blocks and their bulk statistics."""
@@ -725,6 +745,7 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("best_share", lambda p: np.full(p.n, p.best_share)),
     ("region_ratio", lambda p: p.struct["region"]),
     ("title_overlap", lambda p: _title_overlap(p.texts, p.stats["words"], p.title)),
+    ("document_overlap", _document_overlap),
     ("poll_words", lambda p: p.lexicon("poll")),
     ("consent_words", lambda p: p.lexicon("consent")),
     ("promo_words", lambda p: p.lexicon("promo")),

@@ -117,3 +117,27 @@ def test_nonzero_csr_is_scipys_conversion() -> None:
         assert got.shape == expected.shape and got.dtype == expected.dtype
         assert np.array_equal(got.indptr, expected.indptr) and np.array_equal(got.indices, expected.indices)
         assert np.array_equal(got.data, expected.data, equal_nan=True)
+
+
+def test_document_overlap_is_high_for_a_subheading_and_zero_for_a_pitch() -> None:
+    body = (
+        "The city council voted to ban electric scooters from downtown streets after a year of complaints from "
+        "residents and shop owners about clutter and accidents on the pavements."
+    )
+    more = (
+        "Operators must remove every scooter from downtown streets by next month, the council said, and the scooter "
+        "ban will be reviewed after a year."
+    )
+    blocks, _ = text_blocks(
+        f"{body}\n\nScooter ban\n\nSign up for our morning newsletter\n\n{more}", max_blocks=10, max_block_chars=500
+    )
+    overlap = features.extract(blocks).dense[:, features.DENSE_INDEX["document_overlap"]]
+    assert overlap[1] == 1.0  # "scooter", "ban" and the pair both appear in the long paragraphs
+    assert overlap[2] == 0.0  # nothing of the pitch does (stop words do not count)
+    assert 0 < overlap[0] < 1 and 0 < overlap[3] < 1  # long paragraphs are measured against the *other* ones
+
+
+def test_document_overlap_is_zero_without_another_long_block() -> None:
+    blocks, _ = text_blocks("Scooter ban\n\nThe scooter ban starts today.", max_blocks=10, max_block_chars=500)
+    overlap = features.extract(blocks).dense[:, features.DENSE_INDEX["document_overlap"]]
+    assert overlap.tolist() == [0.0, 0.0]
