@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.88168, 0.108206, 0.636476, 0.324716, 6.62456, 4.74705, 0.119641)
-SCALE = (0.200709, 0.213514, 0.270155, 0.257785, 1.11017, 0.998318, 0.324541)
-COEF = (1.37855, 0.376258, 1.47519, 0.306983, -0.50325, 0.10174, 0.734959)
-INTERCEPT = 2.59341
+MEAN = (0.878642, 0.114366, 0.626578, 0.334233, 6.6033, 4.74705, 0.119641)
+SCALE = (0.210589, 0.22317, 0.271855, 0.260287, 1.10155, 0.998318, 0.324541)
+COEF = (1.36757, 0.437182, 1.45771, 0.212458, -0.423777, 0.088374, 1.06221)
+INTERCEPT = 2.68716
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1269,
-    "brier_out_of_set": 0.1009,
+    "brier_base_rate": 0.1307,
+    "brier_out_of_set": 0.1053,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261202-05c5355e",
+    "model_version": "cleaner-20261203-750feb21",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
