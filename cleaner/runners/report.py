@@ -241,6 +241,7 @@ def cue_phrase(cue: str) -> str:
             "link_density": "of its text is links",
             "stopword_density": "of its words are common function words",
             "anc1_share": "of the page's text is in its parent element",
+            "document_overlap": "of its words also appear in the document's long paragraphs",
         }
         if kind in shares:
             return f"{value:.0%} {shares[kind]}"
