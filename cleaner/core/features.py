@@ -573,7 +573,7 @@ def _document_overlap(page: Page) -> np.ndarray:
     """Share of a block's hashed words and word pairs (stop words left out) that some *other* block of at least
     ``OVERLAP_SOURCE_MIN_WORDS`` words also has: a subheading or a quote shares the article's words, another
     story's headline, a pitch or a survey invitation mostly does not."""
-    if page.blocks[0].xpath is not None and not OVERLAP_IN_HTML:
+    if not (page.is_text or OVERLAP_IN_HTML):
         return np.zeros(page.n)
     counts = page.word_counts
     rows = np.repeat(np.arange(page.n), np.diff(counts.indptr))
@@ -602,6 +602,11 @@ class Page:
     @property
     def n(self) -> int:
         return len(self.blocks)
+
+    @property
+    def is_text(self) -> bool:
+        """A plain-text document (its blocks have no element path)."""
+        return self.blocks[0].xpath is None
 
     @property
     def lengths(self) -> np.ndarray:
@@ -749,7 +754,7 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("poll_words", lambda p: p.lexicon("poll")),
     ("consent_words", lambda p: p.lexicon("consent")),
     ("promo_words", lambda p: p.lexicon("promo")),
-    ("is_text_kind", lambda p: np.full(p.n, 1.0 if p.blocks[0].xpath is None else 0.0)),
+    ("is_text_kind", lambda p: np.full(p.n, 1.0 if p.is_text else 0.0)),
     *_class_group_columns(),
     ("in_json_ld", _in_json_ld),
     ("ad_label", _ad_label),
