@@ -23,7 +23,15 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 from cleaner.core.caching import token_cache
 from cleaner.core.hashing import MARK, ngram_counts
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import AD_LABELS, CLASS_GROUPS, HEADINGS, LANDMARKS, LEXICON, STOPWORDS
+from cleaner.core.vocabulary import (
+    AD_LABELS,
+    CLASS_GROUPS,
+    HEADINGS,
+    LANDMARKS,
+    LEXICON,
+    NOT_AD_WORDS,
+    STOPWORDS,
+)
 
 SCHEMA_VERSION = "8"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels
 TEXT_FEATURES = 2**17
@@ -226,8 +234,9 @@ def _group_finder() -> _GroupFinder:
 def _word_groups(word: str) -> int:
     """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or
     contains one of its words of 5+ letters (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a
-    newsletter box)."""
+    newsletter box); ``NOT_AD_WORDS`` left out."""
     finder = _group_finder()
+    word = NOT_AD_WORDS.sub("", word)
     bits = finder.exact.get(word, 0)
     for found in finder.longest.findall(word):
         bits |= finder.inside[found]

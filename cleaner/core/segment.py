@@ -21,6 +21,7 @@ from cleaner.core.vocabulary import (
     DROP_TAGS,
     LANDMARK_ROLES,
     LANDMARK_TAGS,
+    NOT_AD_WORDS,
     consent_platform_tokens,
 )
 
@@ -48,6 +49,9 @@ CELL_SEPARATOR = "\t"  # between the cells of a table row in a unit's text
 
 
 _AD_SLOT, _CMP = 1, 2
+# Elements whose class/id names describe the whole page (its template, its state: ``single-post``,
+# ``has-sidebar``, ``newadvertising``), not where a block sits: their attributes are not read.
+PAGE_ELEMENTS = frozenset({"html", "body"})
 
 
 _AD_SLOT_START = re.compile(f"(?:^| )(?:{'|'.join(map(re.escape, AD_SLOT_PREFIXES))})")
@@ -57,7 +61,7 @@ def _name_marks(names: tuple[str, ...]) -> int:
     """Landmark bits class/id tokens carry on their own: an ad slot's name (a token in ``AD_SLOT_TOKENS`` or
     starting with one of ``AD_SLOT_PREFIXES``), a consent platform's name; tested for all tokens at once."""
     bits = 0
-    if not AD_SLOT_TOKENS.isdisjoint(names) or _AD_SLOT_START.search(" ".join(names)) is not None:
+    if not AD_SLOT_TOKENS.isdisjoint(names) or _AD_SLOT_START.search(NOT_AD_WORDS.sub("", " ".join(names))):
         bits = _AD_SLOT
     if not consent_platform_tokens().isdisjoint(names):
         bits |= _CMP
@@ -392,7 +396,7 @@ def html_blocks(
     def facts(el: etree._Element) -> Facts:
         tag = el.tag
         keys = el.keys()
-        if not keys:
+        if not keys or tag in PAGE_ELEMENTS:
             return _TAG_FACTS.get(tag, _NO_FACTS)
         if not other_attrs.isdisjoint(keys):
             return element_facts(tag, el.items())

@@ -89,6 +89,10 @@ LANDMARKS = ("main", "article", "nav", "aside", "footer", "header", "dialog", "b
 
 # Ad-slot conventions shared by ad servers and publishers (class/id tokens, or their prefixes).
 AD_SLOT_PREFIXES = ("div-gpt-ad", "google_ads", "adsbygoogle", "ad-slot", "adslot", "ad-container", "advert")
+# Class/id words that start like an ad's and are not one, left out before ad names are looked for: "advertise"
+# names the sales page ("Advertise with us", ``advertise__link``), "advertory" one site's whole header;
+# "advertisement" and "advertiser" still count.
+NOT_AD_WORDS = re.compile(r"advert(?:ise(?!ment|r)|ory)")
 AD_SLOT_TOKENS = frozenset("adsbygoogle taboola outbrain ob-widget trc_related_container dfp gpt-ad ad-unit".split())
 # Words sites print on an ad slot, in the languages of the dev sets.
 AD_LABELS = frozenset(

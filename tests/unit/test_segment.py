@@ -59,6 +59,19 @@ def test_landmarks_come_from_tags_roles_microdata_and_platform_names() -> None:
     assert "cmp" in marks["We use cookies."]
 
 
+def test_an_advertise_link_or_a_page_wide_class_is_not_an_ad_slot() -> None:
+    root = parse.parse_html(
+        '<body class="newadvertising single-post"><header class="advertory-core-header-anchor"><p>Menu</p></header>'
+        '<div class="advertise__link"><p>Advertise with us</p></div><div class="advertisement"><p>Ad</p></div></body>'
+    )
+    assert root is not None
+    blocks = {b.text: b for b in segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]}
+    assert "ad_slot" not in blocks["Menu"].landmarks and "ad_slot" not in blocks["Advertise with us"].landmarks
+    assert "ad_slot" in blocks["Ad"].landmarks
+    # the body's classes describe the page, not where a block sits
+    assert not {"newadvertising", "single-post"} & set(blocks["Menu"].attrs)
+
+
 def test_json_ld_body_text_is_read_before_scripts_are_dropped() -> None:
     root = parse.parse_html(
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "The  body\n'
@@ -140,6 +153,9 @@ _MARK_WORDS = [
     "dfp",
     "div-gpt-ad-1",
     "advertiser",
+    "advertise-here",
+    "advertory-core-header",
+    "advertisement",
     "ad-slot",
     "xad-slot",
     "onetrust",
@@ -152,12 +168,12 @@ _MARK_WORDS = [
 @given(st.lists(st.one_of(st.sampled_from(_MARK_WORDS), st.text(alphabet="abdgt-_ 1\u00a0", max_size=12)), max_size=6))
 def test_name_marks_of_all_tokens_is_the_or_of_each_tokens_marks(words: list[str]) -> None:
     """``_name_marks`` tests a value's tokens at once; each token on its own gives the same bits."""
-    from cleaner.core.vocabulary import AD_SLOT_PREFIXES, AD_SLOT_TOKENS, consent_platform_tokens
+    from cleaner.core.vocabulary import AD_SLOT_PREFIXES, AD_SLOT_TOKENS, NOT_AD_WORDS, consent_platform_tokens
 
     names = tuple(" ".join(words).lower().split())
     expected = 0
     for name in names:
-        if name in AD_SLOT_TOKENS or name.startswith(AD_SLOT_PREFIXES):
+        if name in AD_SLOT_TOKENS or NOT_AD_WORDS.sub("", name).startswith(AD_SLOT_PREFIXES):
             expected |= segment._AD_SLOT
         if name in consent_platform_tokens():
             expected |= segment._CMP
