@@ -243,7 +243,9 @@ CLASS_GROUPS: dict[str, frozenset[str]] = {
     "related": frozenset("related recommended recirc trending popular teaser teasers more readnext".split()),
     "share": frozenset("share sharing social follow".split()),
     "ad": frozenset("ad ads advert advertisement adslot sponsor sponsored promo promoted dfp gpt taboola".split()),
-    "consent": frozenset("cookie cookies consent gdpr privacy cmp onetrust didomi cookiebot qc usercentrics".split()),
+    # not "cmp": design systems name every component so (``cmp-container``, ``cmp-hdg001``); a consent platform's
+    # own names are in ``consent_platform_tokens``
+    "consent": frozenset("cookie cookies consent gdpr privacy onetrust didomi cookiebot qc usercentrics".split()),
     "poll": frozenset("poll polls survey vote voting quiz rating".split()),
     "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
     "article": frozenset("article content entry post story body main text prose".split()),

@@ -10,7 +10,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from cleaner.core import features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import CLASS_GROUPS, LEXICON, NOT_AD_WORDS, STOPWORDS
+from cleaner.core.vocabulary import CLASS_GROUPS, LEXICON, NOT_AD_WORDS, STOPWORDS, consent_platform_tokens
 
 
 def test_lexicon_columns_are_the_vectorizers_columns_for_every_lexicon_word() -> None:
@@ -82,6 +82,19 @@ def test_class_group_matrix_is_each_blocks_class_groups(attrs: list[list[str]]) 
     blocks = [Block(i, "x", "p", "/p", 0, 1, attrs=tuple(a)) for i, a in enumerate(attrs)]
     got = features._class_group_matrix(blocks)
     assert np.array_equal(got, np.array([features.class_groups(b.attrs) for b in blocks]).reshape(got.shape))
+
+
+def test_component_and_sales_page_class_names_are_not_consent_or_ad_groups() -> None:
+    groups = list(CLASS_GROUPS)
+
+    def named(token: str) -> set[str]:
+        return {g for j, g in enumerate(groups) if features.token_groups(token) >> j & 1}
+
+    assert "consent" not in named("cmp-container") | named("cmp-hdg001")
+    assert "consent" in named("onetrust-banner-sdk")
+    assert "qc-cmp2-container" in consent_platform_tokens()  # a platform's own "cmp" names: the cmp landmark
+    assert "ad" not in named("advertise__link") | named("advertory-core-header-anchor")
+    assert "ad" in named("advertisement") and "ad" in named("advert--placeholder")
 
 
 _GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
