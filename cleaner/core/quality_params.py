@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.878642, 0.114366, 0.626578, 0.334233, 6.6033, 4.74705, 0.119641)
-SCALE = (0.210589, 0.22317, 0.271855, 0.260287, 1.10155, 0.998318, 0.324541)
-COEF = (1.36757, 0.437182, 1.45771, 0.212458, -0.423777, 0.088374, 1.06221)
-INTERCEPT = 2.68716
+MEAN = (0.863522, 0.124998, 0.628287, 0.333313, 6.61071, 4.74705, 0.119641)
+SCALE = (0.213366, 0.229429, 0.269017, 0.259029, 1.10098, 0.998318, 0.324541)
+COEF = (1.5274, 0.529752, 1.6105, 0.390299, -0.445278, 0.234908, 0.584265)
+INTERCEPT = 2.50456
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1307,
-    "brier_out_of_set": 0.1053,
+    "brier_base_rate": 0.1305,
+    "brier_out_of_set": 0.1027,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261203-750feb21",
+    "model_version": "cleaner-20261203-9718cddf",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
