@@ -81,18 +81,13 @@ TEMPLATE_GROUP_CONTENT_SHARE = 0.5
 # The type of a flagged block: its non-content probabilities weighted by these before the arg-max (boilerplate 1.0).
 # A prior correction: the model is trained with rare labels weighted up ("balanced_sqrt") on pages that hold them far
 # more often than real pages do, so on real pages menus, teasers and account links come out promo. Content decisions
-# are not touched (only blocks already flagged are retyped), so no main-content figure moves. Full typed and plain-text
-# dev sets, cleaner-20261202-05c5355e (``scripts/decision_sweep.py --set TYPE_WEIGHT_PROMO=1,0.5,0.35 --set
-# TYPE_WEIGHT_POLL=1,1.5``), 0.35 and 1.5 against 1 and 1: promo F1 typed-dev +0.018, typed-modern-dev +0.025;
-# boilerplate +0.005 on both; poll typed-dev +0.006; consent typed-modern-dev +0.003, typed-dev -0.013 (one of its 13
-# consent segments); plain text typed right +0.004 and +0.013. A promo weight of 0.25 gains less on typed-modern-dev
-# (+0.010); a consent weight above 1 loses consent F1 on both typed sets. The poll weight, retuned for
-# cleaner-20261203-750feb21 (``--set TYPE_WEIGHT_POLL=1,1.25,1.5``, full sets): 1 against 1.5, typed-dev poll F1 +0.012,
-# plain-text typed right -0.1 point on both injected sets, every other figure unchanged. Promo and consent, retuned
-# for cleaner-20261203-9718cddf (``--set TYPE_WEIGHT_PROMO=0.1,0.15,0.2,0.25,0.35,0.5``, then ``--set
-# TYPE_WEIGHT_PROMO=0.2 --set TYPE_WEIGHT_CONSENT=0.75,1``, full sets): 0.2 and 0.75 against 0.35 and 1, promo F1
-# typed-dev +0.010, typed-modern-dev +0.015; consent +0.010 and +0.001; boilerplate +0.002 on both; plain-text typed
-# right -0.1 point on injected-modern-dev, every other figure unchanged.
+# are not touched (only blocks already flagged are retyped), so no main-content figure moves. Tuned per model with
+# ``scripts/decision_sweep.py --datasets typed-dev typed-modern-dev injected-dev injected-modern-dev --sample full``;
+# for cleaner-20261203-9718cddf (``--set TYPE_WEIGHT_PROMO=0.2 --set TYPE_WEIGHT_CONSENT=0.75,1`` after a promo sweep
+# 0.1-0.5): promo 0.2 and consent 0.75 against 0.35 and 1 gain promo F1 +0.010 (typed-dev) and +0.015
+# (typed-modern-dev), consent +0.010 and +0.001, boilerplate +0.002, and cost plain-text typed right 0.1 point on
+# injected-modern-dev. Poll 1 against 1.5 (cleaner-20261203-750feb21): typed-dev poll F1 +0.012. A consent weight
+# above 1 loses consent F1 on both typed sets.
 TYPE_WEIGHT_POLL = 1.0
 TYPE_WEIGHT_CONSENT = 0.75
 TYPE_WEIGHT_PROMO = 0.2
