@@ -1,0 +1,45 @@
+"""scripts/text_draws.py's table over data draws (no model fit, no benchmark data): per-seed cells, mean and
+standard deviation, and the --render/--doc path that rewrites the page from a saved run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .conftest import load_script
+
+
+@pytest.fixture(scope="module")
+def td() -> ModuleType:
+    return load_script("text_draws")
+
+
+def figures(caught: float) -> dict[str, dict[str, float]]:
+    one = {"caught": caught, "caught_distinct": caught - 0.1, "kept": 0.99}
+    return {"injected-dev": dict(one), "injected-modern-dev": dict(one)}
+
+
+def test_summary_has_a_column_per_seed_and_the_spread(td: ModuleType) -> None:
+    lines = td.summary({2: figures(0.8), 3: figures(0.9)})
+    assert lines[0].startswith("| set | figure | seed 2 | seed 3 | mean | sd |")
+    caught = next(line for line in lines if "`injected-dev` | caught |" in line)
+    # 80.0 and 90.0: mean 85.0, sample standard deviation 7.1
+    assert caught.endswith("| 80.0 | 90.0 | 85.0 | 7.1 |")
+    assert len(lines) == 2 + 2 * len(td.FIGURES)
+
+
+def test_render_writes_the_doc_from_a_saved_run(
+    td: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = tmp_path / "draws.json"
+    saved.write_text(json.dumps({"parts": "p", "draws": {"2": figures(0.8), "3": figures(0.7)}}), encoding="utf-8")
+    doc = tmp_path / "TEXT_DRAWS.md"
+    monkeypatch.setattr(sys, "argv", ["text_draws.py", "--render", str(saved), "--doc", str(doc)])
+    td.main()
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Plain text: the same parts, different data draws")
+    assert "| `injected-modern-dev` | caught | 80.0 | 70.0 | 75.0 | 7.1 |" in text
