@@ -22,14 +22,12 @@ import json
 import statistics
 import sys
 import tempfile
-import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import joblib  # noqa: E402
-import sklearn  # noqa: E402
 from synth import PARTS  # noqa: E402
 from synth.build import generate  # noqa: E402
 from text_misses import analyse, run  # noqa: E402
@@ -52,17 +50,14 @@ DOC_HEAD = (
 
 
 def fit_text_model(texts_dir: Path, out: Path, seed: int = 0) -> None:
-    """Fit the plain-text model on ``texts_dir``'s documents and save it beside the shipped HTML model in ``out``."""
+    """Fit the plain-text model on ``texts_dir``'s documents as training does and save it beside the shipped HTML
+    model in ``out``."""
     docs = [d for d in corpus.load([texts_dir]) if d.kind == "text"]
     X, y, groups = training.prepare(docs).stack()
-    model = build.calibrated_model(seed)
-    with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
-        warnings.simplefilter("ignore")
-        build.request_groups(model)
-        model.fit(X, y, groups=groups)
+    fitted = training.fit(X, y, groups, seed=seed)  # text rows only: a router holding just the text model
     shipped = store.load_model(None)
     router = copy.deepcopy(shipped.estimator)
-    router.estimators_["text"] = model
+    router.estimators_["text"] = fitted.estimator_for("text")
     build.compact(router)
     vocabulary = joblib.load(store.default_model_dir() / store.MODEL_FILE)["vocabulary"]
     store.save_model(router, vocabulary, out, dict(shipped.manifest, version=f"text-draw-{out.name}"))
