@@ -138,7 +138,9 @@ def test_the_retrain_spread_widens_tolerances_of_the_metrics_that_move_between_d
     assert spread[("cetd", "f1")] == gate.Spread(mean=pytest.approx(0.90), sd=0.0, draws=3)
     caught = spread[("injected-dev", "segments_caught")]
     assert (caught.mean, caught.sd, caught.draws) == (pytest.approx(0.77), pytest.approx(0.03), 3)
-    section, _ = gate.update(None, now, spread=spread)
+    section, _ = gate.update(None, now, spread=spread, spread_models=["m-3", "m-4"])
+    assert section["spread_models"] == ["m-3", "m-4"]  # the pin names the retrains it was widened by
+    assert "spread_models" not in gate.update(None, now)[0]
     assert section["datasets"]["cetd"]["floors"]["f1"]["tolerance"] == 0.015  # the bootstrap's, the larger
     # a lucky draw (0.80) is pinned at the draws' mean, with two of their standard deviations as tolerance
     assert section["datasets"]["injected-dev"]["floors"]["segments_caught"] == {"floor": 0.77, "tolerance": 0.05}

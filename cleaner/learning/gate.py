@@ -359,10 +359,12 @@ def update(
     *,
     allow_lower: bool = False,
     spread: dict[tuple[str, str], Spread] | None = None,
+    spread_models: Sequence[str] = (),
 ) -> tuple[dict[str, Any], list[str]]:
     """A new sample section with floors from ``measured``, and what would be lowered (refused unless
     ``allow_lower``: a lower floor, a dropped metric, or a changed sample whose floors cannot be compared).
-    ``spread``: the metrics over retrains on other data draws (``retrain_spread``), see ``pinned_floor``."""
+    ``spread``: the metrics over retrains on other data draws (``retrain_spread``), see ``pinned_floor``;
+    ``spread_models``: those retrains' model versions, recorded in the section so the pin can be traced."""
     spread = spread or {}
     old_sets = dict((pinned or {}).get("datasets", {}))
     new_sets = dict(old_sets)
@@ -386,6 +388,7 @@ def update(
         "seed": SEED,
         "model_version": measured["model_version"],
         "updated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        **({"spread_models": list(spread_models)} if spread_models else {}),
         "datasets": new_sets,
     }
     return section, ([] if allow_lower else lowered)
@@ -502,7 +505,13 @@ def main(argv: Sequence[str] | None = None, *, floors: Path | None = None, bench
     if args.update:
         others = [json.loads(p.read_text(encoding="utf-8"))["measured"] for p in args.spread]
         spread = retrain_spread(measured, others) if others else None
-        section, refused = update(pinned, measured, allow_lower=args.allow_lower, spread=spread)
+        section, refused = update(
+            pinned,
+            measured,
+            allow_lower=args.allow_lower,
+            spread=spread,
+            spread_models=[str(other.get("model_version")) for other in others],
+        )
         if refused:
             print("refusing to update: this would lower floors (pass --allow-lower to accept):", file=sys.stderr)
             for line in refused:
