@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from synth import PARTS  # noqa: E402
-from synth.build import generate  # noqa: E402
+from synth.build import SHIPPED_PAGES_PER_TEMPLATE, SHIPPED_SEED, SHIPPED_TEXTS, generate  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchmarks"
 
@@ -107,7 +107,7 @@ ABLATIONS = {
         ),
     )
 }
-SHIPPED_DRAW = (2, 6, 8000)  # seed, pages per template, text documents of the shipped model's training data
+SHIPPED_DRAW = (SHIPPED_SEED, SHIPPED_PAGES_PER_TEMPLATE, SHIPPED_TEXTS)  # the shipped model's training data
 
 
 def run_one(
@@ -190,9 +190,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", nargs="+", choices=[n for n in ABLATIONS if n != "control"], help="these ablations")
     ap.add_argument("--work", type=Path, default=ROOT / "models" / ".ablations")
-    ap.add_argument("--seed", type=int, default=2, help="data draw (2: the shipped one)")
-    ap.add_argument("--pages", type=int, default=6)
-    ap.add_argument("--texts", type=int, default=8000)
+    ap.add_argument("--seed", type=int, default=SHIPPED_SEED, help="data draw (default: the shipped one)")
+    ap.add_argument("--pages", type=int, default=SHIPPED_PAGES_PER_TEMPLATE)
+    ap.add_argument("--texts", type=int, default=SHIPPED_TEXTS)
     ap.add_argument("--jobs", type=int, default=1, help="runs at a time (each uses one core)")
     ap.add_argument("--workers", type=int, default=1, help="cleaning processes per measurement")
     ap.add_argument("--reuse", action="store_true", help="keep runs whose measurement is already in --work")

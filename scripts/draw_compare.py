@@ -26,13 +26,20 @@ from typing import Any
 SIGNIFICANT = 2.0  # standard errors
 DOC_HEAD = (
     "# The same code and parts, different data draws\n\n"
-    "Rerun: `python scripts/draw_compare.py --base docs/draws/seed-*.json --doc docs/DRAWS.md`. Each column is the "
-    "full quality gate (`python scripts/gate.py --sample full --model DIR --json F`) of a model trained "
-    "(`python scripts/train.py training_data --out DIR`) on `python scripts/make_training_data.py --seed N` from "
-    "the committed parts; seed 2 is the shipped model. The gate's floors are pinned at these draws' mean (or the "
-    "shipped value, if lower) with two of their standard deviations as tolerance (`scripts/gate.py --update "
-    "--spread`). A data change should be judged on its mean over several draws against this spread "
-    "(`--variant`).\n\n"
+    "Rerun: `python scripts/draw_compare.py --base docs/draws/6x8000/seed-*.json --variant docs/draws/seed-*.json "
+    "--doc docs/DRAWS.md`. Each column is the full quality gate (`python scripts/gate.py --sample full --model DIR "
+    "--json F`) of a model trained (`python scripts/train.py training_data --out DIR`) on `python "
+    "scripts/make_training_data.py --seed N` from the committed parts. `docs/draws/seed-N.json`: the shipped "
+    "draw size (12 pages per template, 16,000 text documents; seed 2 is the shipped model); "
+    "`docs/draws/6x8000/seed-N.json`: the previous one (6 pages, 8,000 texts; its seed 2 was the previous shipped "
+    "model). The gate's floors are pinned at the shipped size's draws' mean (or the shipped value, if lower) with "
+    "two of their standard deviations as tolerance (`scripts/gate.py --update --spread`). A data change should be "
+    "judged on its mean over several draws against this spread (`--variant`).\n\n"
+)
+VARIANT_HEAD = (
+    "A variant's columns follow the base's: its draws, their mean and sd, the difference of the means and its "
+    "standard error (two-sample, or over per-draw differences with `--paired`); `*` marks a difference beyond two "
+    "standard errors.\n\n"
 )
 
 
@@ -96,6 +103,13 @@ def table(rows: Sequence[dict[str, Any]], base_names: Sequence[str], variant_nam
     return "\n".join(lines)
 
 
+def column_names(base: Sequence[Path], variant: Sequence[Path]) -> tuple[list[str], list[str]]:
+    """Each file's stem, or ``folder/stem`` when two files share a stem (the same seed of two variants)."""
+    stems = [p.stem for p in (*base, *variant)]
+    names = stems if len(set(stems)) == len(stems) else [f"{p.parent.name}/{p.stem}" for p in (*base, *variant)]
+    return names[: len(base)], names[len(base) :]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--base", type=Path, nargs="+", required=True, help="gate --json files, one per draw")
@@ -105,10 +119,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = ap.parse_args(argv)
     base_runs, variant_runs = [measured(p) for p in args.base], [measured(p) for p in args.variant]
     rows = compare([figures(r) for r in base_runs], [figures(r) for r in variant_runs], paired=args.paired)
-    out = table(rows, [p.stem for p in args.base], [p.stem for p in args.variant])
+    out = table(rows, *column_names(args.base, args.variant))
     print(out)
     if args.doc:
-        args.doc.write_text(DOC_HEAD + out + "\n", encoding="utf-8")
+        args.doc.write_text(DOC_HEAD + (VARIANT_HEAD if args.variant else "") + out + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
     python scripts/text_draws.py --seeds 2 3 4 --parts /tmp/parts --json /tmp/draws.json   # other parts, 3 draws
     python scripts/text_draws.py --render /tmp/draws.json --doc docs/TEXT_DRAWS.md          # the table from a saved run
 
-``scripts/make_training_data.py`` draws its 8,000 text documents from the parts with a seeded RNG; a change to
+``scripts/make_training_data.py`` draws its text documents (16,000 by default) from the parts with a seeded RNG; a change to
 ``parts/lines`` (one more file) redraws all of them. For each seed this script writes only the text documents
 (``synth.build.generate`` with no pages) into a temporary folder, fits the plain-text model exactly as training does
 (``build.calibrated_model``, grouped folds), pairs it with the shipped HTML model, and scores both injected dev sets as
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import joblib  # noqa: E402
 from synth import PARTS  # noqa: E402
-from synth.build import generate  # noqa: E402
+from synth.build import SHIPPED_TEXTS, generate  # noqa: E402
 from text_misses import analyse, run  # noqa: E402
 
 from cleaner.learning import corpus, training  # noqa: E402
@@ -41,7 +41,7 @@ DOC_HEAD = (
     "# Plain text: the same parts, different data draws\n\n"
     "Rerun: `python scripts/text_draws.py --json F` (fits the plain-text model once per generator seed, several "
     "minutes each), then `python scripts/text_draws.py --render F --doc docs/TEXT_DRAWS.md`. Each column is the "
-    "plain-text model fitted on the 8,000 text documents `scripts/make_training_data.py --seed N` draws from the "
+    "plain-text model fitted on the {texts:,} text documents `scripts/make_training_data.py --seed N` draws from the "
     "committed `training_data/parts`, paired with the shipped HTML model and scored on the injected dev sets as "
     "`scripts/text_misses.py` scores them (percent; caught per distinct text weighs each injected text once). The "
     "shipped model is seed 2's draw. A change to the parts that moves a figure by less than the spread between seeds "
@@ -90,7 +90,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3], help="generator seeds (default: 2 3)")
     ap.add_argument("--parts", type=Path, default=PARTS, help="authored parts folder (default: training_data/parts)")
-    ap.add_argument("--texts", type=int, default=8000, help="text documents per draw (the generator's default)")
+    ap.add_argument(
+        "--texts", type=int, default=SHIPPED_TEXTS, help="text documents per draw (the generator's default)"
+    )
     ap.add_argument("--json", type=Path, help="also write the figures per seed as JSON")
     ap.add_argument("--render", type=Path, help="fit nothing: read a --json file of an earlier run")
     ap.add_argument("--doc", type=Path, help="write the table as a markdown page (e.g. docs/TEXT_DRAWS.md)")
@@ -98,7 +100,9 @@ def main() -> None:
     if args.render:
         saved = json.loads(args.render.read_text(encoding="utf-8"))
         draws = {int(seed): figures for seed, figures in saved["draws"].items()}
+        texts = int(saved.get("texts", args.texts))
     else:
+        texts = args.texts
         draws = {}
         with tempfile.TemporaryDirectory(prefix="text-draws-") as tmp:
             for seed in args.seeds:
@@ -110,7 +114,7 @@ def main() -> None:
     table = "\n".join(summary(draws))
     print(table)
     if args.doc:
-        args.doc.write_text(DOC_HEAD + table + "\n", encoding="utf-8")
+        args.doc.write_text(DOC_HEAD.format(texts=texts) + table + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -58,3 +58,10 @@ def test_the_doc_is_written_from_gate_json_files(dc: ModuleType, tmp_path: Path)
     assert text.startswith("# The same code and parts, different data draws")
     assert "| `cetd f1` | 0.9000 | 0.9200 | 0.9100 | 0.0141 |" in text
     assert "| metric | seed-2 | seed-3 | mean | sd |" in text
+
+
+def test_the_same_seed_of_two_variants_is_named_by_its_folder(dc: ModuleType) -> None:
+    base = [Path("draws/old/seed-2.json"), Path("draws/old/seed-3.json")]
+    variant = [Path("draws/new/seed-2.json"), Path("draws/new/seed-3.json")]
+    assert dc.column_names(base, variant) == (["old/seed-2", "old/seed-3"], ["new/seed-2", "new/seed-3"])
+    assert dc.column_names(base[:1], [Path("T2.json")]) == (["seed-2"], ["T2"])

@@ -30,7 +30,7 @@ DENSE_WEIGHT = 0.35
 NEIGHBOUR_FEATURES = ("log_chars", "link_density", "is_heading", "question", "in_best", "ends_terminal")
 CONTEXT_FOLDS = 3  # out-of-fold first pass inside the context classifier
 CALIBRATION_FOLDS = 2  # out-of-fold predictions the temperature is fitted on
-# The HTML model learns from the pages and this share of the plain-text documents (3,000 of the 8,000 the
+# The HTML model learns from the pages and this share of the plain-text documents (6,000 of the 16,000 the
 # generator writes): the text model wants the whole corpus, the HTML model the pages to stay most of its rows.
 HTML_TEXT_SHARE = 0.375
 
