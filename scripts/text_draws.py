@@ -5,8 +5,8 @@
     python scripts/text_draws.py --seeds 2 3 4 --parts /tmp/parts --json /tmp/draws.json   # other parts, 3 draws
     python scripts/text_draws.py --render /tmp/draws.json --doc docs/TEXT_DRAWS.md          # the table from a saved run
 
-``scripts/make_training_data.py`` draws its text documents (16,000 by default) from the parts with a seeded RNG; a change to
-``parts/lines`` (one more file) redraws all of them. For each seed this script writes only the text documents
+``scripts/make_training_data.py`` draws its text documents (16,000 by default) from the parts with a seeded RNG; a
+change to ``parts/lines`` (one more file) redraws all of them. For each seed this script writes only the text documents
 (``synth.build.generate`` with no pages) into a temporary folder, fits the plain-text model exactly as training does
 (``build.calibrated_model``, grouped folds), pairs it with the shipped HTML model, and scores both injected dev sets as
 ``scripts/text_misses.py`` does (caught, caught per distinct text, content kept). Compare data changes on the mean
