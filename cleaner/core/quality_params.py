@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.863522, 0.124998, 0.628287, 0.333313, 6.61071, 4.74705, 0.119641)
-SCALE = (0.213366, 0.229429, 0.269017, 0.259029, 1.10098, 0.998318, 0.324541)
-COEF = (1.5274, 0.529752, 1.6105, 0.390299, -0.445278, 0.234908, 0.584265)
-INTERCEPT = 2.50456
+MEAN = (0.87698, 0.115218, 0.63285, 0.332854, 6.6202, 4.74705, 0.119641)
+SCALE = (0.204659, 0.21921, 0.268051, 0.258351, 1.10551, 0.998318, 0.324541)
+COEF = (1.83793, 0.859576, 1.24788, 0.150253, -0.365838, 0.0947074, 0.58273)
+INTERCEPT = 2.53818
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1305,
-    "brier_out_of_set": 0.1027,
+    "brier_base_rate": 0.1266,
+    "brier_out_of_set": 0.101,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261203-9718cddf",
+    "model_version": "cleaner-20261203-ca30986e",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
