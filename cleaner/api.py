@@ -131,7 +131,12 @@ class Cleaner:
         """``clean``'s steps after the model, from the document's block probabilities (``pipeline.probabilities``
         runs the model once for many prepared documents)."""
         return pipeline.finish(
-            prepared, probs, model_version=self.model_version, explainers=self._explainers(cues), ruleset=self.rules
+            prepared,
+            probs,
+            model_version=self.model_version,
+            explainers=self._explainers(cues),
+            ruleset=self.rules,
+            captions=self.config.captions,
         )
 
     def _input(self, source: str | bytes | Any, kind: str | None) -> tuple[str | bytes, CleanerConfig]:

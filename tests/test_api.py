@@ -65,6 +65,22 @@ def test_clean_many_streams_in_order(cleaner_instance: cleaner.Cleaner) -> None:
     assert [r.kind for r in results] == ["html", "text", "html"]
 
 
+def test_captions_are_content_segments_and_in_the_text_on_request() -> None:
+    page = PAGE.replace(
+        "<p>Engineers",
+        "<figure><img src='wall.jpg' alt=''><figcaption>Workers on the rebuilt sea wall. Photograph: J. Doe"
+        "</figcaption></figure><p>Engineers",
+    )
+    caption = "Workers on the rebuilt sea wall. Photograph: J. Doe"
+    default = cleaner.Cleaner().clean(page)
+    (segment,) = [s for s in default.segments if s.text == caption]
+    assert (segment.tag, segment.label) == ("figcaption", Label.CONTENT)
+    assert caption not in default.text and "Engineers replaced" in default.text
+    kept = cleaner.Cleaner(config=cleaner.CleanerConfig(captions=True)).clean(page)
+    assert [s.label for s in kept.segments] == [s.label for s in default.segments]
+    assert caption in kept.text and kept.text.replace(caption + "\n\n", "") == default.text
+
+
 def test_never_empty_when_the_page_has_text(cleaner_instance: cleaner.Cleaner) -> None:
     result = cleaner_instance.clean("<html><body><div><a href='/x'>Only a link</a></div></body></html>")
     assert result.text

@@ -240,6 +240,23 @@ def test_time_limit_zero_means_no_limit(tmp_path: Path) -> None:
     assert b"harbour wall" in proc.stdout
 
 
+def test_captions_option_of_clean_and_batch(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    caption = "The old harbour wall at low tide. Photograph: J. Doe"
+    page.write_text(
+        ARTICLE.replace("<p>Repairs", f"<figure><img src='w.jpg'><figcaption>{caption}</figcaption></figure><p>Repairs")
+    )
+    plain, kept = run("clean", str(page)), run("clean", str(page), "--captions")
+    assert plain.returncode == kept.returncode == 0, plain.stderr + kept.stderr
+    assert caption.encode() not in plain.stdout and caption.encode() in kept.stdout
+    assert b"Repairs will cost" in plain.stdout
+    out = tmp_path / "out.jsonl"
+    assert invoke("batch", str(page), "--out", str(out), "--workers", "1").exit_code == 0
+    assert caption not in json.loads(out.read_text())["text"]
+    again = invoke("batch", str(page), "--out", str(out), "--workers", "1", "--resume", "--captions")
+    assert again.exit_code == 2 and "--captions was None, now True" in again.stderr
+
+
 # --- options and help ---------------------------------------------------------------------------------------------
 
 

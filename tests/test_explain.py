@@ -424,3 +424,10 @@ def test_readme_shows_the_report_screenshot() -> None:
     repo = Path(__file__).resolve().parent.parent
     assert "](docs/report.png)" in (repo / "README.md").read_text(encoding="utf-8")
     assert (repo / "docs" / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_markdown_leaves_captions_out_as_the_text_does() -> None:
+    caption = Segment(1, Label.CONTENT, 0.9, "The bridge at dawn.", 0, 19, "/html/body/figure/figcaption", "figcaption")
+    r = result_of(seg(0, Label.CONTENT, "Headline", "h1"), caption, seg(2, Label.CONTENT, "Body.", "p"))
+    assert to_markdown(r) == "# Headline\n\nBody."
+    assert to_markdown(r, captions=True) == "# Headline\n\nThe bridge at dawn.\n\nBody."

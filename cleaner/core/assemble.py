@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from cleaner.core.types import BLOCK_SEPARATOR, LABELS, Block, Label, Segment
@@ -27,9 +29,31 @@ def segments(
     )
 
 
-def clean_text(segs: tuple[Segment, ...]) -> str:
-    """The content segments' text, paragraphs separated by blank lines."""
-    return BLOCK_SEPARATOR.join(s.text for s in segs if s.label is Label.CONTENT)
+_IN_FIGCAPTION = re.compile(r"/figcaption(?:\[\d+\])?(?:/|$)")
+
+
+def is_caption(segment: Segment) -> bool:
+    """Whether a segment is (inside) an image caption, a ``<figcaption>``."""
+    return segment.tag == "figcaption" or (segment.xpath is not None and bool(_IN_FIGCAPTION.search(segment.xpath)))
+
+
+def text_segments(segs: tuple[Segment, ...], captions: bool = False) -> list[Segment]:
+    """The content segments the clean text holds, in document order.
+
+    Image captions are content (``LABELS.md``) but left out unless ``captions``, as the main-content benchmarks'
+    ground truth mostly leaves them out; a page whose only content is captions keeps them, so this choice never
+    leaves a page empty.
+    """
+    content = [s for s in segs if s.label is Label.CONTENT]
+    if captions:
+        return content
+    body = [s for s in content if not is_caption(s)]
+    return body if any(s.text.strip() for s in body) else content
+
+
+def clean_text(segs: tuple[Segment, ...], captions: bool = False) -> str:
+    """The text of ``text_segments``, paragraphs separated by blank lines."""
+    return BLOCK_SEPARATOR.join(s.text for s in text_segments(segs, captions))
 
 
 def stream_text(blocks: list[Block]) -> str:

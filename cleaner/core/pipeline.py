@@ -126,8 +126,10 @@ def finish(
     model_version: str,
     explainers: Mapping[str, FirstPassWeights] | None = None,
     ruleset: rules.RuleSet | None = None,
+    captions: bool = False,
 ) -> Result:
-    """Labels, the user's rules and the result of one prepared document, from its block probabilities."""
+    """Labels, the user's rules and the result of one prepared document, from its block probabilities
+    (``captions``: keep image captions in the clean text, ``assemble.text_segments``)."""
     doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
     labels = decide.choose_labels(probs, feats, blocks)
@@ -143,7 +145,7 @@ def finish(
         return tuple(replace(s, cues=s.cues + c) for s, c in zip(plain, cues, strict=True))
 
     return Result(
-        text=assemble.clean_text(segs),
+        text=assemble.clean_text(segs, captions),
         segments=segs,
         kind=doc.kind,
         source_text=doc.source_text,
@@ -167,4 +169,6 @@ def run(
     when the result's segments are first read (no cues without them)."""
     prepared = prepare(source, config)
     (probs,) = probabilities(model, [prepared.features])
-    return finish(prepared, probs, model_version=model_version, explainers=explainers, ruleset=ruleset)
+    return finish(
+        prepared, probs, model_version=model_version, explainers=explainers, ruleset=ruleset, captions=config.captions
+    )

@@ -141,6 +141,14 @@ def _rules_option() -> Any:
     )
 
 
+def _captions_option() -> Any:
+    return typer.Option(
+        False,
+        "--captions/--no-captions",
+        help="Keep image captions (<figcaption>) in the clean text; they are content segments either way.",
+    )
+
+
 @app.command()
 def clean(
     file: str = typer.Argument("-", help="HTML or text file (.gz too), '-' for stdin."),
@@ -152,6 +160,7 @@ def clean(
     ),
     time_limit: float = _time_limit_option(DEFAULT_TIME_LIMIT, _TIME_LIMIT_HELP),
     rules: Path | None = _rules_option(),
+    captions: bool = _captions_option(),
 ) -> None:
     """Clean one document and print its editorial text.
 
@@ -165,7 +174,7 @@ def clean(
     try:
         if format not in FORMATS:
             raise ValueError(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-        result = _clean_one(file, kind, model, time_limit, rules)
+        result = _clean_one(file, kind, model, time_limit, rules, captions)
     except (CleanerError, OSError, ValueError) as exc:
         _fail(exc)
         return
@@ -173,7 +182,7 @@ def clean(
         typer.echo(_json_text(result.to_dict()))
         return
     shown = sys.stdout.isatty()
-    typer.echo(_for_terminal(to_markdown(result) if format == "markdown" else result.text, shown))
+    typer.echo(_for_terminal(to_markdown(result, captions) if format == "markdown" else result.text, shown))
     if show_flagged:
         typer.echo("\n--- flagged ---")
         for s in result.flagged:
@@ -181,12 +190,14 @@ def clean(
             typer.echo(_for_terminal(line, shown))
 
 
-def _clean_one(file: str, kind: str, model: Path | None, time_limit: float, rules: Path | None = None) -> Result:
+def _clean_one(
+    file: str, kind: str, model: Path | None, time_limit: float, rules: Path | None = None, captions: bool = False
+) -> Result:
     """Read ``file`` (bounded by ``max_input_bytes``), clean it within ``time_limit`` and say its warnings on stderr."""
     from cleaner import Cleaner, CleanerConfig
     from cleaner.runners.stream import deadline
 
-    config = CleanerConfig(kind=kind)
+    config = CleanerConfig(kind=kind, captions=captions)
     cleaner = Cleaner(model, config=config, rules=rules)  # the rules are checked before the input is read
     data = _read_input(file, config.max_input_bytes)
     hint = None
@@ -263,6 +274,7 @@ def batch(
     chunk_size: int = typer.Option(4, "--chunk-size", help="Documents sent to a worker at a time."),
     model: Path | None = typer.Option(None, help="Model directory (default: the shipped model)."),
     rules: Path | None = _rules_option(),
+    captions: bool = _captions_option(),
 ) -> None:
     """Clean many documents into a JSONL file, in parallel, resumably.
 
@@ -272,6 +284,7 @@ def batch(
     """
     from concurrent.futures.process import BrokenProcessPool
 
+    from cleaner.core.config import CleanerConfig
     from cleaner.runners import batch as b
     from cleaner.runners import sink, sources
 
@@ -300,7 +313,7 @@ def batch(
             drop_failed=retry_failed,
             fsync=fsync,
             inputs=sources.fingerprint(files),
-            options={"field": field, "format": output_format},
+            options={"field": field, "format": output_format, **({"captions": True} if captions else {})},
         )
         skip = output.done
     except (CleanerError, OSError, ValueError) as exc:
@@ -317,6 +330,7 @@ def batch(
                 output,
                 workers=n_workers,
                 model=None if model is None else str(model),
+                config=CleanerConfig(captions=captions),
                 rules=ruleset,
                 resume=resume,
                 skip=skip,

@@ -8,6 +8,7 @@ from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
+from cleaner.core.assemble import text_segments
 from cleaner.core.segment import CELL_SEPARATOR
 from cleaner.core.types import Label, Result, Segment
 
@@ -81,12 +82,13 @@ def markdown_block(segment: Segment) -> str:
     return _MD_LEADING.sub(r"\1\\\2", text)  # a paragraph that starts like a list or heading stays a paragraph
 
 
-def to_markdown(result: Result) -> str:
-    """The clean text as Markdown, built from each content block's tag."""
+def to_markdown(result: Result, captions: bool = False) -> str:
+    """The clean text as Markdown, built from each content block's tag (the blocks of ``text``: image captions only
+    with ``captions``, as there)."""
     out: list[str] = []
     previous_li = False
-    for segment in result.segments:
-        if segment.label is not Label.CONTENT or not segment.text.strip():
+    for segment in text_segments(result.segments, captions):
+        if not segment.text.strip():
             continue
         block = markdown_block(segment)
         is_li = block.startswith("- ")

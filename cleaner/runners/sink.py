@@ -309,7 +309,11 @@ def _check_same_run(
             "missing or from another version of cleaner); start again with --overwrite"
         )
     started = previous.get("options") or {}
-    changed = [f"--{k} was {started.get(k)!r}, now {v!r}" for k, v in options.items() if started.get(k) != v]
+    changed = [  # a key either run left out had its default: runs from before an option was added still resume
+        f"--{k} was {started.get(k)!r}, now {options.get(k)!r}"
+        for k in sorted(set(started) | set(options), key=[*options, *started].index)
+        if started.get(k) != options.get(k)
+    ]
     if changed:
         raise OutputError(f"cannot resume {path} with other options ({'; '.join(changed)}): its records would mix")
     before = {row[0]: row[1:] for row in previous["inputs"]}

@@ -6,7 +6,7 @@ import numpy as np
 
 from cleaner.core import assemble
 from cleaner.core.segment import text_blocks
-from cleaner.core.types import LABELS, Label
+from cleaner.core.types import LABELS, Label, Segment
 
 
 def test_segments_and_clean_text_keep_offsets_and_order() -> None:
@@ -18,3 +18,32 @@ def test_segments_and_clean_text_keep_offsets_and_order() -> None:
     assert [s.label for s in segs] == [Label.CONTENT, Label.POLL, Label.CONTENT]
     assert all(text[s.start : s.end] == s.text for s in segs)
     assert assemble.clean_text(segs) == "Intro line here.\n\nBody text."
+
+
+def _seg(index: int, text: str, tag: str = "p", xpath: str | None = None, label: Label = Label.CONTENT) -> Segment:
+    return Segment(index, label, 0.9, text, 0, len(text), xpath, tag)
+
+
+def test_captions_are_content_but_left_out_of_the_text_unless_asked() -> None:
+    segs = (
+        _seg(0, "Headline", "h1", "/html/body/article/h1"),
+        _seg(1, "A crane lifts the roof. Photo: A. Smith", "figcaption", "/html/body/article/figure/figcaption"),
+        _seg(2, "Credit line", "div", "/html/body/article/figure[2]/figcaption[1]/div"),
+        _seg(3, "Body text.", "p", "/html/body/article/p"),
+        _seg(4, "Not a caption", "div", "/html/body/article/figcaptions/div"),
+        _seg(5, "Menu", "li", "/html/body/nav/li", Label.BOILERPLATE),
+    )
+    assert [assemble.is_caption(s) for s in segs] == [False, True, True, False, False, False]
+    assert assemble.clean_text(segs) == "Headline\n\nBody text.\n\nNot a caption"
+    assert assemble.clean_text(segs, captions=True) == (
+        "Headline\n\nA crane lifts the roof. Photo: A. Smith\n\nCredit line\n\nBody text.\n\nNot a caption"
+    )
+
+
+def test_a_page_whose_only_content_is_captions_keeps_them() -> None:
+    segs = (
+        _seg(0, "Home", "li", "/html/body/nav/li", Label.BOILERPLATE),
+        _seg(1, "Sunset over the bay", "figcaption", "/html/body/main/figure/figcaption"),
+    )
+    assert assemble.clean_text(segs) == "Sunset over the bay"
+    assert assemble.clean_text(segs[:1]) == ""
