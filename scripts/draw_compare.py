@@ -19,6 +19,7 @@ import argparse
 import json
 import math
 import statistics
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,12 @@ from typing import Any
 SIGNIFICANT = 2.0  # standard errors
 DOC_HEAD = (
     "# The same code and parts, different data draws\n\n"
-    "Rerun: `python scripts/draw_compare.py --base docs/draws/6x8000/seed-*.json --variant docs/draws/seed-*.json "
-    "--doc docs/DRAWS.md`. Each column is the full quality gate (`python scripts/gate.py --sample full --model DIR "
+    "Rerun: `{command}`. Each column is the full quality gate (`python scripts/gate.py --sample full --model DIR "
     "--json F`) of a model trained (`python scripts/train.py training_data --out DIR`) on `python "
-    "scripts/make_training_data.py --seed N` from the committed parts. `docs/draws/seed-N.json`: the shipped "
-    "draw size (12 pages per template, 16,000 text documents; seed 2 is the shipped model); "
-    "`docs/draws/6x8000/seed-N.json`: the previous one (6 pages, 8,000 texts; its seed 2 was the previous shipped "
-    "model). The gate's floors are pinned at the shipped size's draws' mean (or the shipped value, if lower) with "
-    "two of their standard deviations as tolerance (`scripts/gate.py --update --spread`). A data change should be "
+    "scripts/make_training_data.py --seed N` from the committed parts; `docs/draws/README.md` says which code and "
+    "draw size each folder of measurements is (`docs/draws/seed-N.json`: the shipped one, seed 2 the shipped model). "
+    "The gate's floors are pinned at the shipped draws' mean (or the shipped value, if lower) with "
+    "two of their standard deviations as tolerance (`scripts/gate.py --update --spread`). A change should be "
     "judged on its mean over several draws against this spread (`--variant`).\n\n"
 )
 VARIANT_HEAD = (
@@ -122,7 +121,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     out = table(rows, *column_names(args.base, args.variant))
     print(out)
     if args.doc:
-        args.doc.write_text(DOC_HEAD + (VARIANT_HEAD if args.variant else "") + out + "\n", encoding="utf-8")
+        command = " ".join(["python scripts/draw_compare.py", *map(str, argv if argv is not None else sys.argv[1:])])
+        args.doc.write_text(
+            DOC_HEAD.format(command=command) + (VARIANT_HEAD if args.variant else "") + out + "\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":
