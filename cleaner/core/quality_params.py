@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.87698, 0.115218, 0.63285, 0.332854, 6.6202, 4.74705, 0.119641)
-SCALE = (0.204659, 0.21921, 0.268051, 0.258351, 1.10551, 0.998318, 0.324541)
-COEF = (1.83793, 0.859576, 1.24788, 0.150253, -0.365838, 0.0947074, 0.58273)
-INTERCEPT = 2.53818
+MEAN = (0.87322, 0.117245, 0.636782, 0.329934, 6.62929, 4.74705, 0.119641)
+SCALE = (0.205085, 0.219861, 0.266809, 0.257319, 1.10596, 0.998318, 0.324541)
+COEF = (1.73498, 0.748262, 1.33838, 0.231292, -0.417359, 0.121746, 0.597233)
+INTERCEPT = 2.54678
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1266,
-    "brier_out_of_set": 0.101,
+    "brier_base_rate": 0.1262,
+    "brier_out_of_set": 0.1003,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261203-ca30986e",
+    "model_version": "cleaner-20261204-138709b3",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
