@@ -34,7 +34,10 @@ _IN_FIGCAPTION = re.compile(r"/figcaption(?:\[\d+\])?(?:/|$)")
 
 def is_caption(segment: Segment) -> bool:
     """Whether a segment is (inside) an image caption, a ``<figcaption>``."""
-    return segment.tag == "figcaption" or (segment.xpath is not None and bool(_IN_FIGCAPTION.search(segment.xpath)))
+    if segment.tag == "figcaption":
+        return True
+    xpath = segment.xpath
+    return xpath is not None and "/figcaption" in xpath and _IN_FIGCAPTION.search(xpath) is not None
 
 
 def text_segments(segs: tuple[Segment, ...], captions: bool = False) -> list[Segment]:

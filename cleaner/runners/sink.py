@@ -309,10 +309,10 @@ def _check_same_run(
             "missing or from another version of cleaner); start again with --overwrite"
         )
     started = previous.get("options") or {}
-    changed = [  # a key either run left out had its default: runs from before an option was added still resume
-        f"--{k} was {started.get(k)!r}, now {options.get(k)!r}"
-        for k in sorted(set(started) | set(options), key=[*options, *started].index)
-        if started.get(k) != options.get(k)
+    # Keys of either run are compared; callers leave an option out at its default, so older outputs still resume.
+    keys = [*options, *(k for k in started if k not in options)]
+    changed = [
+        f"--{k} was {started.get(k)!r}, now {options.get(k)!r}" for k in keys if started.get(k) != options.get(k)
     ]
     if changed:
         raise OutputError(f"cannot resume {path} with other options ({'; '.join(changed)}): its records would mix")
