@@ -17,11 +17,14 @@ from cleaner.core.vocabulary import (
     AD_SLOT_TOKENS,
     BLOCK_TAGS,
     BODY_ITEMPROPS,
+    CALL_TO_ACTION,
     CONTROL_TAGS,
     DROP_TAGS,
+    GLUED_TAIL,
     LANDMARK_ROLES,
     LANDMARK_TAGS,
     NOT_AD_WORDS,
+    PRIVACY_CHOICE,
     consent_platform_tokens,
 )
 
@@ -609,8 +612,37 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def text_blocks(text: str, *, max_blocks: int, max_block_chars: int) -> tuple[list[Block], bool]:
-    """Paragraphs of plain text (blank-line separated, else one per line), with offsets into ``text``."""
+# A sentence end inside a paragraph: terminal punctuation (and a closing quote), then space, then a new sentence.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)]?\s+(?=\W*[^\W\d_])")
+GLUED_TAIL_MAX_WORDS = 20  # a glued widget is a line or two; a longer last sentence is left to the model whole
+GLUED_HEAD_MIN_WORDS = 8  # ...and the paragraph before it is prose, not another widget
+
+
+def glued_tail(paragraph: str) -> int | None:
+    """Where a flattened widget glued onto the end of a paragraph starts (its offset in ``paragraph``), or None.
+
+    The widget is the paragraph's last sentences from the first break whose next sentence opens like a widget
+    (``GLUED_TAIL``, ``CALL_TO_ACTION``, ``PRIVACY_CHOICE``: "Share this article", "Sign up for our newsletter", "We
+    use cookies"), at most ``GLUED_TAIL_MAX_WORDS`` words, after at least ``GLUED_HEAD_MIN_WORDS`` words of prose."""
+    if len(paragraph) < 40:
+        return None
+    for m in _SENTENCE_BREAK.finditer(paragraph):
+        tail = paragraph[m.end() :]
+        if len(tail.split()) > GLUED_TAIL_MAX_WORDS or not GLUED_TAIL_MAX_WORDS:
+            continue
+        if len(paragraph[: m.start()].split()) < GLUED_HEAD_MIN_WORDS:
+            return None
+        if GLUED_TAIL.match(tail) or CALL_TO_ACTION.match(tail) or PRIVACY_CHOICE.match(tail):
+            return m.end()
+    return None
+
+
+def text_blocks(
+    text: str, *, max_blocks: int, max_block_chars: int, split_glued: bool = True
+) -> tuple[list[Block], bool]:
+    """Paragraphs of plain text (blank-line separated, else one per line), with offsets into ``text``; a widget glued
+    onto the end of a paragraph (``glued_tail``) is a block of its own unless ``split_glued`` is False (labelled
+    training documents: a paragraph's label is the unit's)."""
     if _BLANK_LINE.search(text):
         spans: Iterable[tuple[int, int]] = _paragraph_spans(text)
     else:
@@ -627,5 +659,13 @@ def text_blocks(text: str, *, max_blocks: int, max_block_chars: int) -> tuple[li
             break
         start = begin + (len(raw) - len(raw.lstrip()))
         stripped = stripped[:max_block_chars]
-        blocks.append(Block(id=len(blocks), text=stripped, tag="p", xpath=None, start=start, end=start + len(stripped)))
+        cut = glued_tail(stripped) if split_glued else None
+        pieces = [(0, len(stripped))] if cut is None else [(0, len(stripped[:cut].rstrip())), (cut, len(stripped))]
+        for a, b in pieces:
+            if len(blocks) >= max_blocks:
+                truncated = True
+                break
+            blocks.append(
+                Block(id=len(blocks), text=stripped[a:b], tag="p", xpath=None, start=start + a, end=start + b)
+            )
     return blocks, truncated

@@ -307,3 +307,23 @@ PRIVACY_CHOICE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# The start of a sentence that is a flattened widget, not prose: extractors glue a share bar, a sign-up ask, a
+# cookie notice or an ad label onto the paragraph before it ("...said the mayor. Share this article on Facebook").
+# Read at the start of a paragraph's last sentence (``segment.glued_tail``); with CALL_TO_ACTION and PRIVACY_CHOICE.
+GLUED_TAIL = re.compile(
+    r"""^\W*(?:
+    share\s+(?:this|on|via)\b|click\s+here\b|tap\s+here\b|read\s+more\b|read\s+also\b|see\s+also\b|related\s*:
+    |advertisement\b|sponsored\s+content\b|this\s+(?:site|website)\s+uses\s+cookies|we\s+use\s+cookies
+    |by\s+(?:clicking|continuing|signing\s+up|subscribing|submitting|using\s+this)\b|accept\s+(?:all\s+)?cookies
+    |(?:sign\s+up|subscribe)\s+(?:to|for)\s+(?:our|the)\b|get\s+our\s+\w+\s+newsletter|view\s+results\b
+    |notify\s+me\s+of\b|rate\s+this\s+(?:post|article|story)|follow\s+@|log\s+in\s+or\s+(?:create|register)
+    |(?:you(?:'|’)ve|you\s+have)\s+reached\s+(?:your|the)\b|thanks?\s+(?:you\s+)?for\s+signing\s+up
+    |teilen\s+sie\b|artikel\s+teilen|mehr\s+zum\s+thema|lesen\s+sie\s+auch|wir\s+verwenden\s+cookies|anzeige\b
+    |partager\s+(?:cet|sur)\b|lire\s+aussi|nous\s+utilisons\s+des\s+cookies|publicité\b
+    |compartir\s+en\b|lee\s+también|utilizamos\s+cookies|publicidad\b
+    |condividi\s+su\b|leggi\s+anche|utilizziamo\s+i\s+cookie|pubblicità\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)

@@ -129,7 +129,8 @@ def text_doc(record: dict, source: str) -> LabelledDoc:
         raise DataError(f"{source}: record has no 'paragraphs' list")
     texts = [str(p.get("text", "")) for p in paragraphs]
     text = record.get("text") or "\n\n".join(texts)
-    blocks, _ = segment.text_blocks(text, **_LIMITS)
+    # Each labelled paragraph stays one block: its label is the paragraph's (no glued-tail split).
+    blocks, _ = segment.text_blocks(text, split_glued=False, **_LIMITS)
     labels: list[str | None] = [str(p.get("label", "")).lower() or None for p in paragraphs]
     if len(blocks) != len(labels):
         # Paragraph texts that hold blank lines split further: align by offsets.

@@ -35,3 +35,12 @@ def test_a_gold_page_labels_a_unit_from_the_segments_inside_it() -> None:
         ("p", "content"),
         ("table", "promo"),
     ]
+
+
+def test_a_labelled_paragraph_stays_one_block_even_when_it_ends_like_a_widget() -> None:
+    pitch = "Learn a language with our course in ten minutes a day, every day of the week. Try it free for a week."
+    record = {"id": "d", "paragraphs": [{"text": "An editorial paragraph.", "label": "content"}]}
+    record["paragraphs"].append({"text": pitch, "label": "promo"})
+    doc = corpus.text_doc(record, "t.jsonl")
+    assert [b.text for b in doc.blocks] == ["An editorial paragraph.", pitch]
+    assert doc.labels == ["content", "promo"]

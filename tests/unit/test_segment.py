@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +179,46 @@ def test_name_marks_of_all_tokens_is_the_or_of_each_tokens_marks(words: list[str
         if name in consent_platform_tokens():
             expected |= segment._CMP
     assert segment._name_marks(names) == expected
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Share this article on Facebook",
+        "Sign up for our newsletter to get the news first.",
+        "We use cookies to improve your experience.",
+        "Notify me of follow-up comments by email.",
+        "Abonnieren Sie unseren Newsletter.",
+    ],
+)
+def test_a_widget_glued_onto_a_paragraph_is_a_block_of_its_own(tail: str) -> None:
+    head = "The council voted on Tuesday to close the old bridge to traffic, said the mayor."
+    text = f"Intro line.\n\n{head} {tail}\n\nNext paragraph."
+    blocks, _ = segment.text_blocks(text, max_blocks=100, max_block_chars=10_000)
+    assert [b.text for b in blocks] == ["Intro line.", head, tail, "Next paragraph."]
+    assert all(text[b.start : b.end] == b.text for b in blocks)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the last sentence is prose that mentions subscribing
+        'He said: "We will subscribe to the plan." Subscribers were happy with the vote in the town hall yesterday.',
+        # too little prose before the widget-like sentence: the whole line is one block, as the model was trained
+        "Short intro. Share this article on Facebook",
+        # a long last sentence is the model's to read whole
+        "The mayor told reporters that the city had to act. Read more about the plans for the bridge and what they "
+        "mean for the future of the city centre in the next months and years to come, our reporter writes.",
+    ],
+)
+def test_prose_is_not_split(paragraph: str) -> None:
+    assert segment.glued_tail(paragraph) is None
+    blocks, _ = segment.text_blocks(paragraph, max_blocks=100, max_block_chars=10_000)
+    assert [b.text for b in blocks] == [paragraph]
+
+
+def test_the_glued_tail_split_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraph = "The council voted on Tuesday to close the old bridge to traffic. Share this article on Facebook"
+    assert segment.glued_tail(paragraph) is not None
+    monkeypatch.setattr(segment, "GLUED_TAIL_MAX_WORDS", 0)
+    assert segment.glued_tail(paragraph) is None
