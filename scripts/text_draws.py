@@ -86,6 +86,27 @@ def summary(draws: dict[int, dict[str, dict[str, float]]]) -> list[str]:
     return lines
 
 
+def paired(base: dict[int, dict[str, dict[str, float]]], variant: dict[int, dict[str, dict[str, float]]]) -> list[str]:
+    """Variant minus base per seed both ran, with the mean difference and its standard error (points)."""
+    seeds = [s for s in variant if s in base]
+    lines = [
+        "| set | figure | " + " | ".join(f"seed {s}" for s in seeds) + " | mean difference | se |",
+        "|---|---|" + "---|" * (len(seeds) + 2),
+    ]
+    for name in DATASETS:
+        for key in FIGURES:
+            diffs = [100 * (variant[s][name][key] - base[s][name][key]) for s in seeds]
+            se = statistics.stdev(diffs) / len(diffs) ** 0.5 if len(diffs) > 1 else 0.0
+            cells = " | ".join(f"{d:+.1f}" for d in diffs)
+            lines.append(f"| `{name}` | {key} | {cells} | {statistics.mean(diffs):+.2f} | {se:.2f} |")
+    return lines
+
+
+def load_draws(path: Path) -> tuple[dict[int, dict[str, dict[str, float]]], dict[str, object]]:
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    return {int(seed): figures for seed, figures in saved["draws"].items()}, saved
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, nargs="+", default=[2, 3], help="generator seeds (default: 2 3)")
@@ -96,11 +117,12 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the figures per seed as JSON")
     ap.add_argument("--render", type=Path, help="fit nothing: read a --json file of an earlier run")
     ap.add_argument("--doc", type=Path, help="write the table as a markdown page (e.g. docs/TEXT_DRAWS.md)")
+    ap.add_argument("--base", type=Path, help="with --render: also the differences from this --json run, per seed")
+    ap.add_argument("--note", default="", help="with --doc: a paragraph saying what the two runs were")
     args = ap.parse_args()
     if args.render:
-        saved = json.loads(args.render.read_text(encoding="utf-8"))
-        draws = {int(seed): figures for seed, figures in saved["draws"].items()}
-        texts = int(saved.get("texts", args.texts))
+        draws, saved = load_draws(args.render)
+        texts = int(str(saved.get("texts", args.texts)))
     else:
         texts = args.texts
         draws = {}
@@ -112,9 +134,27 @@ def main() -> None:
             saved = {"parts": str(args.parts), "texts": args.texts, "model": store.load_model(None).manifest["version"]}
             args.json.write_text(json.dumps({**saved, "draws": draws}, indent=1) + "\n", encoding="utf-8")
     table = "\n".join(summary(draws))
+    if args.base:
+        base, _ = load_draws(args.base)
+        table = "\n".join(
+            [
+                "Base run, the same seeds:",
+                "",
+                *summary(base),
+                "",
+                "This run:",
+                "",
+                table,
+                "",
+                "Paired, this run minus the base (points):",
+                "",
+                *paired(base, draws),
+            ]
+        )
     print(table)
     if args.doc:
-        args.doc.write_text(DOC_HEAD.format(texts=texts) + table + "\n", encoding="utf-8")
+        note = f"{args.note}\n\n" if args.note else ""
+        args.doc.write_text(DOC_HEAD.format(texts=texts) + note + table + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

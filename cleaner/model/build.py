@@ -7,6 +7,8 @@ around it with gradient boosting. Calibration: temperature scaling through ``Cal
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from sklearn.base import BaseEstimator
 from sklearn.calibration import CalibratedClassifierCV
@@ -22,12 +24,18 @@ from cleaner.core.features import (
     DOCUMENT_START_COLUMN,
     MARKUP_COLUMNS,
 )
-from cleaner.model.estimators import BlockColumns, ContextClassifier, KindRouter
+from cleaner.model.estimators import BlockColumns, ContextClassifier, KindRouter, RunContextClassifier
 
 MARKUP_WEIGHT = 0.7
 DENSE_WEIGHT = 0.35
 # What the context pass reads of the blocks right before and after each block.
 NEIGHBOUR_FEATURES = ("log_chars", "link_density", "is_heading", "question", "in_best", "ends_terminal")
+# Whether the plain-text context pass also reads each block's run of short blocks (``estimators.run_features``):
+# injected material comes in runs (a question, its options, "View results"; a heading, a pitch, "Sign up"). Off: on
+# three data draws (seeds 2/3/4, docs/TEXT_DRAWS.md, paired) segments caught moved +0.2 (injected-dev) and +0.5
+# points (injected-modern-dev) on the mean, within the spread between draws, one draw of three lower on each set.
+TEXT_RUNS = False
+RUN_LONG_CHARS = 150
 CONTEXT_FOLDS = 3  # out-of-fold first pass inside the context classifier
 CALIBRATION_FOLDS = 2  # out-of-fold predictions the temperature is fitted on
 # The HTML model learns from the pages and this share of the plain-text documents (6,000 of the 16,000 the
@@ -45,7 +53,7 @@ def first_pass(seed: int = 0) -> Pipeline:
     return Pipeline([("columns", columns), ("linear", linear)])
 
 
-def context_model(seed: int = 0) -> ContextClassifier:
+def context_model(seed: int = 0, *, runs: bool = False) -> ContextClassifier:
     """The two-pass block model, unfitted.
 
     100 boosting rounds against 50 (three data draws, seeds 2/3/4, full gate; docs/DRAWS.md): wcxb-dev word F1
@@ -57,21 +65,25 @@ def context_model(seed: int = 0) -> ContextClassifier:
         random_state=seed,
     )  # fmt: skip
     neighbours = tuple(DENSE_COLUMNS.start + DENSE_INDEX[name] for name in NEIGHBOUR_FEATURES)
-    return ContextClassifier(
-        first_pass(seed),
-        final,
+    settings: dict[str, Any] = dict(
         cv=CONTEXT_FOLDS,
         document_start_column=DOCUMENT_START_COLUMN,
         context_columns=DENSE_COLUMNS,
         neighbour_columns=neighbours,
         class_weight="balanced_sqrt",
     )
+    if runs:
+        run_column = DENSE_COLUMNS.start + DENSE_INDEX["log_chars"]
+        return RunContextClassifier(
+            first_pass(seed), final, run_column=run_column, run_long_chars=RUN_LONG_CHARS, **settings
+        )
+    return ContextClassifier(first_pass(seed), final, **settings)
 
 
-def calibrated_model(seed: int = 0) -> CalibratedClassifierCV:
+def calibrated_model(seed: int = 0, *, runs: bool = False) -> CalibratedClassifierCV:
     """The shipped form: the two-pass model refitted on all data, temperature-scaled on out-of-fold output."""
     return CalibratedClassifierCV(
-        context_model(seed), method="temperature", cv=GroupKFold(CALIBRATION_FOLDS), ensemble=False
+        context_model(seed, runs=runs), method="temperature", cv=GroupKFold(CALIBRATION_FOLDS), ensemble=False
     )
 
 
@@ -80,7 +92,7 @@ def block_model(seed: int = 0) -> KindRouter:
     kind_column = DENSE_COLUMNS.start + DENSE_INDEX["is_text_kind"]
     return KindRouter(
         calibrated_model(seed),
-        calibrated_model(seed),
+        calibrated_model(seed, runs=TEXT_RUNS),
         kind_column=kind_column,
         html_text_share=HTML_TEXT_SHARE,
         document_column=DOCUMENT_START_COLUMN,

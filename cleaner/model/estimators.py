@@ -228,6 +228,51 @@ def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
     return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
 
 
+RUN_CAP = 30  # run lengths and distances are read up to this many blocks
+
+
+def run_features(probs: np.ndarray, short: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """What a block's run says: the blocks of a document fall into runs of consecutive ``short`` blocks between
+    long (editorial) ones. Per row: the run's length and the row's place in it (blocks before and after it in the
+    run; all 0 for a long block), the blocks to the nearest long block before and after (``RUN_CAP`` when there is
+    none), the run's mean first-pass probabilities (a long block: its own), and the probabilities of the nearest
+    long blocks before and after (-1 when there is none)."""
+    n = len(short)
+    index = np.arange(n)
+    new_doc = np.ones(n, dtype=bool)
+    new_doc[1:] = docs[1:] != docs[:-1]
+    starts = short & (new_doc | ~np.roll(short, 1))
+    run = np.where(short, np.cumsum(starts) - 1, -1)
+    n_runs = int(starts.sum())
+    first = index[starts]
+    length = np.bincount(run[short], minlength=n_runs)
+    before = np.where(short, index - first[np.maximum(run, 0)] if n_runs else 0, 0)
+    after = np.where(short, length[np.maximum(run, 0)] - 1 - before if n_runs else 0, 0)
+    run_length = np.where(short, length[np.maximum(run, 0)] if n_runs else 0, 0)
+    long_at = np.where(short, -1, index)
+    previous = np.maximum.accumulate(long_at) if n else long_at  # the nearest long row at or before each row
+    nxt = np.where(short, n, index)
+    following = np.minimum.accumulate(nxt[::-1])[::-1] if n else nxt
+    prev_long = np.where(short, previous, -1)  # a long row's neighbours are the long rows around it
+    prev_long = np.where(~short & (index > 0), np.r_[-1, previous[:-1]] if n else prev_long, prev_long)
+    next_long = np.where(short, following, n)
+    next_long = np.where(~short & (index < n - 1), np.r_[following[1:], n] if n else next_long, next_long)
+    has_prev = (prev_long >= 0) & (docs[np.clip(prev_long, 0, max(n - 1, 0))] == docs)
+    has_next = (next_long < n) & (docs[np.clip(next_long, 0, max(n - 1, 0))] == docs)
+    dist_prev = np.where(has_prev, index - prev_long, RUN_CAP)
+    dist_next = np.where(has_next, next_long - index, RUN_CAP)
+    run_mean = probs.copy()
+    if n_runs:
+        sums = np.zeros((n_runs, probs.shape[1]))
+        np.add.at(sums, run[short], probs[short])
+        run_mean[short] = sums[run[short]] / length[run[short], None]
+    fill = -np.ones_like(probs)
+    prev_probs = np.where(has_prev[:, None], probs[np.clip(prev_long, 0, max(n - 1, 0))], fill)
+    next_probs = np.where(has_next[:, None], probs[np.clip(next_long, 0, max(n - 1, 0))], fill)
+    counts = np.minimum(np.column_stack([run_length, before, after, dist_prev, dist_next]), RUN_CAP)
+    return np.hstack([counts.astype(float), run_mean, prev_probs, next_probs])
+
+
 def _column_major(parts: list[np.ndarray]) -> np.ndarray:
     """``np.hstack(parts)`` in column-major order: gradient boosting reads a column of every row per tree node, so
     a page's rows are read in far fewer cache lines."""
@@ -409,7 +454,14 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
                 if k == 1 and neighbours is not None:
                     parts.append(_shift(neighbours, shift, docs, -1.0))
         parts.append(_window_mean(probs, self.window, docs))
+        parts.extend(self._more_context(probs, X, docs, own))
         return _column_major(parts)
+
+    def _more_context(
+        self, probs: np.ndarray, X: np.ndarray | sp.spmatrix, docs: np.ndarray, own: np.ndarray
+    ) -> list[np.ndarray]:
+        """Context columns a subclass adds (none here)."""
+        return []
 
     def __sklearn_is_fitted__(self) -> bool:
         return hasattr(self, "final_estimator_")
@@ -418,6 +470,50 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.sparse = True
         return tags
+
+
+class RunContextClassifier(ContextClassifier):
+    """A ``ContextClassifier`` whose final estimator also reads each block's run of short blocks (``run_features``).
+
+    Parameters are ``ContextClassifier``'s and: ``run_column``, a ``log1p(characters)`` column of ``X``; a block is
+    long (ends a run) with at least ``run_long_chars`` characters.
+    """
+
+    def __init__(
+        self,
+        estimator: BaseEstimator | None = None,
+        final_estimator: BaseEstimator | None = None,
+        *,
+        cv: int = 4,
+        document_start_column: int | None = None,
+        context_columns: slice | None = None,
+        neighbour_columns: tuple[int, ...] = (),
+        width: int = 2,
+        window: int = 6,
+        class_weight: dict[str, float] | str | None = None,
+        run_column: int = 0,
+        run_long_chars: int = 150,
+    ) -> None:
+        super().__init__(
+            estimator,
+            final_estimator,
+            cv=cv,
+            document_start_column=document_start_column,
+            context_columns=context_columns,
+            neighbour_columns=neighbour_columns,
+            width=width,
+            window=window,
+            class_weight=class_weight,
+        )
+        self.run_column = run_column
+        self.run_long_chars = run_long_chars
+
+    def _more_context(
+        self, probs: np.ndarray, X: np.ndarray | sp.spmatrix, docs: np.ndarray, own: np.ndarray
+    ) -> list[np.ndarray]:
+        inside = self._inside_own(self.run_column)
+        log_chars = own[:, inside] if inside is not None else to_dense(X[:, [self.run_column]]).ravel()
+        return [run_features(probs, log_chars < np.log1p(self.run_long_chars), docs)]
 
 
 class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):

@@ -10,7 +10,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.estimator_checks import check_estimator
 
 from cleaner.model import build
-from cleaner.model.estimators import ContextClassifier, KindRouter, _shift, _window_mean, document_ids
+from cleaner.model.estimators import (
+    RUN_CAP,
+    ContextClassifier,
+    KindRouter,
+    RunContextClassifier,
+    _shift,
+    _window_mean,
+    document_ids,
+    run_features,
+)
 
 
 def test_context_classifier_passes_check_estimator() -> None:
@@ -234,3 +243,52 @@ def test_a_temperature_scaled_classifier_scored_directly_is_its_predict_proba_bi
         other.fit(X, y)
         assert temperature_scaled(other) is None
         assert np.array_equal(calibrated_probabilities(other, X[:9]), other.predict_proba(X[:9]))
+
+
+def test_runs_are_read_within_a_document() -> None:
+    # document 0: long, short, short, long, short, long; document 1: three short rows
+    short = np.array([0, 1, 1, 0, 1, 0, 1, 1, 1], dtype=bool)
+    docs = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1])
+    probs = np.arange(18, dtype=float).reshape(9, 2)
+    runs = run_features(probs, short, docs)
+    length, before, after, to_previous, to_next = runs[:, :5].T
+    assert length.tolist() == [0, 2, 2, 0, 1, 0, 3, 3, 3]
+    assert before.tolist() == [0, 0, 1, 0, 0, 0, 0, 1, 2]
+    assert after.tolist() == [0, 1, 0, 0, 0, 0, 2, 1, 0]
+    assert to_previous.tolist() == [RUN_CAP, 1, 2, 3, 1, 2, RUN_CAP, RUN_CAP, RUN_CAP]
+    assert to_next.tolist() == [3, 2, 1, 2, 1, RUN_CAP, RUN_CAP, RUN_CAP, RUN_CAP]
+    run_mean, before_probs, after_probs = runs[:, 5:7], runs[:, 7:9], runs[:, 9:11]
+    assert run_mean[1].tolist() == run_mean[2].tolist() == [3.0, 4.0]  # rows 1 and 2 averaged
+    assert run_mean[0].tolist() == [0.0, 1.0]  # a long row: its own
+    assert before_probs[4].tolist() == [6.0, 7.0] and after_probs[4].tolist() == [10.0, 11.0]
+    assert after_probs[5].tolist() == [-1.0, -1.0]  # the next long row is in another document
+    assert (before_probs[6:] == -1).all()
+
+
+def test_the_run_switch_builds_the_run_reading_context_pass() -> None:
+    assert type(build.context_model()) is ContextClassifier  # what ships: TEXT_RUNS is off
+    runs = build.context_model(runs=True)
+    assert isinstance(runs, RunContextClassifier) and clone(runs).get_params()["run_long_chars"] == build.RUN_LONG_CHARS
+
+
+def test_run_context_classifier_passes_check_estimator() -> None:
+    estimator = RunContextClassifier(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
+    results = check_estimator(estimator, on_fail=None)
+    failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
+    assert not failed
+
+
+def test_the_context_pass_reads_the_run_columns_when_asked() -> None:
+    rng = np.random.default_rng(0)
+    chars = np.tile([400, 40, 40, 400, 40, 400, 40, 40], 5).astype(float)
+    position = np.tile([0, 1, 2, 3, 4, 5, 0, 1], 5).astype(float)
+    X = np.column_stack([np.log1p(chars), position, rng.normal(size=40)])
+    y = np.tile(["keep", "junk", "junk", "keep", "keep", "keep", "junk", "junk"], 5)
+    plain = ContextClassifier(cv=2, document_start_column=1).fit(X, y)
+    runs = RunContextClassifier(cv=2, document_start_column=1, run_column=0, run_long_chars=150).fit(X, y)
+    probs = runs._first_probabilities(X)
+    docs = runs._documents(X)
+    with_runs, without = runs._context(probs, X, docs), plain._context(probs, X, docs)
+    expected = run_features(probs, chars < 150, docs)
+    assert with_runs.shape[1] == without.shape[1] + expected.shape[1]
+    assert np.array_equal(with_runs[:, without.shape[1] :], expected)
