@@ -4,13 +4,14 @@
     python scripts/text_glued.py                  # both injected dev sets, writes docs/TEXT_GLUED.md
     python scripts/text_glued.py --first 50 --no-docs
 
-Extractors flatten a share bar, a sign-up ask or a cookie line into the paragraph before it ("...said the mayor.
-Share this article on Facebook"). The injected dev sets keep every segment in a paragraph of its own, so this script
-rebuilds each document in memory with every injected paragraph that follows a content paragraph glued onto it (one
-space instead of the blank line; the first of each run of injected paragraphs, when it is at most
-``GLUED_MAX_WORDS`` words and the content paragraph ends a sentence). The gold segments are unchanged (the scorer
-aligns tokens). Each version is cleaned with the shipped model twice, with the glued-tail split
-(``segment.glued_tail``) on and off, and scored with the benchmark's ``TypedScore`` (caught, kept, typed right).
+Extractors flatten a share bar, a sign-up ask or a cookie line into the paragraph next to it ("...said the mayor.
+Share this article on Facebook"; "Sign up for our newsletter. The council voted..."). The injected dev sets keep every
+segment in a paragraph of its own, so this script rebuilds each document in memory twice: with the first injected
+paragraph after each content paragraph glued onto its end, and with the last injected paragraph before each content
+paragraph glued onto its start (one space instead of the blank line; at most ``GLUED_MAX_WORDS`` words; the sentence
+before the join must end with terminal punctuation). The gold segments are unchanged (the scorer aligns tokens). Each
+version is cleaned with the shipped model twice, with the glued-widget split (``segment.glued_pieces``) on and off,
+and scored with the benchmark's ``TypedScore`` (caught, kept, typed right).
 """
 
 from __future__ import annotations
@@ -41,31 +42,34 @@ GLUED_MAX_WORDS = 20
 TERMINAL = (".", "!", "?", "…", '"', "”", "’")
 
 
-def glued(gold: list[tuple[str, str]]) -> tuple[str, int]:
-    """The document with the first short injected paragraph after each content paragraph glued onto it, and how
-    many were glued."""
-    parts: list[str] = []
+def glued(gold: list[tuple[str, str]], where: str = "after") -> tuple[str, int]:
+    """The document with short injected paragraphs glued onto a content paragraph, and how many were glued.
+
+    ``"after"``: the first injected paragraph after each content paragraph that ends a sentence is glued onto its
+    end; ``"before"``: the last injected paragraph before each content paragraph, when it ends a sentence itself, is
+    glued onto its start. At most ``GLUED_MAX_WORDS`` words each."""
+    parts: list[tuple[str, str]] = []  # (text, label of its last paragraph)
     n = 0
-    previous = ""
     for text, label in gold:
-        if (
-            parts
-            and previous == "content"
-            and label != "content"
-            and len(text.split()) <= GLUED_MAX_WORDS
-            and parts[-1].rstrip().endswith(TERMINAL)
-        ):
-            parts[-1] = f"{parts[-1]} {text}"
-            n += 1
-        else:
-            parts.append(text)
-        previous = label
-    return "\n\n".join(parts), n
+        if parts:
+            previous, previous_label = parts[-1]
+            if where == "after" and previous_label == "content" and label != "content":
+                if len(text.split()) <= GLUED_MAX_WORDS and previous.rstrip().endswith(TERMINAL):
+                    parts[-1] = (f"{previous} {text}", label)
+                    n += 1
+                    continue
+            if where == "before" and previous_label != "content" and label == "content":
+                if len(previous.split()) <= GLUED_MAX_WORDS and previous.rstrip().endswith(TERMINAL):
+                    parts[-1] = (f"{previous} {text}", label)
+                    n += 1
+                    continue
+        parts.append((text, label))
+    return "\n\n".join(text for text, _ in parts), n
 
 
 @contextmanager
 def split_off() -> Iterator[None]:
-    """The glued-tail split switched off (``GLUED_TAIL_MAX_WORDS = 0``)."""
+    """The glued-widget split switched off (``GLUED_TAIL_MAX_WORDS = 0``)."""
     saved = segment.GLUED_TAIL_MAX_WORDS
     segment.GLUED_TAIL_MAX_WORDS = 0
     try:
@@ -90,15 +94,19 @@ def measure(first: int | None) -> dict[str, Any]:
     for name in DATASETS:
         records = load_records(dataset_path(name), None, first, 0)
         blank = [versions(rec)["blank"] for rec in records]
-        rebuilt = [(glued(gold), gold) for _, gold in blank]
-        glued_docs = [(text, gold) for (text, _), gold in rebuilt]
-        entry: dict[str, Any] = {"documents": len(records), "segments_glued": sum(n for (_, n), _ in rebuilt)}
-        for version, docs in (("blank", blank), ("glued", glued_docs)):
+        entry: dict[str, Any] = {"documents": len(records)}
+        rebuilt: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {"blank": blank}
+        for where in ("after", "before"):
+            pairs = [(glued(gold, where), gold) for _, gold in blank]
+            rebuilt[where] = [(text, gold) for (text, _), gold in pairs]
+            entry[f"glued_{where}"] = sum(n for (_, n), _ in pairs)
+        for version, docs in rebuilt.items():
             entry[version] = {"on": score(cleaner_, docs)}
             with split_off():
                 entry[version]["off"] = score(cleaner_, docs)
         out["sets"][name] = entry
-        print(f"{name}: {len(records)} documents, {entry['segments_glued']} segments glued", file=sys.stderr)
+        glued_counts = f"{entry['glued_after']} glued after, {entry['glued_before']} before"
+        print(f"{name}: {len(records)} documents, {glued_counts}", file=sys.stderr)
     return out
 
 
@@ -113,26 +121,32 @@ def render(m: dict[str, Any]) -> str:
         "Rerun: `python scripts/text_glued.py` (writes this file; a few minutes, one core). "
         f"Model `{m['model_version']}`.",
         "",
-        "Extractors flatten a share bar, a sign-up ask or a cookie line into the paragraph before it. The injected dev "
-        "sets keep every segment in a paragraph of its own, so each document is rebuilt in memory with the first "
-        f"injected paragraph after each content paragraph glued onto it (one space; at most {GLUED_MAX_WORDS} words, "
-        "after a content paragraph that ends a sentence). Gold segments are unchanged. *Split on*: the shipped "
-        "segmenter, which makes a paragraph's last sentences a block of their own when they open like a widget "
-        "(`segment.glued_tail`); *off*: every paragraph one block. Scored with the benchmark's `TypedScore` "
-        "(caught / kept / typed right).",
+        "Extractors flatten a share bar, a sign-up ask or a cookie line into the paragraph next to it. The injected "
+        "dev sets keep every segment in a paragraph of its own, so each document is rebuilt in memory: with the first "
+        "injected paragraph after each content paragraph glued onto its end, and with the last injected paragraph "
+        "before each content paragraph glued onto its start (one space; at most "
+        f"{GLUED_MAX_WORDS} words; the sentence before the join ends with terminal punctuation). Gold segments are "
+        "unchanged. *Split on*: the shipped segmenter, which makes a widget-like opening or closing sentence of a "
+        "paragraph a block of its own (`segment.glued_pieces`); *off*: every paragraph one block. Scored with the "
+        "benchmark's `TypedScore` (caught / kept / typed right).",
         "",
-        "| set | segments glued | version | split off | split on |",
-        "|---|---:|---|---|---|",
+        "| set | version | segments glued | split off | split on |",
+        "|---|---|---:|---|---|",
     ]
     for name, e in m["sets"].items():
-        for version, what in (("blank", "as the benchmark reads it"), ("glued", "glued")):
+        for version, what in (
+            ("blank", "as the benchmark reads it"),
+            ("after", "glued onto the end of the paragraph before"),
+            ("before", "glued onto the start of the paragraph after"),
+        ):
+            count = e.get(f"glued_{version}", 0)
             cells = [" / ".join(_pct(e[version][k][f]) for f in ("caught", "kept", "typed")) for k in ("off", "on")]
-            lines.append(f"| `{name}` | {e['segments_glued']} | {what} | {cells[0]} | {cells[1]} |")
+            lines.append(f"| `{name}` | {what} | {count} | {cells[0]} | {cells[1]} |")
     lines += [
         "",
-        "The split reads only how the last sentences open (a share, read-more, sign-up, subscribe, cookie or ad "
-        "phrase, a call to action, a privacy control), so a glued poll question or a glued teaser headline stays "
-        "in its paragraph: those are the segments the glued version still loses against the blank-line one.",
+        "The split reads only how a sentence opens (a share, read-more, sign-up, subscribe, cookie or ad phrase, a "
+        "call to action, a privacy control), so a glued poll question, a reaction bar or a teaser headline stays in "
+        "its paragraph: those are the segments the glued versions still lose against the blank-line one.",
     ]
     return "\n".join(lines) + "\n"
 

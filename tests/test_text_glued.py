@@ -45,3 +45,15 @@ def test_a_glued_sign_up_ask_is_flagged_and_the_paragraph_kept(cleaner_instance)
     assert [s.label.value for s in result.segments] == ["content", "promo", "content"]
     assert result.text == f"{ARTICLE}\n\n{NEXT}"
     assert all(text[s.start : s.end] == s.text for s in result.segments)
+
+
+def test_the_last_injected_paragraph_before_content_is_glued_onto_its_start(tg: ModuleType) -> None:
+    gold = [
+        (ARTICLE, "content"),
+        ("Poll", "poll"),  # no sentence end: left as it is
+        ("Sign up today.", "promo"),
+        (NEXT, "content"),
+    ]
+    text, n = tg.glued(gold, "before")
+    assert n == 1
+    assert text == f"{ARTICLE}\n\nPoll\n\nSign up today. {NEXT}"

@@ -637,12 +637,47 @@ def glued_tail(paragraph: str) -> int | None:
     return None
 
 
+def glued_head(paragraph: str) -> int | None:
+    """Where the prose starts after a flattened widget glued onto the start of a paragraph ("Sign up for our
+    newsletter. The council voted..."), or None: the paragraph opens like a widget (as ``glued_tail`` reads it) and
+    its first sentence break comes after at most ``GLUED_TAIL_MAX_WORDS`` words and before at least
+    ``GLUED_HEAD_MIN_WORDS`` words of prose."""
+    if len(paragraph) < 40 or not GLUED_TAIL_MAX_WORDS:
+        return None
+    if not (GLUED_TAIL.match(paragraph) or CALL_TO_ACTION.match(paragraph) or PRIVACY_CHOICE.match(paragraph)):
+        return None
+    m = _SENTENCE_BREAK.search(paragraph)
+    if m is None or len(paragraph[: m.start()].split()) > GLUED_TAIL_MAX_WORDS:
+        return None
+    if len(paragraph[m.end() :].split()) < GLUED_HEAD_MIN_WORDS:
+        return None
+    return m.end()
+
+
+def glued_pieces(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of the blocks of one paragraph: a widget glued onto its start (``glued_head``) and one glued onto
+    its end (``glued_tail``) each on their own, the prose between them; surrounding spaces left out."""
+    head = glued_head(paragraph) or 0
+    rest = paragraph[head:]
+    tail = glued_tail(rest)
+    cuts = [0, head] if head else [0]
+    if tail is not None:
+        cuts.append(head + tail)
+    cuts.append(len(paragraph))
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        text = paragraph[a:b]
+        lead = len(text) - len(text.lstrip())
+        pieces.append((a + lead, a + len(text.rstrip())))
+    return [(a, b) for a, b in pieces if b > a]
+
+
 def text_blocks(
     text: str, *, max_blocks: int, max_block_chars: int, split_glued: bool = True
 ) -> tuple[list[Block], bool]:
     """Paragraphs of plain text (blank-line separated, else one per line), with offsets into ``text``; a widget glued
-    onto the end of a paragraph (``glued_tail``) is a block of its own unless ``split_glued`` is False (labelled
-    training documents: a paragraph's label is the unit's)."""
+    onto the start or the end of a paragraph (``glued_pieces``) is a block of its own unless ``split_glued`` is False
+    (labelled training documents: a paragraph's label is the unit's)."""
     if _BLANK_LINE.search(text):
         spans: Iterable[tuple[int, int]] = _paragraph_spans(text)
     else:
@@ -659,8 +694,7 @@ def text_blocks(
             break
         start = begin + (len(raw) - len(raw.lstrip()))
         stripped = stripped[:max_block_chars]
-        cut = glued_tail(stripped) if split_glued else None
-        pieces = [(0, len(stripped))] if cut is None else [(0, len(stripped[:cut].rstrip())), (cut, len(stripped))]
+        pieces = glued_pieces(stripped) if split_glued else [(0, len(stripped))]
         for a, b in pieces:
             if len(blocks) >= max_blocks:
                 truncated = True

@@ -222,3 +222,16 @@ def test_the_glued_tail_split_can_be_switched_off(monkeypatch: pytest.MonkeyPatc
     assert segment.glued_tail(paragraph) is not None
     monkeypatch.setattr(segment, "GLUED_TAIL_MAX_WORDS", 0)
     assert segment.glued_tail(paragraph) is None
+
+
+def test_a_widget_glued_onto_the_start_of_a_paragraph_is_a_block_of_its_own() -> None:
+    head = "Sign up for our newsletter."
+    prose = "The council voted on Tuesday to close the old bridge to traffic, said the mayor."
+    tail = "Share this article on Facebook"
+    text = f"{head} {prose} {tail}"
+    blocks, _ = segment.text_blocks(text, max_blocks=100, max_block_chars=10_000)
+    assert [b.text for b in blocks] == [head, prose, tail]
+    assert all(text[b.start : b.end] == b.text for b in blocks)
+    # a widget-like opening with too little prose after it, or with no sentence break, stays whole
+    assert segment.glued_head("Sign up for our newsletter. It is free.") is None
+    assert segment.glued_head("Subscribe to the plan the council voted for on Tuesday without a full stop") is None
