@@ -624,13 +624,17 @@ def glued_tail(paragraph: str) -> int | None:
     The widget is the paragraph's last sentences from the first break whose next sentence opens like a widget
     (``GLUED_TAIL``, ``CALL_TO_ACTION``, ``PRIVACY_CHOICE``: "Share this article", "Sign up for our newsletter", "We
     use cookies"), at most ``GLUED_TAIL_MAX_WORDS`` words, after at least ``GLUED_HEAD_MIN_WORDS`` words of prose."""
-    if len(paragraph) < 40:
+    if len(paragraph) < 40 or not GLUED_TAIL_MAX_WORDS:
         return None
-    for m in _SENTENCE_BREAK.finditer(paragraph):
+    n_words = len(paragraph.split())
+    # Only breaks among the last GLUED_TAIL_MAX_WORDS words can start a tail: the search starts there (linear).
+    lead = paragraph.rsplit(None, GLUED_TAIL_MAX_WORDS)[0] if n_words > GLUED_TAIL_MAX_WORDS else ""
+    for m in _SENTENCE_BREAK.finditer(paragraph, max(len(lead) - 4, 0)):
         tail = paragraph[m.end() :]
-        if len(tail.split()) > GLUED_TAIL_MAX_WORDS or not GLUED_TAIL_MAX_WORDS:
+        tail_words = len(tail.split())
+        if tail_words > GLUED_TAIL_MAX_WORDS:
             continue
-        if len(paragraph[: m.start()].split()) < GLUED_HEAD_MIN_WORDS:
+        if n_words - tail_words < GLUED_HEAD_MIN_WORDS:
             return None
         if GLUED_TAIL.match(tail) or CALL_TO_ACTION.match(tail) or PRIVACY_CHOICE.match(tail):
             return m.end()
