@@ -23,6 +23,7 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -102,7 +103,8 @@ def paired(base: dict[int, dict[str, dict[str, float]]], variant: dict[int, dict
     return lines
 
 
-def load_draws(path: Path) -> tuple[dict[int, dict[str, dict[str, float]]], dict[str, object]]:
+def load_draws(path: Path) -> tuple[dict[int, dict[str, dict[str, float]]], dict[str, Any]]:
+    """A ``--json`` run's figures per seed, and the whole saved record."""
     saved = json.loads(path.read_text(encoding="utf-8"))
     return {int(seed): figures for seed, figures in saved["draws"].items()}, saved
 
@@ -122,7 +124,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.render:
         draws, saved = load_draws(args.render)
-        texts = int(str(saved.get("texts", args.texts)))
+        texts = int(saved.get("texts", args.texts))
     else:
         texts = args.texts
         draws = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Container, Iterable, Iterator, Mapping
@@ -20,11 +21,11 @@ from cleaner.core.vocabulary import (
     CALL_TO_ACTION,
     CONTROL_TAGS,
     DROP_TAGS,
-    GLUED_TAIL,
     LANDMARK_ROLES,
     LANDMARK_TAGS,
     NOT_AD_WORDS,
     PRIVACY_CHOICE,
+    WIDGET_OPENING,
     consent_platform_tokens,
 )
 
@@ -618,12 +619,17 @@ GLUED_TAIL_MAX_WORDS = 20  # a glued widget is a line or two; a longer last sent
 GLUED_HEAD_MIN_WORDS = 8  # ...and the paragraph before it is prose, not another widget
 
 
+def opens_like_widget(text: str) -> bool:
+    """Whether ``text`` starts the way a flattened widget does (``WIDGET_OPENING``, ``CALL_TO_ACTION``,
+    ``PRIVACY_CHOICE``: "Share this article", "Sign up for our newsletter", "We use cookies")."""
+    return any(p.match(text) for p in (WIDGET_OPENING, CALL_TO_ACTION, PRIVACY_CHOICE))
+
+
 def glued_tail(paragraph: str) -> int | None:
     """Where a flattened widget glued onto the end of a paragraph starts (its offset in ``paragraph``), or None.
 
-    The widget is the paragraph's last sentences from the first break whose next sentence opens like a widget
-    (``GLUED_TAIL``, ``CALL_TO_ACTION``, ``PRIVACY_CHOICE``: "Share this article", "Sign up for our newsletter", "We
-    use cookies"), at most ``GLUED_TAIL_MAX_WORDS`` words, after at least ``GLUED_HEAD_MIN_WORDS`` words of prose."""
+    The widget is the paragraph's last sentences from the first break whose next sentence ``opens_like_widget``, at
+    most ``GLUED_TAIL_MAX_WORDS`` words, after at least ``GLUED_HEAD_MIN_WORDS`` words of prose."""
     if len(paragraph) < 40 or not GLUED_TAIL_MAX_WORDS:
         return None
     n_words = len(paragraph.split())
@@ -636,19 +642,18 @@ def glued_tail(paragraph: str) -> int | None:
             continue
         if n_words - tail_words < GLUED_HEAD_MIN_WORDS:
             return None
-        if GLUED_TAIL.match(tail) or CALL_TO_ACTION.match(tail) or PRIVACY_CHOICE.match(tail):
+        if opens_like_widget(tail):
             return m.end()
     return None
 
 
 def glued_head(paragraph: str) -> int | None:
     """Where the prose starts after a flattened widget glued onto the start of a paragraph ("Sign up for our
-    newsletter. The council voted..."), or None: the paragraph opens like a widget (as ``glued_tail`` reads it) and
-    its first sentence break comes after at most ``GLUED_TAIL_MAX_WORDS`` words and before at least
-    ``GLUED_HEAD_MIN_WORDS`` words of prose."""
+    newsletter. The council voted..."), or None: the paragraph ``opens_like_widget`` and its first sentence break
+    comes after at most ``GLUED_TAIL_MAX_WORDS`` words and before at least ``GLUED_HEAD_MIN_WORDS`` words of prose."""
     if len(paragraph) < 40 or not GLUED_TAIL_MAX_WORDS:
         return None
-    if not (GLUED_TAIL.match(paragraph) or CALL_TO_ACTION.match(paragraph) or PRIVACY_CHOICE.match(paragraph)):
+    if not opens_like_widget(paragraph):
         return None
     m = _SENTENCE_BREAK.search(paragraph)
     if m is None or len(paragraph[: m.start()].split()) > GLUED_TAIL_MAX_WORDS:
@@ -662,18 +667,15 @@ def glued_pieces(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) of the blocks of one paragraph: a widget glued onto its start (``glued_head``) and one glued onto
     its end (``glued_tail``) each on their own, the prose between them; surrounding spaces left out."""
     head = glued_head(paragraph) or 0
-    rest = paragraph[head:]
-    tail = glued_tail(rest)
-    cuts = [0, head] if head else [0]
-    if tail is not None:
-        cuts.append(head + tail)
-    cuts.append(len(paragraph))
+    tail = glued_tail(paragraph[head:])
+    end = len(paragraph)
+    cuts = (0, head, end if tail is None else head + tail, end)  # empty pieces fall out below
     pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         text = paragraph[a:b]
-        lead = len(text) - len(text.lstrip())
-        pieces.append((a + lead, a + len(text.rstrip())))
-    return [(a, b) for a, b in pieces if b > a]
+        if text.strip():
+            pieces.append((a + len(text) - len(text.lstrip()), a + len(text.rstrip())))
+    return pieces
 
 
 def text_blocks(

@@ -310,10 +310,11 @@ PRIVACY_CHOICE = re.compile(
 
 
 # The start of a sentence that is a flattened widget, not prose: extractors glue a share bar, a sign-up ask, a
-# cookie notice or an ad label onto the paragraph before it ("...said the mayor. Share this article on Facebook").
-# Read at the start of a paragraph's last sentence (``segment.glued_tail``); with CALL_TO_ACTION and PRIVACY_CHOICE.
-# "Read more" and "See also" only bare (a button, a heading): "Read more about X in our guide." is the article's own.
-GLUED_TAIL = re.compile(
+# cookie notice or an ad label onto the paragraph next to it ("...said the mayor. Share this article on Facebook").
+# Read at the start of a paragraph's first or last sentences (``segment.opens_like_widget``), with CALL_TO_ACTION
+# and PRIVACY_CHOICE. "Read more" and "See also" only bare (a button, a heading): "Read more about X in our guide."
+# is the article's own.
+WIDGET_OPENING = re.compile(
     r"""^\W*(?:
     share\s+(?:this|on|via)\b|click\s+here\b|tap\s+here\b|read\s+more\W*$|read\s+also\b|see\s+also\W*$|related\s*:
     |advertisement\b|sponsored\s+content\b|this\s+(?:site|website)\s+uses\s+cookies|we\s+use\s+cookies

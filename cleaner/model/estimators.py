@@ -237,40 +237,38 @@ def run_features(probs: np.ndarray, short: np.ndarray, docs: np.ndarray) -> np.n
     run; all 0 for a long block), the blocks to the nearest long block before and after (``RUN_CAP`` when there is
     none), the run's mean first-pass probabilities (a long block: its own), and the probabilities of the nearest
     long blocks before and after (-1 when there is none)."""
-    n = len(short)
+    n, k = probs.shape
+    if not n:
+        return np.zeros((0, 5 + 3 * k))
     index = np.arange(n)
-    new_doc = np.ones(n, dtype=bool)
-    new_doc[1:] = docs[1:] != docs[:-1]
-    starts = short & (new_doc | ~np.roll(short, 1))
-    run = np.where(short, np.cumsum(starts) - 1, -1)
+    starts = short & np.r_[True, (docs[1:] != docs[:-1]) | ~short[:-1]]
     n_runs = int(starts.sum())
-    first = index[starts]
-    length = np.bincount(run[short], minlength=n_runs)
-    before = np.where(short, index - first[np.maximum(run, 0)] if n_runs else 0, 0)
-    after = np.where(short, length[np.maximum(run, 0)] - 1 - before if n_runs else 0, 0)
-    run_length = np.where(short, length[np.maximum(run, 0)] if n_runs else 0, 0)
-    long_at = np.where(short, -1, index)
-    previous = np.maximum.accumulate(long_at) if n else long_at  # the nearest long row at or before each row
-    nxt = np.where(short, n, index)
-    following = np.minimum.accumulate(nxt[::-1])[::-1] if n else nxt
-    prev_long = np.where(short, previous, -1)  # a long row's neighbours are the long rows around it
-    prev_long = np.where(~short & (index > 0), np.r_[-1, previous[:-1]] if n else prev_long, prev_long)
-    next_long = np.where(short, following, n)
-    next_long = np.where(~short & (index < n - 1), np.r_[following[1:], n] if n else next_long, next_long)
-    has_prev = (prev_long >= 0) & (docs[np.clip(prev_long, 0, max(n - 1, 0))] == docs)
-    has_next = (next_long < n) & (docs[np.clip(next_long, 0, max(n - 1, 0))] == docs)
-    dist_prev = np.where(has_prev, index - prev_long, RUN_CAP)
-    dist_next = np.where(has_next, next_long - index, RUN_CAP)
-    run_mean = probs.copy()
-    if n_runs:
-        sums = np.zeros((n_runs, probs.shape[1]))
-        np.add.at(sums, run[short], probs[short])
-        run_mean[short] = sums[run[short]] / length[run[short], None]
-    fill = -np.ones_like(probs)
-    prev_probs = np.where(has_prev[:, None], probs[np.clip(prev_long, 0, max(n - 1, 0))], fill)
-    next_probs = np.where(has_next[:, None], probs[np.clip(next_long, 0, max(n - 1, 0))], fill)
-    counts = np.minimum(np.column_stack([run_length, before, after, dist_prev, dist_next]), RUN_CAP)
-    return np.hstack([counts.astype(float), run_mean, prev_probs, next_probs])
+    run = np.where(short, np.cumsum(starts) - 1, n_runs)  # a long row points at an empty run past the last one
+    length = np.bincount(run, minlength=n_runs + 1)
+    length[n_runs] = 0
+    first = np.r_[index[starts], 0]
+    before = np.where(short, index - first[run], 0)
+    after = np.where(short, length[run] - 1 - before, 0)
+    # The nearest long rows strictly before and after each row.
+    prev_long = np.r_[-1, np.maximum.accumulate(np.where(short, -1, index))[:-1]]
+    next_long = np.r_[np.minimum.accumulate(np.where(short, n, index)[::-1])[::-1][1:], n]
+    has_prev = (prev_long >= 0) & (docs[np.maximum(prev_long, 0)] == docs)
+    has_next = (next_long < n) & (docs[np.minimum(next_long, n - 1)] == docs)
+    sums = np.zeros((n_runs + 1, k))
+    np.add.at(sums, run, probs)
+    run_mean = np.where(short[:, None], sums[run] / np.maximum(length[run], 1)[:, None], probs)
+    prev_probs = np.where(has_prev[:, None], probs[np.maximum(prev_long, 0)], -1.0)
+    next_probs = np.where(has_next[:, None], probs[np.minimum(next_long, n - 1)], -1.0)
+    counts = np.column_stack(
+        [
+            length[run],
+            before,
+            after,
+            np.where(has_prev, index - prev_long, RUN_CAP),
+            np.where(has_next, next_long - index, RUN_CAP),
+        ]
+    )
+    return np.hstack([np.minimum(counts, RUN_CAP).astype(float), run_mean, prev_probs, next_probs])
 
 
 def _column_major(parts: list[np.ndarray]) -> np.ndarray:

@@ -22,8 +22,9 @@ from cleaner.model.estimators import (
 )
 
 
-def test_context_classifier_passes_check_estimator() -> None:
-    estimator = ContextClassifier(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
+@pytest.mark.parametrize("context_pass", [ContextClassifier, RunContextClassifier])
+def test_context_classifier_passes_check_estimator(context_pass: type[ContextClassifier]) -> None:
+    estimator = context_pass(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
     results = check_estimator(estimator, on_fail=None)
     failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
     assert not failed
@@ -269,13 +270,6 @@ def test_the_run_switch_builds_the_run_reading_context_pass() -> None:
     assert type(build.context_model()) is ContextClassifier  # what ships: TEXT_RUNS is off
     runs = build.context_model(runs=True)
     assert isinstance(runs, RunContextClassifier) and clone(runs).get_params()["run_long_chars"] == build.RUN_LONG_CHARS
-
-
-def test_run_context_classifier_passes_check_estimator() -> None:
-    estimator = RunContextClassifier(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
-    results = check_estimator(estimator, on_fail=None)
-    failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
-    assert not failed
 
 
 def test_the_context_pass_reads_the_run_columns_when_asked() -> None:
