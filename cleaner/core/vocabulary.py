@@ -284,6 +284,13 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Machine identifiers: a UUID, or a run of 16 or more hex digits (a hash, a token). A block made mostly of them is not
+# editorial text (``decide.MACHINE_TEXT_MIN_SHARE``).
+MACHINE_IDENTIFIER = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\b[0-9a-fA-F]{16,}\b"
+)
+
+
 # A control that sets a privacy choice ("Cookie settings", "Do not sell my info", "Datenschutz-Einstellungen") at the
 # start of a short block: consent (LABELS.md), while a bare link to a policy document ("Privacy Policy") is not.
 PRIVACY_CHOICE = re.compile(

@@ -270,3 +270,38 @@ def test_a_call_to_action_or_a_privacy_control_in_a_menu_takes_its_label(monkeyp
     monkeypatch.setattr(decide, "CALL_TO_ACTION_MAX_WORDS", 0)
     monkeypatch.setattr(decide, "PRIVACY_CHOICE_MAX_WORDS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 4
+
+
+def test_a_short_link_flagged_promo_without_promo_words_is_furniture(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><p>The article's first paragraph, long enough to be the page's content here.</p></main>"
+        "<div class='ad'><ul><li><a href='/h'>Help</a></li><li><a href='/s'>Subscribe</a></li>"
+        "<li><a href='/l'>A long teaser headline of eight words here</a></li></ul>"
+        "<p>Partner offers</p></div></body>"
+    )
+    promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
+    probs = np.zeros((5, len(LABELS)))
+    probs[0, CONTENT] = 0.95
+    probs[1:, promo] = 0.9
+    probs[1:, boilerplate] = 0.1
+    # the menu link retyped; a promo word, a link longer than the limit and plain text keep promo
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo, promo, promo]
+    monkeypatch.setattr(decide, "SHORT_LINK_PLAIN_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [promo] * 4
+
+
+def test_a_content_block_of_machine_identifiers_is_not_content(monkeypatch) -> None:
+    ids = "f2f260c3-bf1f-466a-b856-6f031758a086 16207f0d-5442-4472-ad51-162a45a841c3"
+    feats, blocks = _page(
+        "<body><main><p>The article's first paragraph, long enough to be the page's content here.</p>"
+        f"<div>S{ids}p</div><p>Commit 3f2a9b0c1d2e3f4a5b6c7d8e9f fixed the crash, the maintainers said on Monday.</p>"
+        "</main></body>"
+    )
+    promo = LABELS.index("promo")
+    probs = np.zeros((3, len(LABELS)))
+    probs[:, CONTENT] = 0.9
+    probs[:, promo] = 0.1
+    # the identifiers-only block goes; prose that quotes one identifier stays
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, CONTENT]
+    monkeypatch.setattr(decide, "MACHINE_TEXT_MIN_SHARE", 2.0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
