@@ -219,7 +219,7 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     out = np.zeros(len(labels), dtype=bool)
     for i in np.flatnonzero(labels == LABELS.index("content")).tolist():
         text = blocks[i].text
-        if len(text) >= MACHINE_TEXT_MIN_CHARS and MACHINE_IDENTIFIER.search(text):  # most blocks stop here
+        if len(text) >= MACHINE_TEXT_MIN_CHARS:
             out[i] = sum(map(len, MACHINE_IDENTIFIER.findall(text))) >= MACHINE_TEXT_MIN_SHARE * len(text)
     return out
 

@@ -236,6 +236,15 @@ def test_flagged_blocks_are_retyped_by_the_prior_weights_and_content_is_left_alo
     assert decide.flagged_types(labels, probs).tolist() == [boilerplate, promo, CONTENT]
 
 
+def _article_then_flagged(n: int, label: int, runner_up: int) -> np.ndarray:
+    """Probabilities of n blocks: the article's first (content 0.95), then ``label`` 0.9 and ``runner_up`` 0.1."""
+    probs = np.zeros((n, len(LABELS)))
+    probs[0, CONTENT] = 0.95
+    probs[1:, label] = 0.9
+    probs[1:, runner_up] = 0.1
+    return probs
+
+
 def test_screen_reader_text_flagged_as_a_widget_is_boilerplate_unless_its_words_say_so(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><p>The article's first paragraph, long enough to be the page's content here.</p>"
@@ -244,10 +253,7 @@ def test_screen_reader_text_flagged_as_a_widget_is_boilerplate_unless_its_words_
         "<div class='ad-box'>Partner offers this week</div></main></body>"
     )
     promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
-    probs = np.zeros((4, len(LABELS)))
-    probs[0, CONTENT] = 0.95
-    probs[1:, promo] = 0.9
-    probs[1:, boilerplate] = 0.1
+    probs = _article_then_flagged(4, promo, boilerplate)
     expected = [CONTENT, boilerplate, promo, promo]  # a promo word ("subscribe"), or not screen-reader text: kept
     assert decide.choose_labels(probs, feats, blocks).tolist() == expected
     monkeypatch.setattr(decide, "SCREEN_READER_PLAIN", False)
@@ -261,10 +267,7 @@ def test_a_call_to_action_or_a_privacy_control_in_a_menu_takes_its_label(monkeyp
         "<li><a href='/c'>Cookie-Einstellungen</a></li><li><a href='/p'>Privacy Policy</a></li></ul></footer></body>"
     )
     promo, consent, boilerplate = LABELS.index("promo"), LABELS.index("consent"), LABELS.index("boilerplate")
-    probs = np.zeros((5, len(LABELS)))
-    probs[0, CONTENT] = 0.95
-    probs[1:, boilerplate] = 0.9
-    probs[1:, CONTENT] = 0.1
+    probs = _article_then_flagged(5, boilerplate, CONTENT)
     # the ask and the control retyped; the menu noun and the policy link stay furniture
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, boilerplate, consent, boilerplate]
     monkeypatch.setattr(decide, "CALL_TO_ACTION_MAX_WORDS", 0)
@@ -280,10 +283,7 @@ def test_a_short_link_flagged_promo_without_promo_words_is_furniture(monkeypatch
         "<p>Partner offers</p></div></body>"
     )
     promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
-    probs = np.zeros((5, len(LABELS)))
-    probs[0, CONTENT] = 0.95
-    probs[1:, promo] = 0.9
-    probs[1:, boilerplate] = 0.1
+    probs = _article_then_flagged(5, promo, boilerplate)
     # the menu link retyped; a promo word, a link longer than the limit and plain text keep promo
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo, promo, promo]
     monkeypatch.setattr(decide, "SHORT_LINK_PLAIN_MAX_WORDS", 0)
