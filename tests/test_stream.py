@@ -147,3 +147,18 @@ def test_a_failure_in_a_chunk_is_raised_after_the_outputs_before_it(cleaner_inst
     assert next(out).text and next(out).text
     with pytest.raises(cleaner.InputError):
         next(out)
+
+
+def test_a_pool_broken_before_a_submit_hands_back_a_failed_future() -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cleaner.runners import stream
+
+    class Broken:
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+    pool = stream._Pool.__new__(stream._Pool)  # no workers started: only submit is exercised
+    pool.executor = Broken()  # type: ignore[assignment]
+    future = pool.submit(print, "never runs")
+    assert future.done() and isinstance(future.exception(), BrokenProcessPool)

@@ -261,7 +261,14 @@ class _Pool:
         )
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
-        return self.executor.submit(fn, *args)
+        """The task's future; when a worker died since the last call, a future that already failed as the pool's
+        others do, so the crash is handled in one place (where results are collected), not at submission."""
+        try:
+            return self.executor.submit(fn, *args)
+        except BrokenProcessPool as exc:
+            failed: Future[R] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
