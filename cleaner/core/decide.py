@@ -78,12 +78,13 @@ TEMPLATE_GROUP_CONTENT_SHARE = 0.5
 # Tried and dropped: a content block of 4+ words repeating an earlier one's text made boilerplate (responsive
 # copies, cloned slides): wcxb-dev word F1 +0.0052, but cleaneval -0.0018 and typed-modern-dev content retention
 # -0.0029 (8 or 12 words the same), whose gold keeps repeats (a contents list, quoted posts, a caption twice).
-# Tried and dropped (session 25, cleaner-20261204-138709b3, offline on the full sets' final labels): trusting the
-# author's <main> (or role=main) when the model keeps under 30% of its text and the page under 1,000 characters of
-# content, its boilerplate blocks outside nav/header/footer/aside/dialog made content. wcxb-dev word F1 +0.0055
-# (listing +0.064, collection +0.009; 22 pages fire), modern-dev, cleaneval and cetd unchanged, but dragnet -0.0032:
-# 11 short 2012 articles whose role=main wraps the whole page (reactions, slide controls, related links). A share of
-# 20-40% and 1,000-2,000 characters move it little; keeping only blocks of repeated templates does not spare dragnet.
+# Tried and dropped (session 25, cleaner-20261204-138709b3, a one-off script over the full sets' final labels, not
+# kept): trusting the author's <main> (or role=main) when the model keeps under 30% of its text and the page under
+# 1,000 characters of content, its boilerplate blocks outside nav/header/footer/aside/dialog made content. wcxb-dev
+# word F1 +0.0055 (listing +0.064, collection +0.009; 22 pages fire), modern-dev, cleaneval and cetd unchanged, but
+# dragnet -0.0032: 11 short 2012 articles whose role=main wraps the whole page (reactions, slide controls, related
+# links). A share of 20-40% and 1,000-2,000 characters move it little; keeping only blocks of repeated templates does
+# not spare dragnet.
 # The type of a flagged block: its non-content probabilities weighted by these before the arg-max (boilerplate 1.0).
 # A prior correction: the model is trained with rare labels weighted up ("balanced_sqrt") on pages that hold them far
 # more often than real pages do, so on real pages menus, teasers and account links come out promo. Content decisions

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""How far cleaner's labels are from the best labelling its blocks allow, per main-content set and WCXB page type.
+
+    python scripts/block_ceiling.py                      # wcxb-dev, full set, the installed model
+    python scripts/block_ceiling.py --datasets wcxb-dev modern-dev --model DIR
+
+Each page is cleaned once. Its *ceiling* labelling keeps exactly the blocks that are gold-like: at least half of a
+block's word trigrams occur in the page's gold text (a block of one or two words: its words occur there in a row).
+The ceiling's score is what a perfect block classifier would reach with today's segmentation; the gap between it and
+cleaner's own score is what classification (model and decide) loses, the gap between it and 1 what segmentation and
+the gold's own wording lose. Printed per set (and page type): pages, cleaner's word precision / recall / F1 (WCXB's
+measure), the ceiling's word F1, and the gold-like words of blocks cleaner flagged and the other words it kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO.parent / "shared" / "benchmarks"
+MIN_SHARE = 0.5  # of a block's word trigrams found in the gold
+
+
+def gold_like(block_words: Sequence[str], gold_trigrams: set[tuple[str, ...]], gold_joined: str) -> bool:
+    """Whether a block (its lower-case words) reads as part of the gold text (``gold_joined``: its words joined by
+    single spaces, with a space at each end)."""
+    if not block_words:
+        return False
+    if len(block_words) < 3:
+        return f" {' '.join(block_words)} " in gold_joined
+    trigrams = [tuple(block_words[i : i + 3]) for i in range(len(block_words) - 2)]
+    return sum(t in gold_trigrams for t in trigrams) >= MIN_SHARE * len(trigrams)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--datasets", nargs="+", default=["wcxb-dev"])
+    parser.add_argument("--model", default=None, help="model directory (default: the installed model)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(REPO))
+    from threadpoolctl import threadpool_limits
+
+    from cleaner.api import Cleaner
+    from cleaner.learning import gate
+    from cleaner.learning.evaluate import tokens, word_scores
+
+    cleaner = Cleaner(args.model)
+    print("| set | page type | pages | precision | recall | word F1 | ceiling word F1 | gold-like words flagged "
+          "| other words kept |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    with threadpool_limits(1):
+        for name in args.datasets:
+            rows: dict[str, list[tuple[float, ...]]] = defaultdict(list)
+            for rec in gate.read_records(BENCH / f"{name}.jsonl.gz"):
+                result = cleaner.clean(rec["html"], kind="html")
+                gold = tokens(rec["text"])
+                trigrams = {tuple(gold[i : i + 3]) for i in range(len(gold) - 2)}
+                joined = f" {' '.join(gold)} "
+                kept, lost, extra = [], 0, 0
+                for seg in result.segments:
+                    words = tokens(seg.text)
+                    like = gold_like(words, trigrams, joined)
+                    if like:
+                        kept.append(seg.text)
+                    content = seg.label.value == "content"
+                    lost += len(words) if like and not content else 0
+                    extra += len(words) if content and not like else 0
+                precision, recall, f1 = word_scores(result.text, rec["text"])
+                ceiling = word_scores("\n\n".join(kept), rec["text"])[2]
+                row = (precision, recall, f1, ceiling, lost, extra)
+                rows["all"].append(row)
+                if rec.get("page_type"):
+                    rows[str(rec["page_type"])].append(row)
+            for page_type in sorted(rows, key=lambda t: (t != "all", t)):
+                a = np.asarray(rows[page_type])
+                mean = a[:, :4].mean(axis=0)
+                print(f"| {name} | {page_type} | {len(a)} | {mean[0]:.3f} | {mean[1]:.3f} | {mean[2]:.3f} | "
+                      f"{mean[3]:.3f} | {int(a[:, 4].sum())} | {int(a[:, 5].sum())} |", flush=True)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
