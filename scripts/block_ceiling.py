@@ -20,6 +20,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,28 @@ def gold_like(block_words: Sequence[str], gold_trigrams: set[tuple[str, ...]], g
     return sum(t in gold_trigrams for t in trigrams) >= MIN_SHARE * len(trigrams)
 
 
+def page_row(segments: Sequence[Any], text: str, gold_text: str) -> tuple[float, ...]:
+    """One cleaned page's word precision, recall and F1, its ceiling word F1, the words of gold-like blocks it
+    flagged and the words of other blocks it kept (``segments``: the result's, ``text``: its clean text)."""
+    from cleaner.learning.evaluate import tokens, word_scores
+
+    gold = tokens(gold_text)
+    trigrams = {tuple(gold[i : i + 3]) for i in range(len(gold) - 2)}
+    joined = f" {' '.join(gold)} "
+    kept, lost, extra = [], 0, 0
+    for seg in segments:
+        words = tokens(seg.text)
+        like = gold_like(words, trigrams, joined)
+        content = seg.label.value == "content"
+        if like:
+            kept.append(seg.text)
+            lost += 0 if content else len(words)
+        elif content:
+            extra += len(words)
+    precision, recall, f1 = word_scores(text, gold_text)
+    return precision, recall, f1, word_scores("\n\n".join(kept), gold_text)[2], lost, extra
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datasets", nargs="+", default=["wcxb-dev"])
@@ -49,10 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from threadpoolctl import threadpool_limits
 
     from cleaner.api import Cleaner
+    from cleaner.core.config import CleanerConfig
     from cleaner.learning import gate
-    from cleaner.learning.evaluate import tokens, word_scores
 
-    cleaner = Cleaner(args.model)
+    cleaner = Cleaner(args.model, config=CleanerConfig(cues=False))  # labels only: no cue work
     lines = [
         "| set | page type | pages | precision | recall | word F1 | ceiling word F1 | gold-like words flagged "
         "| other words kept |",
@@ -64,21 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows: dict[str, list[tuple[float, ...]]] = defaultdict(list)
             for rec in gate.read_records(BENCH / f"{name}.jsonl.gz"):
                 result = cleaner.clean(rec["html"], kind="html")
-                gold = tokens(rec["text"])
-                trigrams = {tuple(gold[i : i + 3]) for i in range(len(gold) - 2)}
-                joined = f" {' '.join(gold)} "
-                kept, lost, extra = [], 0, 0
-                for seg in result.segments:
-                    words = tokens(seg.text)
-                    like = gold_like(words, trigrams, joined)
-                    if like:
-                        kept.append(seg.text)
-                    content = seg.label.value == "content"
-                    lost += len(words) if like and not content else 0
-                    extra += len(words) if content and not like else 0
-                precision, recall, f1 = word_scores(result.text, rec["text"])
-                ceiling = word_scores("\n\n".join(kept), rec["text"])[2]
-                row = (precision, recall, f1, ceiling, lost, extra)
+                row = page_row(result.segments, result.text, rec["text"])
                 rows["all"].append(row)
                 if rec.get("page_type"):
                     rows[str(rec["page_type"])].append(row)
