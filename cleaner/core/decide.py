@@ -7,9 +7,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cleaner.core.features import DENSE_INDEX, BlockPaths, Features
+from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, token_groups
 from cleaner.core.types import LABELS, Block
-from cleaner.core.vocabulary import CALL_TO_ACTION, MACHINE_IDENTIFIER, PRIVACY_CHOICE, SCREEN_READER_CLASSES
+from cleaner.core.vocabulary import (
+    CALL_TO_ACTION,
+    CLASS_GROUPS,
+    MACHINE_IDENTIFIER,
+    PRIVACY_CHOICE,
+    SCREEN_READER_CLASSES,
+)
 
 FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
 # Keep a block as content when content is this likely, even if another label scores higher:
@@ -124,6 +130,29 @@ SHORT_LINK_PLAIN_MAX_WORDS = 6
 # wcxb-dev word F1 +0.0002 (product pages +0.0028), every other set and typed figure unchanged.
 MACHINE_TEXT_MIN_SHARE = 0.5
 MACHINE_TEXT_MIN_CHARS = 30
+# Three steps drop content blocks that are not the article (``off_article``). The template-group features
+# (``template_share``, ``log_template_count``) let the model keep a page's dominant repeated structure (a listing's
+# cards), and with it reader comments, rails of other stories and screen-reader labels; these steps take them back.
+# Each measured on the full dev sets with cleaner-20261204-5c43d02d against the other two alone
+# (``scripts/decision_sweep.py --set COMMENT_DROP_MIN_ARTICLE_CHARS=0,500 --set TEASER_DROP_MIN_PROSE_CHARS=0,1000
+# --set SCREEN_READER_CONTENT_MAX_WORDS=0,8``).
+# Reader comments (LABELS.md: comment sections are boilerplate): on a page with at least COMMENT_DROP_MIN_ARTICLE_CHARS
+# of content outside comment-named elements (``comment_named``), the content blocks inside them that come after the
+# middle of that content become boilerplate (0: off); a forum thread, all comment-named, keeps its posts. dragnet
+# +0.0188 (its gold leaves comments out), wcxb-dev word F1 +0.0021 (article, forum and product pages +0.003 each);
+# cetd -0.0119, cleaneval -0.0024 and typed-dev content retention -0.044, whose gold keeps the comments of some sites.
+COMMENT_DROP_MIN_ARTICLE_CHARS = 500
+COMMENT_NAME_MAX_PARTS = 3
+# Other stories after the article: on a page with at least TEASER_DROP_MIN_PROSE_CHARS of content prose (blocks of 30+
+# words, under 10% link text), the content blocks after its last prose block that are link text (80%+) and share
+# their template (tag, first two class/id tokens) with at least two other content blocks become boilerplate (0: off);
+# a listing page has no such prose body. modern-dev +0.0016, typed-modern-dev boilerplate +0.0023, content +0.0011,
+# dragnet +0.0009, wcxb-dev word F1 +0.0003 (listing -0.0013), cetd -0.0009, cleaneval -0.0002.
+TEASER_DROP_MIN_PROSE_CHARS = 1000
+# Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
+# block of at most this many words with a ``SCREEN_READER_CLASSES`` name becomes boilerplate (0: off). modern-dev
+# +0.0028, typed-modern-dev boilerplate +0.0042, content +0.0021; every other figure within 0.0005.
+SCREEN_READER_CONTENT_MAX_WORDS = 8
 REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
@@ -207,6 +236,8 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         labels = np.where(template_groups(labels, probs, tree, blocks, hidden), content, labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
+    if tree is not None and blocks is not None:
+        labels = np.where(off_article(labels, feats, tree, blocks, words), LABELS.index("boilerplate"), labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
     labels = flagged_types(labels, probs)
@@ -229,6 +260,47 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
         if len(text) >= MACHINE_TEXT_MIN_CHARS:
             out[i] = sum(map(len, MACHINE_IDENTIFIER.findall(text))) >= MACHINE_TEXT_MIN_SHARE * len(text)
     return out
+
+
+def off_article(
+    labels: np.ndarray, feats: Features, tree: PageTree, blocks: Sequence[Block], words: np.ndarray
+) -> np.ndarray:
+    """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``),
+    a rail of other stories' links after its prose (``TEASER_DROP_MIN_PROSE_CHARS``) and short screen-reader labels
+    (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
+    dense, chars = feats.dense, tree.chars
+    is_content = labels == LABELS.index("content")
+    after = np.arange(len(labels))
+    out = np.zeros(len(labels), dtype=bool)
+    if COMMENT_DROP_MIN_ARTICLE_CHARS > 0:
+        comment = comment_named(blocks) & (dense[:, DENSE_INDEX["inside_comment"]] > 0.5)
+        article = np.flatnonzero(is_content & ~comment)
+        if len(article) and chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
+            out |= is_content & comment & (after > article[len(article) // 2])
+    link_density = dense[:, DENSE_INDEX["link_density"]]
+    prose = np.flatnonzero(is_content & (words >= 29.5) & (link_density < 0.1))
+    if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
+        keys: dict[tuple[str, tuple[str, ...]], int] = {}
+        group = np.fromiter((keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in blocks), np.int64, len(blocks))
+        members = np.bincount(group, weights=is_content, minlength=len(keys))
+        out |= is_content & (after > prose[-1]) & (link_density >= 0.8) & (members[group] >= 3)
+    if SCREEN_READER_CONTENT_MAX_WORDS > 0:
+        for i in np.flatnonzero(is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5)).tolist():
+            out[i] |= not SCREEN_READER_CLASSES.isdisjoint(blocks[i].attrs)
+    return out
+
+
+def comment_named(blocks: Sequence[Block]) -> np.ndarray:
+    """Per block: a class/id name of it or an ancestor is a comment name (``CLASS_GROUPS["comment"]``) of at most
+    ``COMMENT_NAME_MAX_PARTS`` parts: ``comment-body``, not ``receive-and-reply-to-a-message`` (a heading's anchor)."""
+    column = list(CLASS_GROUPS).index("comment")
+    seen: dict[tuple[str, ...], bool] = {}
+    for b in blocks:
+        if b.attrs not in seen:
+            seen[b.attrs] = any(
+                (token_groups(t) >> column) & 1 and len(subwords(t)) <= COMMENT_NAME_MAX_PARTS for t in b.attrs
+            )
+    return np.fromiter((seen[b.attrs] for b in blocks), dtype=bool, count=len(blocks))
 
 
 def screen_reader_labels(labels: np.ndarray, feats: Features, blocks: Sequence[Block]) -> np.ndarray:

@@ -66,6 +66,7 @@ _DENSE_SHOWN = frozenset(
         "anc1_share",
         "in_json_ld",
         "document_overlap",
+        "template_share",
         *(name for name in DENSE_NAMES if name.startswith(("inside_", "in_"))),
     }
 )

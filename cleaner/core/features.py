@@ -33,7 +33,8 @@ from cleaner.core.vocabulary import (
     STOPWORDS,
 )
 
-SCHEMA_VERSION = "8"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels
+SCHEMA_VERSION = "9"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels;
+# 9: template groups
 TEXT_FEATURES = 2**17
 MARKUP_FEATURES = 2**15
 # Words: a CJK character on its own, or a run of other word characters.
@@ -657,6 +658,21 @@ class Page:
         return np.log1p(_word_hits(self.word_counts, LEXICON[label]))
 
     @cached_property
+    def template_groups(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each block's template group (blocks of one tag and the same first two class/id tokens, ``Block.attrs``):
+        the share of the page's characters the group holds, and log1p of its size. The cards of a listing, the
+        paragraphs of an article body and the items of a menu each form one; a plain-text document has none."""
+        if self.is_text:
+            return np.zeros(self.n), np.zeros(self.n)
+        keys: dict[tuple[str, tuple[str, ...]], int] = {}
+        group = np.fromiter(
+            (keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in self.blocks), dtype=np.int64, count=self.n
+        )
+        chars = np.bincount(group, weights=self.lengths, minlength=len(keys))
+        share = chars[group] / max(float(self.lengths.sum()), 1.0)
+        return share, np.log1p(np.bincount(group, minlength=len(keys))[group].astype(np.float64))
+
+    @cached_property
     def class_group_matrix(self) -> np.ndarray:
         return _class_group_matrix(self.blocks)
 
@@ -745,6 +761,8 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("copyright", lambda p: p.stats["copyright"].astype(np.float64)),
     ("short", lambda p: (p.stats["words"] <= 3).astype(np.float64)),
     ("repeated", _repeated),
+    ("template_share", lambda p: p.template_groups[0]),
+    ("log_template_count", lambda p: p.template_groups[1]),
     ("log_siblings", lambda p: p.struct["siblings"]),
     ("anc1_share", lambda p: p.struct["anc1"]),
     ("anc2_share", lambda p: p.struct["anc2"]),

@@ -244,6 +244,7 @@ def cue_phrase(cue: str) -> str:
             "stopword_density": "of its words are common function words",
             "anc1_share": "of the page's text is in its parent element",
             "document_overlap": "of its words also appear in the document's long paragraphs",
+            "template_share": "of the page's text is in blocks of its template (tag and class names)",
         }
         if kind in shares:
             return f"{value:.0%} {shares[kind]}"

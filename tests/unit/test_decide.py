@@ -165,7 +165,8 @@ def test_the_main_region_keeps_its_prose_and_drops_stray_floor_kept_blocks() -> 
     assert without_tree[gap] != CONTENT and without_tree[comment] == CONTENT
 
 
-def test_a_small_main_region_drops_nothing_outside_it() -> None:
+def test_a_small_main_region_drops_nothing_outside_it(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "COMMENT_DROP_MIN_ARTICLE_CHARS", 0)  # the comment rule is tested on its own
     feats, blocks = _page(ARTICLE)
     probs = _article_probs(blocks, range(2))  # two paragraphs: under MAIN_REGION_MIN_CHARS of content
     comment = next(i for i, b in enumerate(blocks) if b.text.startswith("A reader"))
@@ -305,3 +306,48 @@ def test_a_content_block_of_machine_identifiers_is_not_content(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, CONTENT]
     monkeypatch.setattr(decide, "MACHINE_TEXT_MIN_SHARE", 2.0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
+LONG_PARAGRAPH = (
+    "<p>Paragraph {i} of the report, which keeps going with the council's figures, the residents' answers and the "
+    "mayor's reply, so that it runs to well over thirty words of editorial prose before it ends.</p>"
+)
+
+
+def test_reader_comments_after_an_article_are_boilerplate_and_a_forum_keeps_its_posts() -> None:
+    comments = "".join(
+        f"<div class='comment-body'><p>Reader {i} thinks the story missed a point.</p></div>" for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><article>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(4)) + f"</article>{comments}</body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Reader")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    feats, blocks = _page(f"<body><h1>Which bike lock?</h1>{comments}</body>")  # a thread: no article before it
+    labels = decide.choose_labels(_boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Reader"))
+
+
+def test_a_rail_of_linked_headlines_after_an_article_is_boilerplate_but_a_listing_keeps_it() -> None:
+    rail = "<ul class='more'>" + "".join(f"<li><a href='/s{i}'>Other story number {i}</a></li>" for i in range(4))
+    feats, blocks = _page(
+        "<body><main>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6)) + rail + "</ul></main></body>"
+    )
+    labels = decide.choose_labels(_boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Other story")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    feats, blocks = _page("<body><main><h1>Latest stories</h1>" + rail + "</ul></main></body>")  # no prose body
+    labels = decide.choose_labels(_boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
+
+
+def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><p class='visually-hidden'>Article content</p>" + LONG_PARAGRAPH.format(i=1) + "</main></body>"
+    )
+    probs = _boilerplate_probs(blocks, [0, 1])
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [LABELS.index("boilerplate"), CONTENT]
+    monkeypatch.setattr(decide, "SCREEN_READER_CONTENT_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT]

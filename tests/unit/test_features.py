@@ -155,3 +155,24 @@ def test_document_overlap_is_zero_without_another_long_block() -> None:
     blocks, _ = text_blocks("Scooter ban\n\nThe scooter ban starts today.", max_blocks=10, max_block_chars=500)
     overlap = features.extract(blocks).dense[:, features.DENSE_INDEX["document_overlap"]]
     assert overlap.tolist() == [0.0, 0.0]
+
+
+def test_template_groups_give_each_block_its_groups_share_of_the_page_and_size() -> None:
+    def block(i: int, text: str, tag: str, attrs: tuple[str, ...]) -> Block:
+        return Block(id=i, text=text, tag=tag, xpath=f"/b[{i}]", start=0, end=len(text), attrs=attrs, path=(0, i))
+
+    blocks = [
+        block(0, "Menu", "li", ("menu", "nav")),
+        block(1, "Card one text", "li", ("card", "grid")),
+        block(2, "Card two text", "li", ("card", "grid")),
+        block(3, "Card three", "li", ("card", "grid", "featured")),  # only the first two tokens key a group
+        block(4, "Card four", "p", ("card", "grid")),  # another tag: another group
+    ]
+    dense = features.extract(blocks).dense
+    share = dense[:, features.DENSE_INDEX["template_share"]]
+    count = dense[:, features.DENSE_INDEX["log_template_count"]]
+    total = sum(len(b.text) for b in blocks)
+    assert np.allclose(share, [4 / total, 36 / total, 36 / total, 36 / total, 9 / total])
+    assert np.allclose(count, np.log1p([1, 3, 3, 3, 1]))
+    text, _ = text_blocks("One paragraph.\n\nAnother one.", max_blocks=10, max_block_chars=500)
+    assert not features.extract(text).dense[:, features.DENSE_INDEX["template_share"]].any()  # plain text: none
