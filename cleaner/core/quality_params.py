@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.87322, 0.117245, 0.636782, 0.329934, 6.62929, 4.74705, 0.119641)
-SCALE = (0.205085, 0.219861, 0.266809, 0.257319, 1.10596, 0.998318, 0.324541)
-COEF = (1.73498, 0.748262, 1.33838, 0.231292, -0.417359, 0.121746, 0.597233)
-INTERCEPT = 2.54678
+MEAN = (0.914707, 0.0754422, 0.64881, 0.323947, 6.65211, 4.74717, 0.119641)
+SCALE = (0.160824, 0.170514, 0.266882, 0.259257, 1.08082, 0.998119, 0.324541)
+COEF = (1.47075, 0.55063, 1.01395, 0.301187, -0.334655, -0.196159, 0.660523)
+INTERCEPT = 2.45524
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1262,
-    "brier_out_of_set": 0.1003,
+    "brier_base_rate": 0.1227,
+    "brier_out_of_set": 0.104,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261204-138709b3",
+    "model_version": "cleaner-20261204-5c43d02d",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
