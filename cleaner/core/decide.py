@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, token_groups
+from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, template_ids, token_groups
 from cleaner.core.types import LABELS, Block
 from cleaner.core.vocabulary import (
     CALL_TO_ACTION,
@@ -143,12 +143,15 @@ MACHINE_TEXT_MIN_CHARS = 30
 # cetd -0.0119, cleaneval -0.0024 and typed-dev content retention -0.044, whose gold keeps the comments of some sites.
 COMMENT_DROP_MIN_ARTICLE_CHARS = 500
 COMMENT_NAME_MAX_PARTS = 3
-# Other stories after the article: on a page with at least TEASER_DROP_MIN_PROSE_CHARS of content prose (blocks of 30+
-# words, under 10% link text), the content blocks after its last prose block that are link text (80%+) and share
-# their template (tag, first two class/id tokens) with at least two other content blocks become boilerplate (0: off);
-# a listing page has no such prose body. modern-dev +0.0016, typed-modern-dev boilerplate +0.0023, content +0.0011,
+# Other stories after the article: on a page with at least TEASER_DROP_MIN_PROSE_CHARS of content prose (blocks of
+# PROSE_MIN_WORDS words or more, under PROSE_MAX_LINK_DENSITY link text), the content blocks after its last prose block
+# that are link text (TEASER_MIN_LINK_DENSITY or more) and share their template (``features.template_ids``) with at
+# least two other content blocks become boilerplate (0: off); a listing page has no such prose body. modern-dev +0.0016, typed-modern-dev boilerplate +0.0023, content +0.0011,
 # dragnet +0.0009, wcxb-dev word F1 +0.0003 (listing -0.0013), cetd -0.0009, cleaneval -0.0002.
 TEASER_DROP_MIN_PROSE_CHARS = 1000
+PROSE_MIN_WORDS = 30
+PROSE_MAX_LINK_DENSITY = 0.1
+TEASER_MIN_LINK_DENSITY = 0.8
 # Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
 # block of at most this many words with a ``SCREEN_READER_CLASSES`` name becomes boilerplate (0: off). modern-dev
 # +0.0028, typed-modern-dev boilerplate +0.0042, content +0.0021; every other figure within 0.0005.
@@ -270,37 +273,43 @@ def off_article(
     (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
     dense, chars = feats.dense, tree.chars
     is_content = labels == LABELS.index("content")
-    after = np.arange(len(labels))
+    position = np.arange(len(labels))
     out = np.zeros(len(labels), dtype=bool)
     if COMMENT_DROP_MIN_ARTICLE_CHARS > 0:
-        comment = comment_named(blocks) & (dense[:, DENSE_INDEX["inside_comment"]] > 0.5)
+        comment = comment_named(blocks, is_content & (dense[:, DENSE_INDEX["inside_comment"]] > 0.5))
         article = np.flatnonzero(is_content & ~comment)
         if len(article) and chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
-            out |= is_content & comment & (after > article[len(article) // 2])
+            out |= comment & (position > article[len(article) // 2])
     link_density = dense[:, DENSE_INDEX["link_density"]]
-    prose = np.flatnonzero(is_content & (words >= 29.5) & (link_density < 0.1))
+    prose = np.flatnonzero(is_content & (words >= PROSE_MIN_WORDS - 0.5) & (link_density < PROSE_MAX_LINK_DENSITY))
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
-        keys: dict[tuple[str, tuple[str, ...]], int] = {}
-        group = np.fromiter((keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in blocks), np.int64, len(blocks))
-        members = np.bincount(group, weights=is_content, minlength=len(keys))
-        out |= is_content & (after > prose[-1]) & (link_density >= 0.8) & (members[group] >= 3)
+        group = template_ids(blocks)
+        members = np.bincount(group, weights=is_content)[group]
+        out |= is_content & (position > prose[-1]) & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
-        for i in np.flatnonzero(is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5)).tolist():
-            out[i] |= not SCREEN_READER_CLASSES.isdisjoint(blocks[i].attrs)
+        out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out
 
 
-def comment_named(blocks: Sequence[Block]) -> np.ndarray:
-    """Per block: a class/id name of it or an ancestor is a comment name (``CLASS_GROUPS["comment"]``) of at most
-    ``COMMENT_NAME_MAX_PARTS`` parts: ``comment-body``, not ``receive-and-reply-to-a-message`` (a heading's anchor)."""
+def comment_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` with a comment name (``CLASS_GROUPS["comment"]``) of at most ``COMMENT_NAME_MAX_PARTS``
+    parts among their class/id names: ``comment-body``, not ``receive-and-reply-to-a-message`` (a heading's
+    anchor). The candidates are blocks whose ``inside_comment`` feature is set, by a name of any length."""
     column = list(CLASS_GROUPS).index("comment")
-    seen: dict[tuple[str, ...], bool] = {}
-    for b in blocks:
-        if b.attrs not in seen:
-            seen[b.attrs] = any(
-                (token_groups(t) >> column) & 1 and len(subwords(t)) <= COMMENT_NAME_MAX_PARTS for t in b.attrs
-            )
-    return np.fromiter((seen[b.attrs] for b in blocks), dtype=bool, count=len(blocks))
+    out = candidates.copy()
+    for i in np.flatnonzero(candidates).tolist():  # few blocks: the names are read only for these
+        out[i] = any(
+            (token_groups(t) >> column) & 1 and len(subwords(t)) <= COMMENT_NAME_MAX_PARTS for t in blocks[i].attrs
+        )
+    return out
+
+
+def screen_reader_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` with a ``SCREEN_READER_CLASSES`` name among their class/id names."""
+    out = candidates.copy()
+    for i in np.flatnonzero(candidates).tolist():  # few blocks: the names are read only for these
+        out[i] = not SCREEN_READER_CLASSES.isdisjoint(blocks[i].attrs)
+    return out
 
 
 def screen_reader_labels(labels: np.ndarray, feats: Features, blocks: Sequence[Block]) -> np.ndarray:
@@ -311,9 +320,7 @@ def screen_reader_labels(labels: np.ndarray, feats: Features, blocks: Sequence[B
     for label, column in _LEXICON_COLUMNS.items():
         unsaid |= (labels == label) & (dense[:, column] <= 0)
     unsaid &= dense[:, DENSE_INDEX["ad_label"]] < 0.5
-    for i in np.flatnonzero(unsaid).tolist():  # few blocks: the class/id names are read only for these
-        unsaid[i] = not SCREEN_READER_CLASSES.isdisjoint(blocks[i].attrs)
-    return unsaid
+    return screen_reader_named(blocks, unsaid)
 
 
 def plain_short_links(labels: np.ndarray, words: np.ndarray, feats: Features) -> np.ndarray:
@@ -442,10 +449,9 @@ def template_groups(
     if region is None:
         return none
     member = tree.open & ~hidden & tree.paths.inside(region)
-    keys: dict[tuple[str, tuple[str, ...]], int] = {}
-    group = np.fromiter((keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in blocks), np.int64, len(blocks))
-    count = np.bincount(group, weights=member, minlength=len(keys))
-    total = np.bincount(group, weights=tree.chars * member, minlength=len(keys))
-    kept = np.bincount(group, weights=tree.chars * (member & (labels == LABELS.index("content"))), minlength=len(keys))
+    group = template_ids(blocks)
+    count = np.bincount(group, weights=member)
+    total = np.bincount(group, weights=tree.chars * member)
+    kept = np.bincount(group, weights=tree.chars * (member & (labels == LABELS.index("content"))))
     fits = (count >= TEMPLATE_GROUP_MIN_BLOCKS) & (kept >= TEMPLATE_GROUP_CONTENT_SHARE * np.maximum(total, 1.0))
     return member & (labels == LABELS.index("boilerplate")) & fits[group]

@@ -266,6 +266,13 @@ def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
     return tuple(1.0 if bits >> j & 1 else 0.0 for j in range(len(CLASS_GROUPS)))
 
 
+def template_ids(blocks: Sequence[Block]) -> np.ndarray:
+    """Per block, the number of its template: blocks of one tag with the same first two class/id tokens
+    (``Block.attrs``) share one (numbered 0, 1, ... in order of first appearance)."""
+    keys: dict[tuple[str, tuple[str, ...]], int] = {}
+    return np.fromiter((keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in blocks), np.int64, len(blocks))
+
+
 def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
     """``class_groups`` of every block, (n_blocks, len(CLASS_GROUPS)); blocks sharing their tokens computed once,
     each of the page's tokens looked up once."""
@@ -664,13 +671,9 @@ class Page:
         paragraphs of an article body and the items of a menu each form one; a plain-text document has none."""
         if self.is_text:
             return np.zeros(self.n), np.zeros(self.n)
-        keys: dict[tuple[str, tuple[str, ...]], int] = {}
-        group = np.fromiter(
-            (keys.setdefault((b.tag, b.attrs[:2]), len(keys)) for b in self.blocks), dtype=np.int64, count=self.n
-        )
-        chars = np.bincount(group, weights=self.lengths, minlength=len(keys))
-        share = chars[group] / max(float(self.lengths.sum()), 1.0)
-        return share, np.log1p(np.bincount(group, minlength=len(keys))[group].astype(np.float64))
+        group = template_ids(self.blocks)
+        share = np.bincount(group, weights=self.lengths)[group] / max(float(self.lengths.sum()), 1.0)
+        return share, np.log1p(np.bincount(group)[group].astype(np.float64))
 
     @cached_property
     def class_group_matrix(self) -> np.ndarray:
