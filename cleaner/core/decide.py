@@ -146,8 +146,9 @@ COMMENT_NAME_MAX_PARTS = 3
 # Other stories after the article: on a page with at least TEASER_DROP_MIN_PROSE_CHARS of content prose (blocks of
 # PROSE_MIN_WORDS words or more, under PROSE_MAX_LINK_DENSITY link text), the content blocks after its last prose block
 # that are link text (TEASER_MIN_LINK_DENSITY or more) and share their template (``features.template_ids``) with at
-# least two other content blocks become boilerplate (0: off); a listing page has no such prose body. modern-dev +0.0016, typed-modern-dev boilerplate +0.0023, content +0.0011,
-# dragnet +0.0009, wcxb-dev word F1 +0.0003 (listing -0.0013), cetd -0.0009, cleaneval -0.0002.
+# least two other content blocks become boilerplate (0: off); a listing page has no such prose body. modern-dev
+# +0.0016, typed-modern-dev boilerplate +0.0023, content +0.0011, dragnet +0.0009, wcxb-dev word F1 +0.0003 (listing
+# -0.0013), cetd -0.0009, cleaneval -0.0002.
 TEASER_DROP_MIN_PROSE_CHARS = 1000
 PROSE_MIN_WORDS = 30
 PROSE_MAX_LINK_DENSITY = 0.1
