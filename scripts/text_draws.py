@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import joblib  # noqa: E402
+from bench.datasets import dataset_path  # noqa: E402
 from synth import PARTS  # noqa: E402
 from synth.build import SHIPPED_TEXTS, generate  # noqa: E402
 from text_misses import analyse, run  # noqa: E402
@@ -62,6 +63,11 @@ def fit_text_model(texts_dir: Path, out: Path, seed: int = 0) -> None:
     build.compact(router)
     vocabulary = joblib.load(store.default_model_dir() / store.MODEL_FILE)["vocabulary"]
     store.save_model(router, vocabulary, out, dict(shipped.manifest, version=f"text-draw-{out.name}"))
+
+
+def missing_datasets() -> list[Path]:
+    """The injected dev sets this script scores that are not there (checked before minutes of fitting)."""
+    return [path for path in map(dataset_path, DATASETS) if not path.is_file()]
 
 
 def one_draw(seed: int, parts: Path, n_texts: int, work: Path) -> dict[str, dict[str, float]]:
@@ -126,6 +132,9 @@ def main() -> None:
         draws, saved = load_draws(args.render)
         texts = int(saved.get("texts", args.texts))
     else:
+        missing = missing_datasets()
+        if missing:
+            raise SystemExit(f"text_draws.py: no dev set at {', '.join(map(str, missing))} (../shared beside the repo)")
         texts = args.texts
         draws = {}
         with tempfile.TemporaryDirectory(prefix="text-draws-") as tmp:

@@ -68,3 +68,16 @@ def test_render_with_a_base_adds_both_tables_and_the_differences(
     text = doc.read_text(encoding="utf-8")
     assert "Runs.\n\nBase run, the same seeds:" in text
     assert "| `injected-dev` | caught | +10.0 | +0.0 | +5.00 | 5.00 |" in text
+
+
+def test_a_missing_dev_set_stops_the_run_before_any_fit(
+    td: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(td, "dataset_path", lambda name: tmp_path / f"{name}.jsonl.gz")
+    monkeypatch.setattr(td, "one_draw", lambda *a: pytest.fail("fitted although a dev set is missing"))
+    monkeypatch.setattr(sys, "argv", ["text_draws.py", "--seeds", "2"])
+    with pytest.raises(SystemExit, match="no dev set at .*injected-dev.jsonl.gz"):
+        td.main()
+    (tmp_path / "injected-dev.jsonl.gz").write_bytes(b"")
+    (tmp_path / "injected-modern-dev.jsonl.gz").write_bytes(b"")
+    assert td.missing_datasets() == []
