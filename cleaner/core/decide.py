@@ -174,11 +174,13 @@ def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:
 @dataclass(frozen=True)
 class PageTree:
     """What the region steps read of an HTML page, computed once: the blocks' element paths, their visible
-    characters, and whether each block lies outside the ``REGION_SKIPS`` landmarks."""
+    characters, whether each block lies outside the ``REGION_SKIPS`` landmarks, and its template
+    (``features.template_ids``)."""
 
     paths: BlockPaths
     chars: np.ndarray
     open: np.ndarray
+    templates: np.ndarray
 
     @classmethod
     def of(cls, feats: Features, blocks: Sequence[Block], hidden: np.ndarray) -> PageTree | None:
@@ -189,7 +191,7 @@ class PageTree:
         for name in REGION_SKIPS:
             open_ &= dense[:, DENSE_INDEX[name]] < 0.5
         chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
-        return cls(BlockPaths.of(blocks), chars, open_)
+        return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
 
 
 def best_other_than(probs: np.ndarray, label: int) -> np.ndarray:
@@ -237,7 +239,7 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
-        labels = np.where(template_groups(labels, probs, tree, blocks, hidden), content, labels)
+        labels = np.where(template_groups(labels, probs, tree, hidden), content, labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
     if tree is not None and blocks is not None:
@@ -284,8 +286,7 @@ def off_article(
     link_density = dense[:, DENSE_INDEX["link_density"]]
     prose = np.flatnonzero(is_content & (words >= PROSE_MIN_WORDS - 0.5) & (link_density < PROSE_MAX_LINK_DENSITY))
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
-        group = template_ids(blocks)
-        members = np.bincount(group, weights=is_content)[group]
+        members = np.bincount(tree.templates, weights=is_content)[tree.templates]
         out |= is_content & (position > prose[-1]) & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
@@ -440,9 +441,7 @@ def dialog_drops(labels: np.ndarray, feats: Features, tree: PageTree) -> np.ndar
     return is_content & dialog
 
 
-def template_groups(
-    labels: np.ndarray, probs: np.ndarray, tree: PageTree, blocks: Sequence[Block], hidden: np.ndarray
-) -> np.ndarray:
+def template_groups(labels: np.ndarray, probs: np.ndarray, tree: PageTree, hidden: np.ndarray) -> np.ndarray:
     """The boilerplate blocks of the main region whose template (tag, first two class/id tokens) is mostly content
     there (see ``TEMPLATE_GROUP_MIN_BLOCKS``): they become content."""
     none = np.zeros(len(labels), dtype=bool)
@@ -450,7 +449,7 @@ def template_groups(
     if region is None:
         return none
     member = tree.open & ~hidden & tree.paths.inside(region)
-    group = template_ids(blocks)
+    group = tree.templates
     count = np.bincount(group, weights=member)
     total = np.bincount(group, weights=tree.chars * member)
     kept = np.bincount(group, weights=tree.chars * (member & (labels == LABELS.index("content"))))
