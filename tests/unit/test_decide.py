@@ -25,9 +25,18 @@ def test_classes_are_put_in_label_order() -> None:
 def test_prose_with_some_content_probability_stays_content() -> None:
     feats = _feats("This sentence has more than six words in it.\n\nVote")
     probs = np.zeros((2, len(LABELS)))
-    probs[:, POLL], probs[:, CONTENT] = 0.8, 0.2
+    probs[:, POLL], probs[:, CONTENT] = 0.65, 0.35
     labels = decide.choose_labels(probs, feats)
     assert labels.tolist() == [CONTENT, POLL]  # the short "Vote" is not prose
+
+
+def test_plain_text_a_likely_call_to_action_needs_more_content_probability_than_furniture() -> None:
+    feats = _feats("Take our survey and tell us what you think.\n\nBy Jane Doe, staff writer for the paper")
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, CONTENT] = 0.2
+    probs[0, POLL], probs[1, LABELS.index("boilerplate")] = 0.8, 0.8
+    assert decide.TEXT_CALL_TO_ACTION_FLOOR > 0.2 > decide.CONTENT_MIN_PROBABILITY["text"]
+    assert decide.choose_labels(probs, feats).tolist() == [POLL, CONTENT]
 
 
 def test_a_text_line_between_two_lines_of_its_label_keeps_the_label() -> None:
@@ -37,7 +46,7 @@ def test_a_text_line_between_two_lines_of_its_label_keeps_the_label() -> None:
         "Another paragraph of the article that carries on with the story."
     )
     probs = np.zeros((5, len(LABELS)))
-    probs[:, CONTENT] = [0.95, 0.05, 0.15, 0.02, 0.95]
+    probs[:, CONTENT] = [0.95, 0.05, 0.35, 0.02, 0.95]
     probs[:, POLL] = 1 - probs[:, CONTENT]
     assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL, POLL, POLL, CONTENT]
     probs[3] = 0.0
