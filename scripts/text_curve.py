@@ -9,7 +9,8 @@ model (``kind="text"``, the ``cleaner.Cleaner`` path itself); the per-block prob
 recorded, so every threshold is a relabelling of the same blocks, not another model run. Two decision families:
 
 * ``P(content) < t`` is junk (typed as the most likely non-content label), for every block;
-* the shipped rule with its content floor moved to ``t``: arg-max, but a prose block is content when P(content) >= t
+* the shipped rule with its content floor moved to ``t``: arg-max, but a prose block is content when P(content) >= t,
+  and at least ``TEXT_CALL_TO_ACTION_FLOOR`` when the model calls it poll or promo
   (``cleaner.core.decide.choose_labels`` with ``CONTENT_MIN_PROBABILITY["text"]`` = t; passes the shipped point).
 
 Every labelling is scored with the benchmark's own scorer (``cleaner.learning.evaluate.TypedScore``: token-aligned,
@@ -138,10 +139,15 @@ def threshold_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
 
 
 def floor_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
-    """The shipped rule with the content floor at ``t``: arg-max, a prose block content when P(content) >= t."""
+    """The shipped rule with the content floor at ``t``: arg-max, a prose block content when P(content) >= t (and
+    at least ``decide.TEXT_CALL_TO_ACTION_FLOOR`` when its arg-max is poll or promo)."""
+    from cleaner.core.decide import CALLS_TO_ACTION, TEXT_CALL_TO_ACTION_FLOOR
+
     if not len(doc.probs):
         return ()
-    labels = np.where(doc.prose & (doc.probs[:, CONTENT] >= t), CONTENT, doc.probs.argmax(axis=1))
+    best = doc.probs.argmax(axis=1)
+    floor = np.where(np.isin(best, CALLS_TO_ACTION), max(t, TEXT_CALL_TO_ACTION_FLOOR), t)
+    labels = np.where(doc.prose & (doc.probs[:, CONTENT] >= floor), CONTENT, best)
     return tuple(LABELS[k] for k in labels)
 
 
@@ -233,12 +239,17 @@ def worked_example(cleaner_: Any) -> dict[str, Any]:
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     """Clean every document once per version; score the sweeps, the shipped decision and C4."""
-    from cleaner.core.decide import CONTENT_MIN_PROBABILITY
+    from cleaner.core.decide import CONTENT_MIN_PROBABILITY, TEXT_CALL_TO_ACTION_FLOOR
 
     floor = CONTENT_MIN_PROBABILITY["text"]
     grid = sorted({*GRID, *TABLE, *FLOOR_TABLE, floor})
     cleaner_, recorder = make_cleaner(args.model)
-    out: dict[str, Any] = {"floor": floor, "model_version": cleaner_.model_version, "sets": {}}
+    out: dict[str, Any] = {
+        "floor": floor,
+        "cta_floor": TEXT_CALL_TO_ACTION_FLOOR,
+        "model_version": cleaner_.model_version,
+        "sets": {},
+    }
     for name in args.datasets:
         path = dataset_path(name)
         records = load_records(path, None, args.first, 0)
@@ -282,7 +293,7 @@ def best_at_target(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 def render(m: dict[str, Any], command: str) -> str:
     """docs/TEXT_CURVE.md."""
     names = list(m["sets"])
-    floor = m["floor"]
+    floor, cta = m["floor"], m.get("cta_floor", m["floor"])
     lines = [
         "# Plain text: caught / kept over the decision threshold",
         "",
@@ -297,8 +308,8 @@ def render(m: dict[str, Any], command: str) -> str:
         " `scripts/benchmark.py` reports for `cleaner` and `c4_lines` on the same documents.",
         "",
         f"*P(content) < t*: a block is junk when P(content) < t (typed by its most likely non-content label). "
-        f"*Floor t*: the shipped rule (arg-max; a block of >= 6 words is content when P(content) >= t) with its"
-        f" content floor moved; the shipped floor is {floor}.",
+        f"*Floor t*: the shipped rule (arg-max; a block of >= 6 words is content when P(content) >= t, and at least"
+        f" {cta} when the model calls it poll or promo) with its content floor moved; the shipped floor is {floor}.",
         "",
         "![caught against kept](text_threshold_curve.png)",
         "",
@@ -315,7 +326,11 @@ def render(m: dict[str, Any], command: str) -> str:
             f"{_pct(r['caught'])} / {_pct(r['kept'])} / {_pct(r['typed']) if typed else '—'}" for r in rows
         )
 
-    lines.append(f"| **shipped** (arg-max, floor {floor}) | " + cells([v["shipped"] for v in blanks]) + " |")
+    lines.append(
+        f"| **shipped** (arg-max, floor {floor}, {cta} for poll/promo) | "
+        + cells([v["shipped"] for v in blanks])
+        + " |"
+    )
     lines.append("| C4-style line rules | " + cells([v["c4"] for v in blanks], typed=False) + " |")
     for family, label, table in (("threshold", "P(content) < {}", TABLE), ("floor", "floor {}", FLOOR_TABLE)):
         for t in table:

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from cleaner.core.decide import CONTENT_MIN_PROBABILITY
+from cleaner.core.decide import CONTENT_MIN_PROBABILITY, TEXT_CALL_TO_ACTION_FLOOR
 
 from .conftest import load_script
 
@@ -64,6 +64,17 @@ def test_floor_family_passes_the_shipped_decision(tc: ModuleType) -> None:
     assert tc.floor_labels(d, 0.5) == ("content", "poll", "content")  # arg-max content still wins
     assert tc.floor_labels(d, 0.0) == ("content", "poll", "content")  # the short poll line is never floored
     assert tc.best_at_target(tc.sweep([d], [0.0, 0.4, 0.5, 0.95]))["t"] == 0.5
+
+
+def test_floor_family_keeps_a_likely_call_to_action_flagged(tc: ModuleType) -> None:
+    d = doc(tc)
+    d.prose[1] = True  # the poll question as a long line
+    d.probs[1] = [0.25, 0.65, 0.05, 0.03, 0.02]
+    assert TEXT_CALL_TO_ACTION_FLOOR > 0.25 > 0.1
+    assert tc.floor_labels(d, 0.1)[1] == "poll"  # below the call-to-action floor
+    assert tc.floor_labels(d, 0.2)[1] == "poll"
+    d.probs[1] = [0.25, 0.05, 0.05, 0.03, 0.62]
+    assert tc.floor_labels(d, 0.1)[1] == "content"  # furniture keeps the plain floor
 
 
 def test_single_newline_rebuild_keeps_gold_spans(tc: ModuleType) -> None:
