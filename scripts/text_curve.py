@@ -141,12 +141,12 @@ def threshold_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
 def floor_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
     """The shipped rule with the content floor at ``t``: arg-max, a prose block content when P(content) >= t (and
     at least ``decide.TEXT_CALL_TO_ACTION_FLOOR`` when its arg-max is poll or promo)."""
-    from cleaner.core.decide import CALLS_TO_ACTION, TEXT_CALL_TO_ACTION_FLOOR
+    from cleaner.core.decide import content_floor
 
     if not len(doc.probs):
         return ()
     best = doc.probs.argmax(axis=1)
-    floor = np.where(np.isin(best, CALLS_TO_ACTION), max(t, TEXT_CALL_TO_ACTION_FLOOR), t)
+    floor = content_floor(best, np.ones(len(best), dtype=bool), text_floor=t)
     labels = np.where(doc.prose & (doc.probs[:, CONTENT] >= floor), CONTENT, best)
     return tuple(LABELS[k] for k in labels)
 

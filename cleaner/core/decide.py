@@ -237,9 +237,7 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     for name in FLOOR_SKIPS_LANDMARKS:
         prose &= feats.dense[:, DENSE_INDEX[f"in_{name}"]] < 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
-    floor = np.where(is_text, CONTENT_MIN_PROBABILITY["text"], CONTENT_MIN_PROBABILITY["html"])
-    asks = is_text & np.isin(labels, CALLS_TO_ACTION)
-    floor = np.where(asks, np.maximum(floor, TEXT_CALL_TO_ACTION_FLOOR), floor)
+    floor = content_floor(labels, is_text)
     if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
     labels = np.where(prose & (probs[:, content] >= floor), content, labels)
@@ -268,6 +266,18 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     if blocks is not None:
         labels = phrase_labels(labels, words, blocks)
     return labels
+
+
+def content_floor(labels: np.ndarray, is_text: np.ndarray, text_floor: float | None = None) -> np.ndarray:
+    """Per block, the content probability at which prose is kept as content whatever its arg-max ``labels``: the
+    document kind's ``CONTENT_MIN_PROBABILITY`` (``text_floor`` for plain text, if given), and in plain text at least
+    ``TEXT_CALL_TO_ACTION_FLOOR`` for a block the model calls a call to action."""
+    text = CONTENT_MIN_PROBABILITY["text"] if text_floor is None else text_floor
+    floor = np.where(is_text, text, CONTENT_MIN_PROBABILITY["html"])
+    if not is_text.any():  # an HTML page: no work
+        return floor
+    asks = is_text & np.isin(labels, CALLS_TO_ACTION)
+    return np.where(asks, np.maximum(floor, TEXT_CALL_TO_ACTION_FLOOR), floor)
 
 
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}
