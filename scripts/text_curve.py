@@ -10,8 +10,9 @@ recorded, so every threshold is a relabelling of the same blocks, not another mo
 
 * ``P(content) < t`` is junk (typed as the most likely non-content label), for every block;
 * the shipped rule with its content floor moved to ``t``: arg-max, but a prose block is content when P(content) >= t,
-  and at least ``TEXT_CALL_TO_ACTION_FLOOR`` when the model calls it poll or promo
-  (``cleaner.core.decide.choose_labels`` with ``CONTENT_MIN_PROBABILITY["text"]`` = t; passes the shipped point).
+  and at least ``TEXT_CALL_TO_ACTION_FLOOR`` when the model calls it poll or promo (or consent, with a consent-lexicon
+  word), then consent by its words (``decide.lexical_consent``); ``cleaner.core.decide.choose_labels`` with
+  ``CONTENT_MIN_PROBABILITY["text"]`` = t, so it passes the shipped point.
 
 Every labelling is scored with the benchmark's own scorer (``cleaner.learning.evaluate.TypedScore``: token-aligned,
 a segment is caught when >= 50% of its tokens are not kept as content; content kept = content-token retention) and
@@ -69,6 +70,7 @@ class DocProbs:
     probs: np.ndarray  # (n_blocks, len(LABELS))
     prose: np.ndarray  # bool per block: long enough for the content floor (decide.CONTENT_MIN_WORDS)
     shipped: tuple[str, ...]
+    consent_words: np.ndarray | None = None  # per block, the consent lexicon's hits (decide.TEXT_CONSENT_MIN_WORDS)
 
 
 class ProbabilityRecorder:
@@ -97,14 +99,19 @@ def make_cleaner(model: str | None) -> tuple[Any, ProbabilityRecorder]:
     return cleaner.Cleaner.from_fitted(replace(loaded, estimator=recorder), config=config), recorder
 
 
+def dense_counts(x: Any, column: str) -> np.ndarray:
+    """Per block, a log1p count column of the model input's dense part, as a count."""
+    from cleaner.core.features import DENSE_COLUMNS, DENSE_INDEX
+
+    values = x[:, DENSE_COLUMNS][:, DENSE_INDEX[column]]
+    return np.expm1(np.asarray(values.todense() if hasattr(values, "todense") else values, dtype=np.float64).ravel())
+
+
 def prose_mask(x: Any) -> np.ndarray:
     """The blocks ``choose_labels`` lets the content floor keep, read from the model input's dense columns."""
     from cleaner.core.decide import CONTENT_MIN_WORDS
-    from cleaner.core.features import DENSE_COLUMNS, DENSE_INDEX
 
-    dense = x[:, DENSE_COLUMNS]
-    log_words = np.asarray(dense[:, DENSE_INDEX["log_words"]].todense() if hasattr(dense, "todense") else dense)
-    return np.expm1(log_words.ravel()) >= CONTENT_MIN_WORDS - 0.5
+    return dense_counts(x, "log_words") >= CONTENT_MIN_WORDS - 0.5
 
 
 def clean_once(
@@ -119,12 +126,14 @@ def clean_once(
         assert recorder.last_proba is not None
         probs = in_label_order(recorder.last_proba, recorder.estimator.classes_)
         prose = prose_mask(recorder.last_x)
+        consent_words = dense_counts(recorder.last_x, "consent_words")
     else:
-        probs, prose = np.zeros((0, len(LABELS))), np.zeros(0, dtype=bool)
+        probs, prose, consent_words = np.zeros((0, len(LABELS))), np.zeros(0, dtype=bool), np.zeros(0)
     recorder.last_x = recorder.last_proba = None
     if len(probs) != len(segs):
         raise SystemExit(f"{doc_id}: {len(segs)} segments but {len(probs)} probability rows")
-    return DocProbs(doc_id, gold, tuple(s.text for s in segs), probs, prose, tuple(s.label.value for s in segs))
+    shipped = tuple(s.label.value for s in segs)
+    return DocProbs(doc_id, gold, tuple(s.text for s in segs), probs, prose, shipped, consent_words)
 
 
 # ------------------------------------------------------------------ decisions and the sweep
@@ -140,14 +149,18 @@ def threshold_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
 
 def floor_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
     """The shipped rule with the content floor at ``t``: arg-max, a prose block content when P(content) >= t (and
-    at least ``decide.TEXT_CALL_TO_ACTION_FLOOR`` when its arg-max is poll or promo)."""
-    from cleaner.core.decide import content_floor
+    at least ``decide.TEXT_CALL_TO_ACTION_FLOOR`` when its arg-max is poll or promo, or consent with a consent word),
+    then consent by its words (``decide.lexical_consent``)."""
+    from cleaner.core.decide import content_floor, lexical_consent
 
     if not len(doc.probs):
         return ()
     best = doc.probs.argmax(axis=1)
-    floor = content_floor(best, np.ones(len(best), dtype=bool), text_floor=t)
+    is_text = np.ones(len(best), dtype=bool)
+    floor = content_floor(best, is_text, text_floor=t, consent_words=doc.consent_words)
     labels = np.where(doc.prose & (doc.probs[:, CONTENT] >= floor), CONTENT, best)
+    if doc.consent_words is not None:
+        labels = np.where(lexical_consent(doc.probs, is_text, doc.consent_words), LABELS.index("consent"), labels)
     return tuple(LABELS[k] for k in labels)
 
 
@@ -239,7 +252,12 @@ def worked_example(cleaner_: Any) -> dict[str, Any]:
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     """Clean every document once per version; score the sweeps, the shipped decision and C4."""
-    from cleaner.core.decide import CONTENT_MIN_PROBABILITY, TEXT_CALL_TO_ACTION_FLOOR
+    from cleaner.core.decide import (
+        CONTENT_MIN_PROBABILITY,
+        TEXT_CALL_TO_ACTION_FLOOR,
+        TEXT_CONSENT_LEXICAL_PROBABILITY,
+        TEXT_CONSENT_LEXICAL_WORDS,
+    )
 
     floor = CONTENT_MIN_PROBABILITY["text"]
     grid = sorted({*GRID, *TABLE, *FLOOR_TABLE, floor})
@@ -247,6 +265,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     out: dict[str, Any] = {
         "floor": floor,
         "cta_floor": TEXT_CALL_TO_ACTION_FLOOR,
+        "lexical_consent": [TEXT_CONSENT_LEXICAL_WORDS, TEXT_CONSENT_LEXICAL_PROBABILITY],
         "model_version": cleaner_.model_version,
         "sets": {},
     }
@@ -294,6 +313,7 @@ def render(m: dict[str, Any], command: str) -> str:
     """docs/TEXT_CURVE.md."""
     names = list(m["sets"])
     floor, cta = m["floor"], m.get("cta_floor", m["floor"])
+    lexical_words, lexical_p = m.get("lexical_consent", ["-", "-"])
     lines = [
         "# Plain text: caught / kept over the decision threshold",
         "",
@@ -309,7 +329,9 @@ def render(m: dict[str, Any], command: str) -> str:
         "",
         f"*P(content) < t*: a block is junk when P(content) < t (typed by its most likely non-content label). "
         f"*Floor t*: the shipped rule (arg-max; a block of >= 6 words is content when P(content) >= t, and at least"
-        f" {cta} when the model calls it poll or promo) with its content floor moved; the shipped floor is {floor}.",
+        f" {cta} when the model calls it poll or promo, or consent with a consent-lexicon word; then a block with"
+        f" {lexical_words} consent-lexicon words is consent at P(consent) >= {lexical_p}) with its content floor moved;"
+        f" the shipped floor is {floor}.",
         "",
         "![caught against kept](text_threshold_curve.png)",
         "",
@@ -327,7 +349,7 @@ def render(m: dict[str, Any], command: str) -> str:
         )
 
     lines.append(
-        f"| **shipped** (arg-max, floor {floor}, {cta} for poll/promo) | "
+        f"| **shipped** (arg-max, floor {floor}, {cta} for poll/promo and worded consent) | "
         + cells([v["shipped"] for v in blanks])
         + " |"
     )

@@ -3,6 +3,7 @@ typed at each threshold, the shipped-floor family, and the single-newline rebuil
 
 from __future__ import annotations
 
+import dataclasses
 from types import ModuleType
 from typing import Any
 
@@ -75,6 +76,19 @@ def test_floor_family_keeps_a_likely_call_to_action_flagged(tc: ModuleType) -> N
     assert tc.floor_labels(d, 0.2)[1] == "poll"
     d.probs[1] = [0.25, 0.05, 0.05, 0.03, 0.62]
     assert tc.floor_labels(d, 0.1)[1] == "content"  # furniture keeps the plain floor
+
+
+def test_floor_family_keeps_consent_with_a_consent_word_flagged(tc: ModuleType) -> None:
+    d = doc(tc)
+    d.probs[2] = [0.25, 0.05, 0.62, 0.05, 0.03]  # the consent line, now arg-max consent
+    d = dataclasses.replace(d, consent_words=np.array([0.0, 0.0, 0.0]))
+    assert tc.floor_labels(d, 0.1)[2] == "content"  # no consent word: the plain floor keeps it
+    d = dataclasses.replace(d, consent_words=np.array([0.0, 0.0, 1.0]))
+    assert tc.floor_labels(d, 0.1)[2] == "consent"  # below the call-to-action floor
+    d.probs[2] = [0.62, 0.03, 0.30, 0.03, 0.02]  # content wins the arg-max...
+    assert tc.floor_labels(d, 0.1)[2] == "content"
+    d = dataclasses.replace(d, consent_words=np.array([0.0, 0.0, 2.0]))
+    assert tc.floor_labels(d, 0.1)[2] == "consent"  # ...but two consent words and P(consent) 0.3 make it consent
 
 
 def test_single_newline_rebuild_keeps_gold_spans(tc: ModuleType) -> None:

@@ -54,6 +54,22 @@ TEXT_SANDWICH_NEIGHBOUR_MIN = 0.8
 # 0.005 (wcxb-dev word F1 -0.0008 at 0.2): HTML keeps its floor.
 TEXT_CALL_TO_ACTION_FLOOR = 0.3
 CALLS_TO_ACTION = (LABELS.index("poll"), LABELS.index("promo"))
+# ...and so is a block the model calls consent that holds at least TEXT_CONSENT_MIN_WORDS words of the consent
+# lexicon (``vocabulary.LEXICON``): a cookie sentence, not prose the model reads as consent for want of known words
+# (Danish, Norwegian, Turkish news paragraphs get P(consent) 0.7-0.9). And in plain text a block with at least
+# TEXT_CONSENT_LEXICAL_WORDS consent-lexicon words is consent when P(consent) reaches TEXT_CONSENT_LEXICAL_PROBABILITY
+# (above 1: off), whatever wins the arg-max: a cookie's description ("The cookie is set by ... to record the user
+# consent") that the model gives P(content) 0.5-0.8. Full plain-text dev sets, cleaner-20261204-5c43d02d
+# (``scripts/decision_sweep.py --datasets injected-dev injected-modern-dev --set TEXT_CONSENT_MIN_WORDS=0,1,2,99``, then
+# ``--set TEXT_CONSENT_LEXICAL_PROBABILITY=1.01,0.4,0.3,0.2,0.15 --set TEXT_CONSENT_LEXICAL_WORDS=2,3``), against both
+# off on injected-modern-dev: 1 word +0.75 points caught, the lexical rule at 0.3 +0.42 more, content kept -0.01
+# (injected-dev: +0.2 caught, kept unchanged); consent under the floor without the lexicon condition (0) costs -0.24
+# kept. Two more text-model draws (``docs/draws/text-consent-words/``) agree: +0.84 / +0.59 and +0.34 / +0.16 points.
+# Plain text that is not an article (``scripts/text_non_articles.py``, pooled kept) pays: service -0.7 points,
+# documentation -0.3, article -0.2 (privacy and data-use prose on service pages).
+TEXT_CONSENT_MIN_WORDS = 1
+TEXT_CONSENT_LEXICAL_WORDS = 2
+TEXT_CONSENT_LEXICAL_PROBABILITY = 0.3
 # A thin page: its content holds fewer characters than this, and less than THIN_PAGE_SHARE of its visible text. On
 # listing, collection and product pages the model can call every card boilerplate (link-dense, short, repeated).
 THIN_PAGE_CHARS = 300
@@ -237,10 +253,12 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     for name in FLOOR_SKIPS_LANDMARKS:
         prose &= feats.dense[:, DENSE_INDEX[f"in_{name}"]] < 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
-    floor = content_floor(labels, is_text)
+    consent_words = np.expm1(feats.dense[:, DENSE_INDEX["consent_words"]])
+    floor = content_floor(labels, is_text, consent_words=consent_words)
     if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
     labels = np.where(prose & (probs[:, content] >= floor), content, labels)
+    labels = np.where(lexical_consent(probs, is_text, consent_words), LABELS.index("consent"), labels)
     if not (labels[~hidden] == content).any() and (~hidden).any():
         p = np.where(hidden, -1.0, probs[:, content])
         best = float(p.max())
@@ -268,16 +286,30 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     return labels
 
 
-def content_floor(labels: np.ndarray, is_text: np.ndarray, text_floor: float | None = None) -> np.ndarray:
+def content_floor(
+    labels: np.ndarray, is_text: np.ndarray, text_floor: float | None = None, consent_words: np.ndarray | None = None
+) -> np.ndarray:
     """Per block, the content probability at which prose is kept as content whatever its arg-max ``labels``: the
     document kind's ``CONTENT_MIN_PROBABILITY`` (``text_floor`` for plain text, if given), and in plain text at least
-    ``TEXT_CALL_TO_ACTION_FLOOR`` for a block the model calls a call to action."""
+    ``TEXT_CALL_TO_ACTION_FLOOR`` for a block the model calls a call to action, or calls consent and holds
+    ``TEXT_CONSENT_MIN_WORDS`` of the ``consent_words`` (per block, the consent lexicon's hits)."""
     text = CONTENT_MIN_PROBABILITY["text"] if text_floor is None else text_floor
     floor = np.where(is_text, text, CONTENT_MIN_PROBABILITY["html"])
     if not is_text.any():  # an HTML page: no work
         return floor
     asks = is_text & np.isin(labels, CALLS_TO_ACTION)
+    if consent_words is not None:
+        asks |= is_text & (labels == LABELS.index("consent")) & (consent_words >= TEXT_CONSENT_MIN_WORDS - 0.5)
     return np.where(asks, np.maximum(floor, TEXT_CALL_TO_ACTION_FLOOR), floor)
+
+
+def lexical_consent(probs: np.ndarray, is_text: np.ndarray, consent_words: np.ndarray) -> np.ndarray:
+    """The plain-text blocks that are consent by their words: ``TEXT_CONSENT_LEXICAL_WORDS`` consent-lexicon words
+    (``consent_words``, per block) and P(consent) of at least ``TEXT_CONSENT_LEXICAL_PROBABILITY``."""
+    if TEXT_CONSENT_LEXICAL_PROBABILITY > 1 or not is_text.any():  # off, or an HTML page: no work
+        return np.zeros(len(probs), dtype=bool)
+    lexical = is_text & (consent_words >= TEXT_CONSENT_LEXICAL_WORDS - 0.5)
+    return np.asarray(lexical & (probs[:, LABELS.index("consent")] >= TEXT_CONSENT_LEXICAL_PROBABILITY))
 
 
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}

@@ -39,6 +39,35 @@ def test_plain_text_a_likely_call_to_action_needs_more_content_probability_than_
     assert decide.choose_labels(probs, feats).tolist() == [POLL, CONTENT]
 
 
+def test_plain_text_consent_with_a_consent_word_needs_the_call_to_action_floor(monkeypatch) -> None:
+    feats = _feats(
+        "We use cookies to measure how the site is used and to show ads.\n\n"
+        "Kommunen vil bygge en ny skole ved havnen neste sommer, sier ordføreren."
+    )
+    consent = LABELS.index("consent")
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, CONTENT], probs[:, consent] = 0.2, 0.8
+    assert decide.TEXT_CALL_TO_ACTION_FLOOR > 0.2 > decide.CONTENT_MIN_PROBABILITY["text"]
+    # the cookie sentence holds lexicon words ("cookies"), the Norwegian prose none: only the prose is floor-kept
+    assert decide.choose_labels(probs, feats).tolist() == [consent, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_CONSENT_MIN_WORDS", 99)
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, CONTENT]
+
+
+def test_plain_text_a_cookie_description_is_consent_by_its_words(monkeypatch) -> None:
+    feats = _feats(
+        "The cookie is set by the consent plugin to store whether the user agreed to cookies.\n\n"
+        "The council met on Tuesday to discuss the new school and its budget for next year."
+    )
+    consent = LABELS.index("consent")
+    probs = np.zeros((2, len(LABELS)))
+    probs[:, CONTENT], probs[:, consent] = 0.65, 0.35  # content wins the arg-max on both
+    assert decide.TEXT_CONSENT_LEXICAL_PROBABILITY <= 0.35
+    assert decide.choose_labels(probs, feats).tolist() == [consent, CONTENT]  # "cookie", "consent", "cookies"
+    monkeypatch.setattr(decide, "TEXT_CONSENT_LEXICAL_PROBABILITY", 1.01)
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, CONTENT]
+
+
 def test_a_text_line_between_two_lines_of_its_label_keeps_the_label() -> None:
     feats = _feats(
         "The first paragraph of the article tells the story in full.\n\nShould the town build it?\n\n"
