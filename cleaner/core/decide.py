@@ -172,6 +172,12 @@ MACHINE_TEXT_MIN_CHARS = 30
 # cetd -0.0119, cleaneval -0.0024 and typed-dev content retention -0.044, whose gold keeps the comments of some sites.
 COMMENT_DROP_MIN_ARTICLE_CHARS = 500
 COMMENT_NAME_MAX_PARTS = 3
+# Tried and dropped (session 30, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): a
+# comment thread without comment class names, found by its meta lines (short blocks with "Permalink", "Reply",
+# "Report abuse", "X said...", "Posted by", "3 hours ago"; at least 2, 3 or 5 of them after half the page's content),
+# its content blocks from the first meta line on made boilerplate. dragnet +0.0020 at 2, but cleaneval -0.0071,
+# wcxb-dev word F1 -0.0016 (forum -0.014, listing -0.011: posts and listings carry the same lines) and typed-dev
+# content retention -0.028.
 # Other stories after the article: on a page with at least TEASER_DROP_MIN_PROSE_CHARS of content prose (blocks of
 # PROSE_MIN_WORDS words or more, under PROSE_MAX_LINK_DENSITY link text), the content blocks after its last prose block
 # that are link text (TEASER_MIN_LINK_DENSITY or more) and share their template (``features.template_ids``) with at
