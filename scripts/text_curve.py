@@ -159,8 +159,7 @@ def floor_labels(doc: DocProbs, t: float) -> tuple[str, ...]:
     is_text = np.ones(len(best), dtype=bool)
     floor = content_floor(best, is_text, text_floor=t, consent_words=doc.consent_words)
     labels = np.where(doc.prose & (doc.probs[:, CONTENT] >= floor), CONTENT, best)
-    if doc.consent_words is not None:
-        labels = np.where(lexical_consent(doc.probs, is_text, doc.consent_words), LABELS.index("consent"), labels)
+    labels = np.where(lexical_consent(doc.probs, is_text, doc.consent_words), LABELS.index("consent"), labels)
     return tuple(LABELS[k] for k in labels)
 
 

@@ -259,7 +259,8 @@ def choose_labels(probs: np.ndarray, feats: Features, blocks: Sequence[Block] | 
     for name in FLOOR_SKIPS_LANDMARKS:
         prose &= feats.dense[:, DENSE_INDEX[f"in_{name}"]] < 0.5
     is_text = feats.dense[:, DENSE_INDEX["is_text_kind"]] > 0.5
-    consent_words = np.expm1(feats.dense[:, DENSE_INDEX["consent_words"]])
+    # per block, the consent lexicon's hits: read by the plain-text rules only
+    consent_words = np.expm1(feats.dense[:, DENSE_INDEX["consent_words"]]) if is_text.any() else None
     floor = content_floor(labels, is_text, consent_words=consent_words)
     if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
@@ -309,10 +310,10 @@ def content_floor(
     return np.where(asks, np.maximum(floor, TEXT_CALL_TO_ACTION_FLOOR), floor)
 
 
-def lexical_consent(probs: np.ndarray, is_text: np.ndarray, consent_words: np.ndarray) -> np.ndarray:
+def lexical_consent(probs: np.ndarray, is_text: np.ndarray, consent_words: np.ndarray | None) -> np.ndarray:
     """The plain-text blocks that are consent by their words: ``TEXT_CONSENT_LEXICAL_WORDS`` consent-lexicon words
     (``consent_words``, per block) and P(consent) of at least ``TEXT_CONSENT_LEXICAL_PROBABILITY``."""
-    if TEXT_CONSENT_LEXICAL_PROBABILITY > 1 or not is_text.any():  # off, or an HTML page: no work
+    if TEXT_CONSENT_LEXICAL_PROBABILITY > 1 or consent_words is None or not is_text.any():  # off, or no work
         return np.zeros(len(probs), dtype=bool)
     lexical = is_text & (consent_words >= TEXT_CONSENT_LEXICAL_WORDS - 0.5)
     return np.asarray(lexical & (probs[:, LABELS.index("consent")] >= TEXT_CONSENT_LEXICAL_PROBABILITY))

@@ -30,6 +30,13 @@ def test_prose_with_some_content_probability_stays_content() -> None:
     assert labels.tolist() == [CONTENT, POLL]  # the short "Vote" is not prose
 
 
+def _content_and(label: int, content: float, n: int = 2) -> np.ndarray:
+    """Probabilities of n blocks: content at ``content``, the rest on ``label``."""
+    probs = np.zeros((n, len(LABELS)))
+    probs[:, CONTENT], probs[:, label] = content, 1 - content
+    return probs
+
+
 def test_plain_text_a_likely_call_to_action_needs_more_content_probability_than_furniture() -> None:
     feats = _feats("Take our survey and tell us what you think.\n\nBy Jane Doe, staff writer for the paper")
     probs = np.zeros((2, len(LABELS)))
@@ -45,8 +52,7 @@ def test_plain_text_consent_with_a_consent_word_needs_the_call_to_action_floor(m
         "Kommunen vil bygge en ny skole ved havnen neste sommer, sier ordføreren."
     )
     consent = LABELS.index("consent")
-    probs = np.zeros((2, len(LABELS)))
-    probs[:, CONTENT], probs[:, consent] = 0.2, 0.8
+    probs = _content_and(consent, 0.2)
     assert decide.TEXT_CALL_TO_ACTION_FLOOR > 0.2 > decide.CONTENT_MIN_PROBABILITY["text"]
     # the cookie sentence holds lexicon words ("cookies"), the Norwegian prose none: only the prose is floor-kept
     assert decide.choose_labels(probs, feats).tolist() == [consent, CONTENT]
@@ -60,8 +66,7 @@ def test_plain_text_a_cookie_description_is_consent_by_its_words(monkeypatch) ->
         "The council met on Tuesday to discuss the new school and its budget for next year."
     )
     consent = LABELS.index("consent")
-    probs = np.zeros((2, len(LABELS)))
-    probs[:, CONTENT], probs[:, consent] = 0.65, 0.35  # content wins the arg-max on both
+    probs = _content_and(consent, 0.65)  # content wins the arg-max on both
     assert decide.TEXT_CONSENT_LEXICAL_PROBABILITY <= 0.35
     assert decide.choose_labels(probs, feats).tolist() == [consent, CONTENT]  # "cookie", "consent", "cookies"
     monkeypatch.setattr(decide, "TEXT_CONSENT_LEXICAL_PROBABILITY", 1.01)
