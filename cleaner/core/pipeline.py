@@ -33,6 +33,7 @@ class Document:
     title: str | None
     warnings: list[str]
     json_ld: str = ""  # body text the page's own JSON-LD states
+    schema_types: frozenset[str] = frozenset()  # the schema.org types the page declares (``Product``...)
     root: Any = None  # the segmented lxml tree (HTML), which the blocks' XPaths point into: rules select in it
 
 
@@ -63,6 +64,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     title = None
     root = None
     json_ld = ""
+    schema_types: frozenset[str] = frozenset()
     if kind == "html":
         root = parse.parse_html(text)
         reason = parse.why_unusable(text, root) if root is not None else None
@@ -74,6 +76,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     if kind == "html":
         title = segment.page_title(root) if root is not None else None
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
+        schema_types = segment.page_schema_types(root) if root is not None else frozenset()
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
         if few_visible_words(blocks) and "<noscript" in text.lower():
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
@@ -87,7 +90,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return Document(blocks, kind, source_text, title, warnings, json_ld, root)
+    return Document(blocks, kind, source_text, title, warnings, json_ld, schema_types, root)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,7 @@ def finish(
     (``captions``: keep image captions in the clean text, ``assemble.text_segments``)."""
     doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
-    labels = decide.choose_labels(probs, feats, blocks)
+    labels = decide.choose_labels(probs, feats, blocks, doc.schema_types)
     rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
     if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
         probs, labels, rule_cues = rules.apply(ruleset, blocks, doc.root, probs, labels)

@@ -314,12 +314,60 @@ def page_json_ld_text(root: etree._Element) -> str:
             for item in node:
                 walk(item, depth + 1)
 
+    for document in _json_ld_documents(root):
+        walk(document, 0)
+    return _WS.sub(" ", " ".join(found))[:JSON_LD_MAX_CHARS]
+
+
+_ITEMTYPES = etree.XPath("//*[@itemtype]/@itemtype")
+SCHEMA_TYPES_MAX = 50
+
+
+def page_schema_types(root: etree._Element) -> frozenset[str]:
+    """The schema.org types a page declares (JSON-LD ``@type``, microdata ``itemtype`` names such as ``Product``;
+    an ``og:type`` of ``product`` counts as ``Product``); read before scripts are dropped."""
+    found: set[str] = set()
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 12 or len(found) > SCHEMA_TYPES_MAX:
+            return
+        if isinstance(node, dict):
+            kind = node.get("@type")
+            for name in kind if isinstance(kind, list) else [kind]:
+                if isinstance(name, str):
+                    found.add(name.rsplit("/", 1)[-1])
+            for value in node.values():
+                walk(value, depth + 1)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, depth + 1)
+
+    for document in _json_ld_documents(root):
+        walk(document, 0)
+    for itemtype in _ITEMTYPES(root)[:SCHEMA_TYPES_MAX]:
+        found.update(url.rstrip("/").rsplit("/", 1)[-1] for url in str(itemtype).split())
+    if any(kind.removeprefix("og:").startswith("product") for kind in _og_types(root)):
+        found.add("Product")
+    return frozenset(found)
+
+
+def _og_types(root: etree._Element) -> list[str]:
+    """The page's ``og:type`` values, lower case (what ``//meta[@property='og:type']/@content`` selects)."""
+    return [
+        (meta.get("content") or "").strip().lower()
+        for top in _document_elements(root)
+        for meta in top.iter("meta")
+        if meta.get("property") == "og:type"
+    ]
+
+
+def _json_ld_documents(root: etree._Element) -> Iterator[object]:
+    """The parsed ``<script type="application/ld+json">`` values of the page (at most 20; broken ones skipped)."""
     for raw in _json_ld_texts(root)[:20]:
         try:
-            walk(json.loads(str(raw)[:JSON_LD_MAX_CHARS], strict=False), 0)  # raw newlines in strings are common
+            yield json.loads(str(raw)[:JSON_LD_MAX_CHARS], strict=False)  # raw newlines in strings are common
         except ValueError:
             continue
-    return _WS.sub(" ", " ".join(found))[:JSON_LD_MAX_CHARS]
 
 
 def _json_ld_texts(root: etree._Element) -> list[str]:

@@ -110,7 +110,7 @@ class CleanerStages:
             probs = decide.in_label_order(estimator.predict_proba(feats.matrix), estimator.classes_)
         else:
             probs = np.zeros((0, len(LABELS)))
-        labels = decide.choose_labels(probs, feats, d.blocks)
+        labels = decide.choose_labels(probs, feats, d.blocks, d.schema_types)
         t4 = self.clock()
         explainer = self.loaded.explainers.get(d.kind)
         flagged = (labels != LABELS.index("content")).any()

@@ -394,3 +394,38 @@ def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [LABELS.index("boilerplate"), CONTENT]
     monkeypatch.setattr(decide, "SCREEN_READER_CONTENT_MAX_WORDS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT]
+
+
+def test_customer_reviews_on_a_product_page_are_boilerplate_but_not_on_other_pages() -> None:
+    reviews = "".join(
+        f"<div class='product-reviews'><p>Buyer {i} says the kettle boils fast and looks good.</p></div>"
+        for i in range(3)
+    )
+    filed_under = "<div class='post category-reviews'><p>Notes of buyers, filed under the reviews category.</p></div>"
+    feats, blocks = _page(
+        "<body><main>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(2))
+        + reviews
+        + filed_under
+        + "</main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    product = decide.choose_labels(probs, feats, blocks, frozenset({"Product", "Offer"}))
+    assert [product[i] for i in _rows(blocks, "Buyer ")] == [LABELS.index("boilerplate")] * 3
+    assert product[_rows(blocks, "Notes of buyers")[0]] == CONTENT  # a WordPress category name is not a review widget
+    assert all(product[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    other = decide.choose_labels(probs, feats, blocks, frozenset({"NewsArticle"}))
+    assert all(other[i] == CONTENT for i in _rows(blocks, "Buyer"))
+
+
+def test_a_product_page_that_is_mostly_reviews_keeps_them() -> None:
+    reviews = "".join(
+        f"<div class='reviews'><p>Buyer {i} wrote a long account of a month with the kettle at home.</p></div>"
+        for i in range(8)
+    )  # about 560 characters of reviews
+    for paragraphs, kept in ((2, True), (4, False)):  # about 390 and 780 characters of description
+        description = "".join(LONG_PARAGRAPH.format(i=i) for i in range(paragraphs))
+        feats, blocks = _page(f"<body><main>{description}{reviews}</main></body>")
+        probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+        labels = decide.choose_labels(probs, feats, blocks, frozenset({"Product"}))
+        assert [labels[i] == CONTENT for i in _rows(blocks, "Buyer")] == [kept] * 8

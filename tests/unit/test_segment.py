@@ -82,6 +82,20 @@ def test_json_ld_body_text_is_read_before_scripts_are_dropped() -> None:
     assert segment.page_json_ld_text(root) == "The body text."
 
 
+def test_schema_types_come_from_json_ld_microdata_and_og_type() -> None:
+    root = parse.parse_html(
+        '<html><head><script type="application/ld+json">{"@graph": [{"@type": ["WebPage", "ItemPage"]}, '
+        '{"@type": "https://schema.org/BreadcrumbList"}]}</script><script type="application/ld+json">{broken'
+        '</script></head><body><div itemscope itemtype="http://schema.org/Offer"><p>Offer</p></div></body></html>'
+    )
+    assert root is not None
+    assert segment.page_schema_types(root) == {"WebPage", "ItemPage", "BreadcrumbList", "Offer"}
+    shop = parse.parse_html('<html><head><meta property="og:type" content="og:product"></head><body><p>A</p></body>')
+    assert shop is not None and segment.page_schema_types(shop) == {"Product"}
+    plain = parse.parse_html("<html><body><p>No types here.</p></body></html>")
+    assert plain is not None and segment.page_schema_types(plain) == frozenset()
+
+
 def test_text_splits_at_blank_lines_else_lines() -> None:
     blocks, _ = segment.text_blocks("a\nb\n\nc", max_blocks=10, max_block_chars=100)
     assert [b.text for b in blocks] == ["a\nb", "c"]
