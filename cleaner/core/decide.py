@@ -98,6 +98,12 @@ MAIN_REGION_COVER = 0.8
 MAIN_REGION_KEEP_PROBABILITY = 0.01
 MAIN_REGION_DROP_PROBABILITY = 0.2
 MAIN_REGION_MIN_CHARS = 1000
+# Tried and dropped (session 31, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): when
+# the main region holds MAIN_REGION_MIN_CHARS, also dropping content outside it that sits in a sidebar (``inside_side``
+# or ``<aside>``), whatever its probability: modern-dev +0.0062, wcxb-dev word F1 +0.0012 (article +0.0034), but cetd
+# -0.0042, wcxb-dev forum -0.0042 and product -0.0038, typed-modern-dev content retention -0.0059 (to 0.9655) and poll
+# F1 -0.029. Raising MAIN_REGION_DROP_PROBABILITY to 0.7 instead: modern-dev +0.0052, wcxb-dev +0.0018, product
+# -0.0046, typed-modern-dev retention -0.0051, typed-dev -0.0040.
 # A dialog (``role=dialog``, ``aria-modal``, an overlay) is not the page: its content blocks take their best other
 # label when at least this many characters of content lie outside it (0: off). Legal terms or an offer in a modal.
 # Full dev sets, cleaner-20261202-355b4715 (``scripts/decision_sweep.py``, against 0): wcxb-dev word F1 +0.0010,
