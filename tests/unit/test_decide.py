@@ -429,3 +429,18 @@ def test_a_product_page_that_is_mostly_reviews_keeps_them() -> None:
         probs = _boilerplate_probs(blocks, list(range(len(blocks))))
         labels = decide.choose_labels(probs, feats, blocks, frozenset({"Product"}))
         assert [labels[i] == CONTENT for i in _rows(blocks, "Buyer")] == [kept] * 8
+
+
+def test_boilerplate_that_names_an_offer_in_three_promo_words_is_promo(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main>"
+        + LONG_PARAGRAPH.format(i=1)
+        + "</main><footer><p>The weekly newsletter is free: subscribe, or download "
+        "the app.</p><p>Read the newsletter archive.</p></footer></body>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _boilerplate_probs(blocks, [0])
+    probs[1:, boilerplate], probs[1:, promo] = 0.84, 0.15  # the prior weight keeps both boilerplate
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, boilerplate]  # 3 words, 1 word
+    monkeypatch.setattr(decide, "PROMO_LEXICAL_PROBABILITY", 1.01)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
