@@ -104,6 +104,11 @@ MAIN_REGION_MIN_CHARS = 1000
 # -0.0042, wcxb-dev forum -0.0042 and product -0.0038, typed-modern-dev content retention -0.0059 (to 0.9655) and poll
 # F1 -0.029. Raising MAIN_REGION_DROP_PROBABILITY to 0.7 instead: modern-dev +0.0052, wcxb-dev +0.0018, product
 # -0.0046, typed-modern-dev retention -0.0051, typed-dev -0.0040.
+# Also dropped (session 31, same sweep): trusting the page's JSON-LD body when it states most of the content (the
+# content blocks with ``in_json_ld`` hold at least 500 characters and 50%, 70% or 85% of the content characters), its
+# content prose of 10 words or more that the JSON-LD does not state taking its best other label: modern-dev -0.0043,
+# +0.0037, -0.0002, wcxb-dev word F1 -0.0014 to +0.0001, typed-modern-dev content retention -0.035, -0.011, -0.003
+# (the JSON-LD body leaves out subheadings, fact boxes and paragraphs that a site adds around it).
 # A dialog (``role=dialog``, ``aria-modal``, an overlay) is not the page: its content blocks take their best other
 # label when at least this many characters of content lie outside it (0: off). Legal terms or an offer in a modal.
 # Full dev sets, cleaner-20261202-355b4715 (``scripts/decision_sweep.py``, against 0): wcxb-dev word F1 +0.0010,
