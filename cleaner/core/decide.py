@@ -432,6 +432,9 @@ def comment_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray
     return out
 
 
+_TAXONOMY_NAMES = ("category-", "tag-")  # a WordPress post's taxonomy classes: ``category-reviews`` names no widget
+
+
 def review_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
     """The ``candidates`` with a ``REVIEW_NAMES`` part in one of their class/id names (``product-reviews``,
     ``reviewCard``; not ``preview``, nor a WordPress post's ``category-reviews``)."""
@@ -441,9 +444,6 @@ def review_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
             not REVIEW_NAMES.isdisjoint(subwords(t)) for t in blocks[i].attrs if not t.startswith(_TAXONOMY_NAMES)
         )
     return out
-
-
-_TAXONOMY_NAMES = ("category-", "tag-")
 
 
 def screen_reader_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
