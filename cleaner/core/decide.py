@@ -221,14 +221,15 @@ TEASER_MIN_LINK_DENSITY = 0.8
 REVIEW_DROP_MIN_OTHER_CHARS = 300
 REVIEW_NAMES = frozenset({"review", "reviews"})
 COMMERCE_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
-# A forum member's signature under each post is furniture, like a byline (LABELS.md): content blocks with a
-# ``SIGNATURE_NAMES`` part in a class/id name become boilerplate (False: off). Not ``sig``: Sphinx names every
-# function signature of a documentation page so. Full dev sets, cleaner-20261204-5c43d02d
-# (``scripts/decision_sweep.py --set SIGNATURE_DROP=0,1``): wcxb-dev forum pages +0.0067 (0.766 -> 0.773; word F1
-# +0.0005), cleaneval -0.0001 (one page whose gold keeps a poster's signature), typed-dev content retention -0.0001,
-# every other figure unchanged.
-SIGNATURE_DROP = True
-SIGNATURE_NAMES = frozenset({"signature", "signatures"})
+# Furniture named for what it is: content blocks with a ``FURNITURE_NAMES`` part in a class/id name become boilerplate
+# (False: off). A forum member's signature under each post is furniture like a byline (LABELS.md); a disclaimer is
+# legal small print ("results may vary", "not financial advice"). Not ``sig``: Sphinx names every function signature
+# of a documentation page so. Full dev sets, cleaner-20261204-5c43d02d (``scripts/decision_sweep.py``, each against
+# the other alone): signatures, wcxb-dev forum pages +0.0067 (0.766 -> 0.773; word F1 +0.0005), cleaneval -0.0001 (one
+# page whose gold keeps a poster's signature), typed-dev content retention -0.0001; disclaimers, wcxb-dev word F1
+# +0.0011 (service pages +0.0069, product +0.0033); every other figure unchanged.
+FURNITURE_NAMED_DROP = True
+FURNITURE_NAMES = frozenset({"signature", "signatures", "disclaimer", "disclaimers"})
 # Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
 # block of at most this many words with a ``SCREEN_READER_CLASSES`` name becomes boilerplate (0: off). modern-dev
 # +0.0028, typed-modern-dev boilerplate +0.0042, content +0.0021; every other figure within 0.0005.
@@ -401,8 +402,8 @@ def off_article(
 ) -> np.ndarray:
     """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``),
     a rail of other stories' links after its prose (``TEASER_DROP_MIN_PROSE_CHARS``), customer reviews on a
-    ``commerce`` page (``REVIEW_DROP_MIN_OTHER_CHARS``), forum signatures (``SIGNATURE_DROP``) and short
-    screen-reader labels (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
+    ``commerce`` page (``REVIEW_DROP_MIN_OTHER_CHARS``), forum signatures and disclaimers
+    (``FURNITURE_NAMED_DROP``) and short screen-reader labels (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
     dense, chars = feats.dense, tree.chars
     is_content = labels == LABELS.index("content")
     position = np.arange(len(labels))
@@ -422,8 +423,8 @@ def off_article(
         other = float(chars[is_content & ~review].sum())
         if other >= REVIEW_DROP_MIN_OTHER_CHARS and other > chars[review].sum():
             out |= review
-    if SIGNATURE_DROP:
-        out |= name_parts_in(SIGNATURE_NAMES, blocks, is_content)
+    if FURNITURE_NAMED_DROP:
+        out |= name_parts_in(FURNITURE_NAMES, blocks, is_content)
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out

@@ -446,15 +446,18 @@ def test_boilerplate_that_names_an_offer_in_three_promo_words_is_promo(monkeypat
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
 
 
-def test_a_forum_signature_is_boilerplate_and_a_function_signature_is_not(monkeypatch) -> None:
+def test_a_forum_signature_or_a_disclaimer_is_boilerplate_and_a_function_signature_is_not(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><div class='post'><p>My bike lock rusted after one winter, so I switched to a chain.</p>"
         "<div class='post-signature'><p>Riding since 1998, three bikes and counting.</p></div></div>"
-        "<div class='sig sig-object'>json.dumps(obj, *, indent=None)</div></main></body>"
+        "<div class='sig sig-object'>json.dumps(obj, *, indent=None)</div>"
+        "<p class='product-disclaimer'>Colours may differ slightly from the photographs shown.</p></main></body>"
     )
     probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
     labels = decide.choose_labels(probs, feats, blocks)
-    assert labels[_rows(blocks, "Riding since")[0]] == LABELS.index("boilerplate")
+    assert (
+        labels[_rows(blocks, "Riding since")[0]] == labels[_rows(blocks, "Colours")[0]] == LABELS.index("boilerplate")
+    )
     assert labels[_rows(blocks, "My bike lock")[0]] == CONTENT and labels[_rows(blocks, "json.dumps")[0]] == CONTENT
-    monkeypatch.setattr(decide, "SIGNATURE_DROP", False)
+    monkeypatch.setattr(decide, "FURNITURE_NAMED_DROP", False)
     assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Riding since")[0]] == CONTENT
