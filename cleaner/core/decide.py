@@ -424,7 +424,9 @@ def off_article(
         if other >= REVIEW_DROP_MIN_OTHER_CHARS and other > chars[review].sum():
             out |= review
     if FURNITURE_NAMED_DROP:
-        out |= name_parts_in(FURNITURE_NAMES, blocks, is_content)
+        furniture = name_parts_in(FURNITURE_NAMES, blocks, is_content)
+        if chars[is_content & ~furniture].sum() > chars[furniture].sum():  # not a whole article under such a name
+            out |= furniture
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out

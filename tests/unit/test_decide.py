@@ -449,7 +449,8 @@ def test_boilerplate_that_names_an_offer_in_three_promo_words_is_promo(monkeypat
 def test_a_forum_signature_or_a_disclaimer_is_boilerplate_and_a_function_signature_is_not(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><div class='post'><p>My bike lock rusted after one winter, so I switched to a chain.</p>"
-        "<div class='post-signature'><p>Riding since 1998, three bikes and counting.</p></div></div>"
+        + LONG_PARAGRAPH.format(i=1)
+        + "<div class='post-signature'><p>Riding since 1998, three bikes and counting.</p></div></div>"
         "<div class='sig sig-object'>json.dumps(obj, *, indent=None)</div>"
         "<p class='product-disclaimer'>Colours may differ slightly from the photographs shown.</p></main></body>"
     )
@@ -461,3 +462,10 @@ def test_a_forum_signature_or_a_disclaimer_is_boilerplate_and_a_function_signatu
     assert labels[_rows(blocks, "My bike lock")[0]] == CONTENT and labels[_rows(blocks, "json.dumps")[0]] == CONTENT
     monkeypatch.setattr(decide, "FURNITURE_NAMED_DROP", False)
     assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Riding since")[0]] == CONTENT
+
+
+def test_an_article_under_a_furniture_name_keeps_its_text() -> None:
+    article = "".join(LONG_PARAGRAPH.format(i=i) for i in range(3))
+    feats, blocks = _page(f"<body><div class='entry disclaimer-affiliate'>{article}</div><p>A short aside.</p></body>")
+    labels = decide.choose_labels(_boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))  # a theme's post class, not a disclaimer box
