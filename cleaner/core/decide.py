@@ -221,13 +221,14 @@ TEASER_MIN_LINK_DENSITY = 0.8
 REVIEW_DROP_MIN_OTHER_CHARS = 300
 REVIEW_NAMES = frozenset({"review", "reviews"})
 COMMERCE_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
-# Furniture named for what it is: content blocks with a ``FURNITURE_NAMES`` part in a class/id name become boilerplate
-# (False: off). A forum member's signature under each post is furniture like a byline (LABELS.md); a disclaimer is
-# legal small print ("results may vary", "not financial advice"). Not ``sig``: Sphinx names every function signature
-# of a documentation page so. Full dev sets, cleaner-20261204-5c43d02d (``scripts/decision_sweep.py``, each against
-# the other alone): signatures, wcxb-dev forum pages +0.0067 (0.766 -> 0.773; word F1 +0.0005), cleaneval -0.0001 (one
-# page whose gold keeps a poster's signature), typed-dev content retention -0.0001; disclaimers, wcxb-dev word F1
-# +0.0011 (service pages +0.0069, product +0.0033); every other figure unchanged.
+# Furniture named for what it is: content blocks with a ``FURNITURE_NAMES`` part in a class/id name become boilerplate,
+# when more content lies outside such names (False: off). A forum member's signature under each post is furniture like
+# a byline (LABELS.md); a disclaimer is legal small print ("results may vary", "not financial advice"). Not ``sig``:
+# Sphinx names every function signature of a documentation page so; and not when the name wraps most of the content (a
+# theme's ``disclaimer-affiliate`` class on a whole article, wcxb-dev/4431). Full dev sets, cleaner-20261204-5c43d02d
+# (``scripts/decision_sweep.py --set FURNITURE_NAMED_DROP=0,1``): wcxb-dev word F1 +0.0010 (forum pages +0.0067, 0.766
+# -> 0.773; product +0.0011, service +0.0008, article +0.0006), cleaneval -0.0001 (one page whose gold keeps a poster's
+# signature), typed-dev content retention -0.0001, every other figure unchanged.
 FURNITURE_NAMED_DROP = True
 FURNITURE_NAMES = frozenset({"signature", "signatures", "disclaimer", "disclaimers"})
 # Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
