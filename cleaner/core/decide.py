@@ -421,16 +421,22 @@ def off_article(
         out |= is_content & (position > prose[-1]) & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
-        other = float(chars[is_content & ~review].sum())
-        if other >= REVIEW_DROP_MIN_OTHER_CHARS and other > chars[review].sum():
+        if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
             out |= review
     if FURNITURE_NAMED_DROP:
         furniture = name_parts_in(FURNITURE_NAMES, blocks, is_content)
-        if chars[is_content & ~furniture].sum() > chars[furniture].sum():  # not a whole article under such a name
+        if _outweighed(furniture, is_content, chars):  # not a whole article under such a name
             out |= furniture
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out
+
+
+def _outweighed(named: np.ndarray, is_content: np.ndarray, chars: np.ndarray, min_other: float = 0.0) -> bool:
+    """Whether the content outside the ``named`` blocks holds more characters than they do, and ``min_other`` at
+    least."""
+    other = float(chars[is_content & ~named].sum())
+    return other >= min_other and other > float(chars[named].sum())
 
 
 def comment_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
@@ -461,8 +467,13 @@ def name_parts_in(
     """The ``candidates`` with one of ``parts`` among the readable parts (``features.subwords``) of a class/id name,
     names starting with a ``skip`` prefix left out."""
     out = candidates.copy()
+    named: dict[tuple[str, ...], bool] = {}  # the blocks of one container share their names: each read once
     for i in np.flatnonzero(candidates).tolist():  # the content blocks: only their names are read
-        out[i] = any(not parts.isdisjoint(subwords(t)) for t in blocks[i].attrs if not t.startswith(skip))
+        attrs = blocks[i].attrs
+        found = named.get(attrs)
+        if found is None:
+            found = named[attrs] = any(not parts.isdisjoint(subwords(t)) for t in attrs if not t.startswith(skip))
+        out[i] = found
     return out
 
 

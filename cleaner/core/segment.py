@@ -300,22 +300,13 @@ def page_json_ld_text(root: etree._Element) -> str:
     """The body text a page's own JSON-LD states (``articleBody``, ``text``, ``description``...), whitespace
     normalised; read before scripts are dropped. A block found in it is strong evidence of main content."""
     found: list[str] = []
-
-    def walk(node: object, depth: int) -> None:
-        if depth > 12 or sum(map(len, found)) > JSON_LD_MAX_CHARS:
-            return
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in _JSON_LD_TEXT_KEYS and isinstance(value, str):
-                    found.append(value)
-                else:
-                    walk(value, depth + 1)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, depth + 1)
-
-    for document in _json_ld_documents(root):
-        walk(document, 0)
+    total = 0
+    for key, value in _json_ld_pairs(root):
+        if key in _JSON_LD_TEXT_KEYS and isinstance(value, str):
+            found.append(value)
+            total += len(value)
+            if total > JSON_LD_MAX_CHARS:
+                break
     return _WS.sub(" ", " ".join(found))[:JSON_LD_MAX_CHARS]
 
 
@@ -327,28 +318,42 @@ def page_schema_types(root: etree._Element) -> frozenset[str]:
     """The schema.org types a page declares (JSON-LD ``@type``, microdata ``itemtype`` names such as ``Product``;
     an ``og:type`` of ``product`` counts as ``Product``); read before scripts are dropped."""
     found: set[str] = set()
-
-    def walk(node: object, depth: int) -> None:
-        if depth > 12 or len(found) > SCHEMA_TYPES_MAX:
-            return
-        if isinstance(node, dict):
-            kind = node.get("@type")
-            for name in kind if isinstance(kind, list) else [kind]:
-                if isinstance(name, str):
-                    found.add(name.rsplit("/", 1)[-1])
-            for value in node.values():
-                walk(value, depth + 1)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, depth + 1)
-
-    for document in _json_ld_documents(root):
-        walk(document, 0)
+    for key, value in _json_ld_pairs(root):
+        if key == "@type":
+            found.update(
+                name.rsplit("/", 1)[-1]
+                for name in (value if isinstance(value, list) else [value])
+                if isinstance(name, str)
+            )
+            if len(found) > SCHEMA_TYPES_MAX:
+                break
     for itemtype in _ITEMTYPES(root)[:SCHEMA_TYPES_MAX]:
         found.update(url.rstrip("/").rsplit("/", 1)[-1] for url in str(itemtype).split())
     if any(kind.removeprefix("og:").startswith("product") for kind in _og_types(root)):
         found.add("Product")
     return frozenset(found)
+
+
+JSON_LD_MAX_DEPTH = 12
+
+
+def _json_ld_pairs(root: etree._Element) -> Iterator[tuple[str, object]]:
+    """Every key and value of every object in the page's JSON-LD, depth first in document order (nesting cut at
+    ``JSON_LD_MAX_DEPTH``)."""
+
+    def pairs(node: object, depth: int) -> Iterator[tuple[str, object]]:
+        if depth > JSON_LD_MAX_DEPTH:
+            return
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield key, value
+                yield from pairs(value, depth + 1)
+        elif isinstance(node, list):
+            for item in node:
+                yield from pairs(item, depth + 1)
+
+    for document in _json_ld_documents(root):
+        yield from pairs(document, 0)
 
 
 def _og_types(root: etree._Element) -> list[str]:
