@@ -469,3 +469,22 @@ def test_an_article_under_a_furniture_name_keeps_its_text() -> None:
     feats, blocks = _page(f"<body><div class='entry disclaimer-affiliate'>{article}</div><p>A short aside.</p></body>")
     labels = decide.choose_labels(_boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks)
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))  # a theme's post class, not a disclaimer box
+
+
+def test_boilerplate_inside_a_newsletter_box_or_a_cookie_dialog_takes_the_widget_label(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main>"
+        + LONG_PARAGRAPH.format(i=1)
+        + "</main><div class='newsletter-box'><p>Every Friday in your inbox.</p></div>"
+        "<div class='cookie-notice'><p>Vendors and their purposes.</p></div>"
+        "<footer><p>Every Friday in your inbox.</p></footer></body>"
+    )
+    boilerplate, promo, consent = (LABELS.index(k) for k in ("boilerplate", "promo", "consent"))
+    probs = _boilerplate_probs(blocks, [0])
+    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15  # the model leans boilerplate
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, consent, boilerplate]
+    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.96, 0.02, 0.02  # ...and is sure of it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
+    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15
+    monkeypatch.setattr(decide, "NAMED_WIDGET_PROBABILITY", 1.01)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
