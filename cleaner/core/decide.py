@@ -165,6 +165,11 @@ PROMO_LEXICAL_PROBABILITY = 0.1
 # class names). 0.02 and 0.05 move the same within 0.002. Poll-named elements (NAMED_WIDGET_POLL: the group holds
 # ``rating`` and ``vote``) lose typed-dev poll F1 0.027 at 0.02 and typed-modern-dev 0.007 at any setting: off. The same
 # for ad-named elements (``inside_ad``) loses typed-dev promo F1 0.003-0.018: not a group here.
+# Tried and dropped (session 32, ``scripts/decision_sweep.py`` on the typed sets): share-named elements to promo
+# ("Follow us"), typed-dev promo -0.0013; each flagged block's type mixed with that of the flagged blocks under its
+# parent, grandparent or third ancestor (share 0.3-1), typed-modern-dev promo +0.001 to -0.10, consent down to -0.06;
+# a promo block without a promo-lexicon word inside a nav landmark or a nav/related-named element made boilerplate,
+# typed-dev promo +0.005 to +0.008 but typed-modern-dev -0.001 to -0.024.
 NAMED_WIDGET_PROBABILITY = 0.1
 NAMED_WIDGET_CONSENT = True
 NAMED_WIDGET_PROMO = True
@@ -206,6 +211,9 @@ MACHINE_TEXT_MIN_CHARS = 30
 # middle of that content become boilerplate (0: off); a forum thread, all comment-named, keeps its posts. dragnet
 # +0.0188 (its gold leaves comments out), wcxb-dev word F1 +0.0021 (article, forum and product pages +0.003 each);
 # cetd -0.0119, cleaneval -0.0024 and typed-dev content retention -0.044, whose gold keeps the comments of some sites.
+# Tried and dropped (session 32): skipping this step on a page that declares ``DiscussionForumPosting`` or ``QAPage``
+# (on wcxb-dev only forum pages do, 61 and 24 of 113), whose replies wcxb-dev/4087's gold keeps: forum pages -0.0019
+# (other forum golds leave some replies out).
 COMMENT_DROP_MIN_ARTICLE_CHARS = 500
 COMMENT_NAME_MAX_PARTS = 3
 # Tried and dropped (session 30, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): a
