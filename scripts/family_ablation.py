@@ -4,6 +4,7 @@
     python scripts/family_ablation.py                                  # every family, writes docs/FAMILY_ABLATION.md
     python scripts/family_ablation.py --families product documentation --datasets wcxb-dev --no-docs
     python scripts/family_ablation.py --families --json F.json --no-docs  # the controls only: screen a code change
+    python scripts/family_ablation.py --families --each product --datasets modern-dev wcxb-dev --out F.md
 
 A screening method, minutes per run where ``scripts/ablation.py`` retrains for half an hour: the committed training
 data (``training_data/``, the shipped draw) is read and its features computed once; then, per run, only the HTML
@@ -159,9 +160,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT / "training_data")
     ap.add_argument("--families", nargs="*", default=list(FAMILIES), choices=list(FAMILIES), help="none: controls only")
+    ap.add_argument(
+        "--each", nargs="*", default=[], choices=list(FAMILIES), help="also leave out each template of these"
+    )
     ap.add_argument("--datasets", nargs="+", default=list(DATASETS))
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1], help="the control's seeds; the first pairs")
     ap.add_argument("--no-docs", action="store_true", help="print the table instead of writing docs/")
+    ap.add_argument(
+        "--out", type=Path, default=OUT, help="the markdown file to write (default: docs/FAMILY_ABLATION.md)"
+    )
     ap.add_argument("--json", type=Path, default=None, help="also write every run's figures here")
     args = ap.parse_args(argv)
     from threadpoolctl import threadpool_limits
@@ -181,6 +188,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: dict[str, dict[str, dict[str, float]]] = {}
     runs = [(f"control (seed {s})", np.ones(len(y), dtype=bool), s) for s in args.seeds]
     runs += [(f"no-{f}", family != f, args.seeds[0]) for f in args.families]
+    for f in args.each:  # one run per template of the family
+        for name in sorted({str(g) for g in np.unique(groups[family == f])}):
+            runs.append((f"no-{name}", groups != name, args.seeds[0]))
+            members[name] = [name]
+            rows[name] = int((groups == name).sum())
     for name, keep, seed in runs:
         model = fit(X, y, groups, keep, seed)
         with threadpool_limits(1):
@@ -194,8 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.no_docs:
         print(md)
     else:
-        OUT.write_text(md, encoding="utf-8")
-        say(f"wrote {OUT}")
+        args.out.write_text(md, encoding="utf-8")
+        say(f"wrote {args.out}")
     return 0
 
 
