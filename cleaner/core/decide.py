@@ -406,10 +406,10 @@ def lexical_promo(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
 
 def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.ndarray:
     """The labels with the boilerplate blocks inside widget-named elements retyped (see
-    ``NAMED_WIDGET_PROBABILITY``)."""
+    ``NAMED_WIDGET_PROBABILITY``); a block inside two such widgets takes the first label (consent before promo: a
+    newsletter box's opt-in line)."""
     if NAMED_WIDGET_PROBABILITY > 1:
         return labels
-    boilerplate = labels == LABELS.index("boilerplate")
     for group, label, on in (
         ("consent", "consent", NAMED_WIDGET_CONSENT),
         ("newsletter", "promo", NAMED_WIDGET_PROMO),
@@ -419,6 +419,7 @@ def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
             continue
         k = LABELS.index(label)
         named = feats.dense[:, DENSE_INDEX[f"inside_{group}"]] > 0.5
+        boilerplate = labels == LABELS.index("boilerplate")
         labels = np.where(boilerplate & named & (probs[:, k] >= NAMED_WIDGET_PROBABILITY), k, labels)
     return labels
 

@@ -488,3 +488,15 @@ def test_boilerplate_inside_a_newsletter_box_or_a_cookie_dialog_takes_the_widget
     probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15
     monkeypatch.setattr(decide, "NAMED_WIDGET_PROBABILITY", 1.01)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
+
+
+def test_an_opt_in_line_inside_a_newsletter_box_is_consent_not_promo() -> None:
+    feats, blocks = _page(
+        "<body><main>"
+        + LONG_PARAGRAPH.format(i=1)
+        + "</main><div class='newsletter-box'><p class='consent'>I agree to the privacy terms.</p></div></body>"
+    )
+    boilerplate, promo, consent = (LABELS.index(k) for k in ("boilerplate", "promo", "consent"))
+    probs = _boilerplate_probs(blocks, [0])
+    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent]
