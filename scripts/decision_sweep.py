@@ -58,23 +58,34 @@ def decide_settings(values: dict[str, float]) -> Iterator[None]:
             setattr(decide, name, value)
 
 
-def prepared_pages(name: str, sample: str, model: str | None) -> tuple[list[dict[str, Any]], list[Any], list[Any]]:
-    """A dataset's records, their prepared documents and their block probabilities."""
-    from cleaner.api import Cleaner
+def prepared_documents(name: str, sample: str) -> tuple[list[dict[str, Any]], list[Any]]:
+    """A dataset's records (the gate's sample) and their prepared documents, read as the gate reads them."""
     from cleaner.core import pipeline
     from cleaner.core.config import CleanerConfig
     from cleaner.learning import gate
 
     records = gate.read_records(BENCH / f"{name}.jsonl.gz", gate.SAMPLES[sample], gate.SEED)
     kind = gate.record_kind(records[0])
-    estimator = Cleaner(model).loaded.estimator
-    prepared, probs = [], []
+    prepared = []
     for rec in records:
         source, doc_kind = gate.document(rec, kind)
-        p = pipeline.prepare(source, CleanerConfig(kind=doc_kind, cues=False))
-        prepared.append(p)
-        probs.extend(pipeline.probabilities(estimator, [p.features]))
-    return records, prepared, probs
+        prepared.append(pipeline.prepare(source, CleanerConfig(kind=doc_kind, cues=False)))
+    return records, prepared
+
+
+def page_probabilities(estimator: Any, prepared: Sequence[Any]) -> list[Any]:
+    """Each prepared document's block probabilities from ``estimator``, one page at a time."""
+    from cleaner.core import pipeline
+
+    return [probs for p in prepared for probs in pipeline.probabilities(estimator, [p.features])]
+
+
+def prepared_pages(name: str, sample: str, model: str | None) -> tuple[list[dict[str, Any]], list[Any], list[Any]]:
+    """A dataset's records, their prepared documents and their block probabilities."""
+    from cleaner.api import Cleaner
+
+    records, prepared = prepared_documents(name, sample)
+    return records, prepared, page_probabilities(Cleaner(model).loaded.estimator, prepared)
 
 
 def scores(

@@ -36,8 +36,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-BENCH = ROOT.parent / "shared" / "benchmarks"
+from decision_sweep import page_probabilities, prepared_documents, scores  # noqa: E402
+
 OUT = ROOT / "docs" / "FAMILY_ABLATION.md"
 DATASETS = ("cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "typed-dev", "typed-modern-dev")
 # Template families by name (the page type each imitates); a template may sit in one family only.
@@ -59,9 +61,7 @@ def training_rows(data: Path, seed: int) -> tuple[Any, np.ndarray, np.ndarray]:
 
     prepared = training.prepare(list(corpus.load([data])))
     X, y, groups = prepared.stack()
-    router = build.block_model(seed)
-    is_text = router._is_text(X)
-    rows = np.flatnonzero(~is_text | router._shared_text_rows(X, is_text))
+    rows = np.flatnonzero(build.block_model(seed).html_rows(X))
     return X[rows], y[rows], groups[rows]
 
 
@@ -93,37 +93,16 @@ def fit(X: Any, y: np.ndarray, groups: np.ndarray, keep: np.ndarray, seed: int) 
 
 
 def prepared_sets(names: Sequence[str]) -> dict[str, tuple[list[dict[str, Any]], list[Any]]]:
-    """Each dev set's records and prepared documents (the pages read as the gate reads them)."""
-    from cleaner.core import pipeline
-    from cleaner.core.config import CleanerConfig
-    from cleaner.learning import gate
-
-    out = {}
-    for name in names:
-        records = gate.read_records(BENCH / f"{name}.jsonl.gz")
-        kind = gate.record_kind(records[0])
-        prepared = []
-        for rec in records:
-            source, doc_kind = gate.document(rec, kind)
-            prepared.append(pipeline.prepare(source, CleanerConfig(kind=doc_kind, cues=False)))
-        out[name] = (records, prepared)
-    return out
+    """Each dev set's records and prepared documents, every record (``decision_sweep.prepared_documents``)."""
+    return {name: prepared_documents(name, "full") for name in names}
 
 
 def measure(model: Any, sets: dict[str, tuple[list[dict[str, Any]], list[Any]]]) -> dict[str, dict[str, float]]:
-    """``{dataset: {metric: value}}`` of ``model`` with the shipped decision rules."""
-    from cleaner.core import decide, pipeline
-    from cleaner.learning import gate
-
+    """``{dataset: {metric: value}}`` of ``model`` with the shipped decision rules (``decision_sweep.scores``)."""
     out = {}
     for name, (records, prepared) in sets.items():
-        outputs = []
-        for p in prepared:
-            probs = np.zeros((0, 5))
-            if p.features.n:
-                probs = decide.in_label_order(model.predict_proba(p.features.matrix), model.classes_)
-            outputs.append(pipeline.finish(p, probs, model_version=""))
-        out[name] = {k: v["value"] for k, v in gate.score_outputs(records, outputs, bootstrap=2).items()}
+        measured = scores(records, prepared, page_probabilities(model, prepared), {})
+        out[name] = {metric: value["value"] for metric, value in measured.items()}
     return out
 
 

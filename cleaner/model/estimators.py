@@ -560,11 +560,17 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         chosen = text_documents[np.floor((ordinal + 1) * share) > np.floor(ordinal * share)]
         return is_text & np.isin(document, chosen)
 
+    def html_rows(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+        """Whether the HTML model learns from each row: every HTML row and ``html_text_share`` of the plain-text
+        documents."""
+        is_text = self._is_text(X)
+        return ~is_text | self._shared_text_rows(X, is_text)
+
     def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
         X, y = _validated_targets(self, X, y)
         is_text = self._is_text(X)
         self.estimators_: dict[str, BaseEstimator] = {}
-        html_rows = ~is_text | self._shared_text_rows(X, is_text)
+        html_rows = self.html_rows(X)
         if not (~is_text).any():
             html_rows = ~is_text  # no HTML rows at all: no HTML model
         for kind, rows, template in (

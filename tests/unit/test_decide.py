@@ -431,16 +431,26 @@ def test_a_product_page_that_is_mostly_reviews_keeps_them() -> None:
         assert [labels[i] == CONTENT for i in _rows(blocks, "Buyer")] == [kept] * 8
 
 
+def _after_article(markup: str) -> tuple[features.Features, list]:
+    """A page of one article paragraph in ``<main>``, then ``markup``."""
+    return _page("<body><main>" + LONG_PARAGRAPH.format(i=1) + "</main>" + markup + "</body>")
+
+
+def _flagged_after_article(blocks: list, **label_probs: float) -> np.ndarray:
+    """The article paragraph content, every later block flagged with these probabilities (label name: value)."""
+    probs = _boilerplate_probs(blocks, [0])
+    for name, value in label_probs.items():
+        probs[1:, LABELS.index(name)] = value
+    return probs
+
+
 def test_boilerplate_that_names_an_offer_in_three_promo_words_is_promo(monkeypatch) -> None:
-    feats, blocks = _page(
-        "<body><main>"
-        + LONG_PARAGRAPH.format(i=1)
-        + "</main><footer><p>The weekly newsletter is free: subscribe, or download "
-        "the app.</p><p>Read the newsletter archive.</p></footer></body>"
+    feats, blocks = _after_article(
+        "<footer><p>The weekly newsletter is free: subscribe, or download "
+        "the app.</p><p>Read the newsletter archive.</p></footer>"
     )
     boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
-    probs = _boilerplate_probs(blocks, [0])
-    probs[1:, boilerplate], probs[1:, promo] = 0.84, 0.15  # the prior weight keeps both boilerplate
+    probs = _flagged_after_article(blocks, boilerplate=0.84, promo=0.15)  # the prior weight keeps both boilerplate
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, boilerplate]  # 3 words, 1 word
     monkeypatch.setattr(decide, "PROMO_LEXICAL_PROBABILITY", 1.01)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
@@ -472,31 +482,24 @@ def test_an_article_under_a_furniture_name_keeps_its_text() -> None:
 
 
 def test_boilerplate_inside_a_newsletter_box_or_a_cookie_dialog_takes_the_widget_label(monkeypatch) -> None:
-    feats, blocks = _page(
-        "<body><main>"
-        + LONG_PARAGRAPH.format(i=1)
-        + "</main><div class='newsletter-box'><p>Every Friday in your inbox.</p></div>"
+    feats, blocks = _after_article(
+        "<div class='newsletter-box'><p>Every Friday in your inbox.</p></div>"
         "<div class='cookie-notice'><p>Vendors and their purposes.</p></div>"
-        "<footer><p>Every Friday in your inbox.</p></footer></body>"
+        "<footer><p>Every Friday in your inbox.</p></footer>"
     )
     boilerplate, promo, consent = (LABELS.index(k) for k in ("boilerplate", "promo", "consent"))
-    probs = _boilerplate_probs(blocks, [0])
-    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15  # the model leans boilerplate
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, consent, boilerplate]
-    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.96, 0.02, 0.02  # ...and is sure of it
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
-    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15
+    leaning = _flagged_after_article(blocks, boilerplate=0.7, promo=0.15, consent=0.15)  # the model leans boilerplate
+    assert decide.choose_labels(leaning, feats, blocks).tolist() == [CONTENT, promo, consent, boilerplate]
+    sure = _flagged_after_article(blocks, boilerplate=0.96, promo=0.02, consent=0.02)  # ...and is sure of it
+    assert decide.choose_labels(sure, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
     monkeypatch.setattr(decide, "NAMED_WIDGET_PROBABILITY", 1.01)
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
+    assert decide.choose_labels(leaning, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
 
 
 def test_an_opt_in_line_inside_a_newsletter_box_is_consent_not_promo() -> None:
-    feats, blocks = _page(
-        "<body><main>"
-        + LONG_PARAGRAPH.format(i=1)
-        + "</main><div class='newsletter-box'><p class='consent'>I agree to the privacy terms.</p></div></body>"
+    feats, blocks = _after_article(
+        "<div class='newsletter-box'><p class='consent'>I agree to the privacy terms.</p></div>"
     )
-    boilerplate, promo, consent = (LABELS.index(k) for k in ("boilerplate", "promo", "consent"))
-    probs = _boilerplate_probs(blocks, [0])
-    probs[1:, boilerplate], probs[1:, promo], probs[1:, consent] = 0.7, 0.15, 0.15
+    consent = LABELS.index("consent")
+    probs = _flagged_after_article(blocks, boilerplate=0.7, promo=0.15, consent=0.15)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent]

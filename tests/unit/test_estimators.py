@@ -54,6 +54,7 @@ def test_the_html_model_may_learn_from_a_share_of_the_text_documents() -> None:
     router = KindRouter(kind_column=0, html_text_share=0.5, document_column=1)
     shared = router._shared_text_rows(X, kind > 0.5)
     assert shared.tolist() == [False] * 4 + [False, False, True, True] * 3  # every second text document, whole
+    assert router.html_rows(X).tolist() == [True] * 4 + shared[4:].tolist()  # the page, and those documents
     assert KindRouter(kind_column=0)._shared_text_rows(X, kind > 0.5).tolist() == (kind > 0.5).tolist()
     assert not KindRouter(kind_column=0, html_text_share=0.0)._shared_text_rows(X, kind > 0.5).any()
     with pytest.raises(ValueError, match="document_column"):
