@@ -81,9 +81,10 @@ def test_captions_are_content_segments_and_in_the_text_on_request() -> None:
     assert caption in kept.text and kept.text.replace(caption + "\n\n", "") == default.text
 
 
-def test_never_empty_when_the_page_has_text(cleaner_instance: cleaner.Cleaner) -> None:
+def test_a_page_without_main_content_comes_back_empty_with_its_segments(cleaner_instance: cleaner.Cleaner) -> None:
     result = cleaner_instance.clean("<html><body><div><a href='/x'>Only a link</a></div></body></html>")
-    assert result.text
+    assert result.text == "" and not result.quality.main_content
+    assert [s.text for s in result.segments] == ["Only a link"]  # still reported, with its label
 
 
 def test_paragraphs_with_inner_line_breaks(cleaner_instance: cleaner.Cleaner) -> None:

@@ -17,7 +17,16 @@ from cleaner.core.vocabulary import (
     SCREEN_READER_CLASSES,
 )
 
-FALLBACK_SHARE = 0.35  # keep region blocks whose content probability is this share of the best
+# When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
+# FALLBACK_SHARE of the best one -- if the best one is at least FALLBACK_MIN_PROBABILITY. Below that the model sees no
+# main content at all (a script-only shell, a moved or region-blocked page, a bare footer: ``Quality.main_content``
+# is False either way), and the page comes back without content, as trafilatura returns none. Full dev sets,
+# cleaner-20261204-5c43d02d (``scripts/decision_sweep.py --set FALLBACK_MIN_PROBABILITY=0,0.01,0.03,0.1,0.3``, 0.3
+# against 0): wcxb-dev word F1 +0.0041 (seven pages whose gold is empty now score 1 instead of 0: listing +0.020,
+# product +0.025, service +0.006, collection +0.001; three pages lose the 2 to 474 words, F1 under 0.01, the fallback
+# kept), cleaneval +0.0001, dragnet +0.0001, every other set and typed figure unchanged (plain text too).
+FALLBACK_SHARE = 0.35
+FALLBACK_MIN_PROBABILITY = 0.3
 # Keep a block as content when content is this likely, even if another label scores higher:
 # losing editorial text costs users more than keeping a stray line. Per document kind; the HTML
 # value was chosen on the dev sets (0.05 beat 0.10, 0.15 and 0.20 on dragnet, wcxb-dev and
@@ -307,11 +316,12 @@ def choose_labels(
 ) -> np.ndarray:
     """Label index (into ``LABELS``) per block: arg-max, content kept where it is likely enough.
 
-    When no visible block wins as content, keep the text-dense region's blocks whose content
-    probability comes near the best one. Hidden blocks are never content, unless most of the page's likely
-    content is hidden (a page that scripts reveal). With the HTML ``blocks``, a thin page's region (see
-    ``THIN_PAGE_CHARS``) is content too, and the labels are made to agree with the page's main region (see
-    ``MAIN_REGION_COVER``). ``page_types``: the schema.org types the page declares (``segment.page_schema_types``).
+    When no visible block wins as content, keep the text-dense region's blocks whose content probability comes near
+    the best one, unless even the best one is unlikely (``FALLBACK_MIN_PROBABILITY``). Hidden blocks are never
+    content, unless most of the page's likely content is hidden (a page that scripts reveal). With the HTML
+    ``blocks``, a thin page's region (see ``THIN_PAGE_CHARS``) is content too, and the labels are made to agree with
+    the page's main region (see ``MAIN_REGION_COVER``). ``page_types``: the schema.org types the page declares
+    (``segment.page_schema_types``).
     """
     labels = probs.argmax(axis=1) if len(probs) else np.zeros(0, dtype=int)
     content = LABELS.index("content")
@@ -338,7 +348,7 @@ def choose_labels(
         p = np.where(hidden, -1.0, probs[:, content])
         best = float(p.max())
         in_best = feats.dense[:, DENSE_INDEX["in_best"]] > 0.5
-        keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
+        keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden & (best >= FALLBACK_MIN_PROBABILITY)
         labels = np.where(keep, content, labels)
     tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
     if tree is not None and blocks is not None:  # no tree for plain text or blocks without paths

@@ -88,13 +88,14 @@ def test_a_text_line_between_two_lines_of_its_label_keeps_the_label() -> None:
     assert decide.choose_labels(probs, feats)[2] == CONTENT
 
 
-def test_a_page_is_never_left_without_content() -> None:
-    feats = _feats("First long paragraph of running text here.\n\nSecond one.")
+def test_a_page_where_no_block_wins_keeps_its_best_block_unless_even_that_is_unlikely() -> None:
+    feats = _feats("Short heading\n\nSecond one.")  # too short for the content floor: only the fallback keeps them
     probs = np.zeros((2, len(LABELS)))
-    probs[:, POLL] = 0.95
-    probs[:, CONTENT] = [0.05, 0.01]
-    labels = decide.choose_labels(probs, feats)
-    assert CONTENT in labels.tolist()
+    probs[:, LABELS.index("boilerplate")] = 0.6
+    probs[:, CONTENT] = [0.4, 0.01]
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT, LABELS.index("boilerplate")]
+    probs[:, CONTENT] = [decide.FALLBACK_MIN_PROBABILITY - 0.01, 0.01]  # no main content at all: none is made up
+    assert CONTENT not in decide.choose_labels(probs, feats).tolist()
 
 
 def test_a_hidden_block_is_never_content() -> None:
