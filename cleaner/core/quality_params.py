@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.914707, 0.0754422, 0.64881, 0.323947, 6.65211, 4.74717, 0.119641)
-SCALE = (0.160824, 0.170514, 0.266882, 0.259257, 1.08082, 0.998119, 0.324541)
-COEF = (1.47075, 0.55063, 1.01395, 0.301187, -0.334655, -0.196159, 0.660523)
-INTERCEPT = 2.45524
+MEAN = (0.918182, 0.0745782, 0.642335, 0.326203, 6.63009, 4.74717, 0.119641)
+SCALE = (0.162721, 0.172847, 0.269966, 0.260265, 1.10874, 0.998119, 0.324541)
+COEF = (1.68324, 0.803904, 0.8889, 0.0434073, -0.385548, -0.0843303, 1.25662)
+INTERCEPT = 2.69534
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1227,
-    "brier_out_of_set": 0.104,
+    "brier_base_rate": 0.121,
+    "brier_out_of_set": 0.1044,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261204-5c43d02d",
+    "model_version": "cleaner-20261205-999df028",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
