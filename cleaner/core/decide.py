@@ -15,6 +15,7 @@ from cleaner.core.vocabulary import (
     MACHINE_IDENTIFIER,
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
+    SCRIPT_NOTICE,
 )
 
 # When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
@@ -209,6 +210,13 @@ SHORT_LINK_PLAIN_MAX_WORDS = 6
 # wcxb-dev word F1 +0.0002 (product pages +0.0028), every other set and typed figure unchanged.
 MACHINE_TEXT_MIN_SHARE = 0.5
 MACHINE_TEXT_MIN_CHARS = 30
+# A notice shown in place of the page (``vocabulary.SCRIPT_NOTICE``: "You need to enable JavaScript to run this app",
+# "Your browser is not supported") is furniture: a content block of at most this many words that carries one becomes
+# boilerplate (0: off), and on a script-only shell nothing is left as content. Full dev sets,
+# cleaner-20261205-999df028 (``scripts/decision_sweep.py --set SCRIPT_NOTICE_MAX_WORDS=0,12,25``, 25 against off):
+# wcxb-dev word F1 +0.0007 (collection +0.0085, service +0.0004), modern-dev +0.0002, typed-modern-dev content F1
+# +0.0002 and boilerplate +0.0004, every other figure unchanged.
+SCRIPT_NOTICE_MAX_WORDS = 25
 # Three steps drop content blocks that are not the article (``off_article``). The template-group features
 # (``template_share``, ``log_template_count``) let the model keep a page's dominant repeated structure (a listing's
 # cards), and with it reader comments, rails of other stories and screen-reader labels; these steps take them back.
@@ -358,6 +366,8 @@ def choose_labels(
         labels = np.where(template_groups(labels, probs, tree, hidden), content, labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
+    if blocks is not None and SCRIPT_NOTICE_MAX_WORDS > 0:
+        labels = np.where(script_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
     if tree is not None and blocks is not None:
         commerce = not COMMERCE_TYPES.isdisjoint(page_types)
         off = off_article(labels, feats, tree, blocks, words, commerce)
@@ -444,6 +454,14 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
         text = blocks[i].text
         if len(text) >= MACHINE_TEXT_MIN_CHARS:
             out[i] = sum(map(len, MACHINE_IDENTIFIER.findall(text))) >= MACHINE_TEXT_MIN_SHARE * len(text)
+    return out
+
+
+def script_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The short content blocks that ask the reader to turn on scripts or change browser (``SCRIPT_NOTICE``)."""
+    out = np.zeros(len(labels), dtype=bool)
+    for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= SCRIPT_NOTICE_MAX_WORDS + 0.5)).tolist():
+        out[i] = SCRIPT_NOTICE.search(blocks[i].text) is not None
     return out
 
 

@@ -291,6 +291,25 @@ MACHINE_IDENTIFIER = re.compile(
 )
 
 
+# A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
+# enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
+SCRIPT_NOTICE = re.compile(
+    r"""(?:
+    (?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript
+    |javascript\s+(?:is\s+|has\s+been\s+)?(?:disabled|deactivated|turned\s+off|not\s+(?:enabled|available|supported))
+    |(?:requires?|needs?)\s+javascript|javascript\s+(?:is\s+)?required
+    |(?:your|this)\s+browser\s+(?:is\s+(?:not\s+supported|out\s+of\s+date|outdated)|does\s+not\s+support)
+    |javascript\s+(?:aktivieren|einschalten|deaktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript
+    |activ(?:er|ez)\s+(?:le\s+)?javascript|javascript\s+(?:est\s+)?désactivé
+    |(?:habilita|activa)(?:r)?\s+(?:el\s+)?javascript|javascript\s+(?:está\s+)?(?:deshabilitado|desactivado)
+    |(?:abilita|attiva)(?:re)?\s+javascript|javascript\s+(?:è\s+)?disabilitato
+    |javascript\s+(?:in)?schakelen|schakel\s+javascript
+    |(?:ative|habilite)\s+o\s+javascript|włącz\s+javascript|aktivera\s+javascript|javascriptを有効
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 # A control that sets a privacy choice ("Cookie settings", "Do not sell my info", "Datenschutz-Einstellungen") at the
 # start of a short block: consent (LABELS.md), while a bare link to a policy document ("Privacy Policy") is not.
 PRIVACY_CHOICE = re.compile(

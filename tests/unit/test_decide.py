@@ -352,6 +352,22 @@ def test_a_content_block_of_machine_identifiers_is_not_content(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_notice_to_turn_on_scripts_is_furniture_and_prose_about_javascript_is_not(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><p>You need to enable JavaScript to run this app.</p>"
+        "<p>Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.</p>"
+        "<p>JavaScript turned thirty this year, and the language now runs on servers as well as in browsers.</p>"
+        "</main></body>"
+    )
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((3, len(LABELS)))
+    probs[:, CONTENT] = 0.9
+    probs[:, boilerplate] = 0.1
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
+    monkeypatch.setattr(decide, "SCRIPT_NOTICE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
 LONG_PARAGRAPH = (
     "<p>Paragraph {i} of the report, which keeps going with the council's figures, the residents' answers and the "
     "mayor's reply, so that it runs to well over thirty words of editorial prose before it ends.</p>"
