@@ -1,4 +1,4 @@
-"""From probabilities to labels: content first, never a page left without content."""
+"""From probabilities to labels: content first; no content made up where the model sees none."""
 
 from __future__ import annotations
 
