@@ -355,9 +355,10 @@ def choose_labels(
     if not (labels[~hidden] == content).any() and (~hidden).any():
         p = np.where(hidden, -1.0, probs[:, content])
         best = float(p.max())
-        in_best = feats.dense[:, DENSE_INDEX["in_best"]] > 0.5
-        keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden & (best >= FALLBACK_MIN_PROBABILITY)
-        labels = np.where(keep, content, labels)
+        if best >= FALLBACK_MIN_PROBABILITY:  # below it the model sees no main content: none is made up
+            in_best = feats.dense[:, DENSE_INDEX["in_best"]] > 0.5
+            keep = (p >= best * FALLBACK_SHARE) & (in_best | (p == best)) & ~hidden
+            labels = np.where(keep, content, labels)
     tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
     if tree is not None and blocks is not None:  # no tree for plain text or blocks without paths
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
