@@ -61,7 +61,7 @@ def training_rows(data: Path, seed: int) -> tuple[Any, np.ndarray, np.ndarray]:
 
     prepared = training.prepare(list(corpus.load([data])))
     X, y, groups = prepared.stack()
-    rows = np.flatnonzero(build.block_model(seed).html_rows(X))
+    rows = np.flatnonzero(build.block_model(seed).html_rows(X, prepared.text_only()))
     return X[rows], y[rows], groups[rows]
 
 

@@ -7,6 +7,7 @@ Deterministic: the same parts and seed give byte-identical output. The generator
 
     python scripts/make_training_data.py            # writes training_data/pages and texts
     python scripts/make_training_data.py --seed 3 --pages 6 --texts 8000   # another draw, pages per template
+    python scripts/make_training_data.py --text-only 0   # no documents from parts/lines/text-only
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import ROOT  # noqa: E402
-from synth.build import SHIPPED_PAGES_PER_TEMPLATE, SHIPPED_SEED, SHIPPED_TEXTS, generate  # noqa: E402
+from synth.build import (  # noqa: E402
+    SHIPPED_PAGES_PER_TEMPLATE,
+    SHIPPED_SEED,
+    SHIPPED_TEXT_ONLY,
+    SHIPPED_TEXTS,
+    generate,
+)
 
 
 def main() -> None:
@@ -29,9 +36,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SHIPPED_SEED)
     ap.add_argument("--pages", type=int, default=SHIPPED_PAGES_PER_TEMPLATE, help="pages per template")
     ap.add_argument("--texts", type=int, default=SHIPPED_TEXTS)
+    ap.add_argument("--text-only", type=int, default=SHIPPED_TEXT_ONLY, help="plain-text-model-only documents")
     ap.add_argument("--out", type=Path, default=ROOT / "training_data")
     args = ap.parse_args()
-    print(generate(args.seed, args.pages, args.texts, args.out))
+    print(generate(args.seed, args.pages, args.texts, args.out, n_text_only=args.text_only))
 
 
 if __name__ == "__main__":

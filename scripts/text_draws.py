@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import joblib  # noqa: E402
 from bench.datasets import dataset_path  # noqa: E402
 from synth import PARTS  # noqa: E402
-from synth.build import SHIPPED_TEXTS, generate  # noqa: E402
+from synth.build import SHIPPED_TEXT_ONLY, SHIPPED_TEXTS, generate  # noqa: E402
 from text_misses import analyse, run  # noqa: E402
 
 from cleaner.learning import corpus, training  # noqa: E402
@@ -43,7 +43,8 @@ DOC_HEAD = (
     "# Plain text: the same parts, different data draws\n\n"
     "Rerun: `python scripts/text_draws.py --json F` (fits the plain-text model once per generator seed, several "
     "minutes each), then `python scripts/text_draws.py --render F --doc docs/TEXT_DRAWS.md`. Each column is the "
-    "plain-text model fitted on the {texts:,} text documents `scripts/make_training_data.py --seed N` draws from the "
+    "plain-text model fitted on the {texts:,} text documents (and, where the parts hold `lines/text-only`, the "
+    "{text_only:,} text-only documents) `scripts/make_training_data.py --seed N` draws from the "
     "committed `training_data/parts`, paired with the shipped HTML model and scored on the injected dev sets as "
     "`scripts/text_misses.py` scores them (percent; caught per distinct text weighs each injected text once). The "
     "shipped model is seed 2's draw. A change to the parts that moves a figure by less than the spread between seeds "
@@ -70,10 +71,12 @@ def missing_datasets() -> list[Path]:
     return [path for path in map(dataset_path, DATASETS) if not path.is_file()]
 
 
-def one_draw(seed: int, parts: Path, n_texts: int, work: Path) -> dict[str, dict[str, float]]:
+def one_draw(
+    seed: int, parts: Path, n_texts: int, work: Path, n_text_only: int = SHIPPED_TEXT_ONLY
+) -> dict[str, dict[str, float]]:
     """Generate, fit and score one draw."""
     data_dir, model_dir = work / f"data-{seed}", work / f"model-{seed}"
-    generate(seed, 0, n_texts, data_dir, parts)
+    generate(seed, 0, n_texts, data_dir, parts, n_text_only=n_text_only)
     fit_text_model(data_dir / "texts", model_dir)
     scores = analyse(run(str(model_dir), DATASETS, None))
     return {name: {k: float(scores[name][k]) for k in FIGURES} for name in DATASETS}
@@ -122,6 +125,12 @@ def main() -> None:
     ap.add_argument(
         "--texts", type=int, default=SHIPPED_TEXTS, help="text documents per draw (the generator's default)"
     )
+    ap.add_argument(
+        "--text-only",
+        type=int,
+        default=SHIPPED_TEXT_ONLY,
+        help="text-only documents per draw, when the parts hold lines/text-only (the generator's default)",
+    )
     ap.add_argument("--json", type=Path, help="also write the figures per seed as JSON")
     ap.add_argument("--render", type=Path, help="fit nothing: read a --json file of an earlier run")
     ap.add_argument("--doc", type=Path, help="write the table as a markdown page (e.g. docs/TEXT_DRAWS.md)")
@@ -131,18 +140,24 @@ def main() -> None:
     if args.render:
         draws, saved = load_draws(args.render)
         texts = int(saved.get("texts", args.texts))
+        text_only = int(saved.get("text_only", args.text_only))
     else:
         missing = missing_datasets()
         if missing:
             raise SystemExit(f"text_draws.py: no dev set at {', '.join(map(str, missing))} (../shared beside the repo)")
-        texts = args.texts
+        texts, text_only = args.texts, args.text_only
         draws = {}
         with tempfile.TemporaryDirectory(prefix="text-draws-") as tmp:
             for seed in args.seeds:
-                draws[seed] = one_draw(seed, args.parts, args.texts, Path(tmp))
+                draws[seed] = one_draw(seed, args.parts, args.texts, Path(tmp), args.text_only)
                 print(f"seed {seed}: {json.dumps(draws[seed])}", file=sys.stderr, flush=True)
         if args.json:
-            saved = {"parts": str(args.parts), "texts": args.texts, "model": store.load_model(None).manifest["version"]}
+            saved = {
+                "parts": str(args.parts),
+                "texts": args.texts,
+                "text_only": args.text_only,
+                "model": store.load_model(None).manifest["version"],
+            }
             args.json.write_text(json.dumps({**saved, "draws": draws}, indent=1) + "\n", encoding="utf-8")
     table = "\n".join(summary(draws))
     if args.base:
@@ -165,7 +180,7 @@ def main() -> None:
     print(table)
     if args.doc:
         note = f"{args.note}\n\n" if args.note else ""
-        args.doc.write_text(DOC_HEAD.format(texts=texts) + note + table + "\n", encoding="utf-8")
+        args.doc.write_text(DOC_HEAD.format(texts=texts, text_only=text_only) + note + table + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class LabelledDoc:
     source: str  # file (and line) it came from
     title: str | None = None
     json_ld: str = ""
+    text_only: bool = False  # a plain-text document only the plain-text model learns from (never the HTML model)
 
 
 def nearest_label(el: etree._Element) -> str | None:
@@ -142,6 +143,7 @@ def text_doc(record: dict, source: str) -> LabelledDoc:
         blocks=blocks,
         labels=labels,
         source=source,
+        text_only=record.get("text_only") is True,
     )
 
 

@@ -80,6 +80,8 @@ def _check_jsonl(path: Path) -> Iterator[Problem]:
         if not isinstance(paragraphs, list) or not paragraphs:
             yield Problem(where, "format", "record needs a non-empty 'paragraphs' list")
             continue
+        if not isinstance(record.get("text_only", False), bool):
+            yield Problem(where, "format", "'text_only' must be true or false")
         for k, p in enumerate(paragraphs):
             label = p.get("label") if isinstance(p, dict) else None
             if label is None:

@@ -58,21 +58,38 @@ class Prepared:
             raise DataError("no labelled blocks to train on")
         return sp.vstack(Xs, format="csr"), np.concatenate(ys), np.concatenate(groups).astype(str)
 
+    def text_only(self, rows: Sequence[int] | None = None) -> np.ndarray:
+        """Per row of ``stack(rows)``, whether it belongs to a ``text_only`` document (the plain-text model's alone)."""
+        rows = range(len(self.docs)) if rows is None else rows
+        parts = [
+            np.full(sum(lab in LABELS for lab in self.docs[i].labels), self.docs[i].text_only, dtype=bool) for i in rows
+        ]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
 
 def prepare(docs: Sequence[corpus.LabelledDoc]) -> Prepared:
     return Prepared(list(docs), [features.extract(d.blocks, d.title, d.json_ld) for d in docs])
 
 
-def fit(X: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, *, seed: int = 0, calibrate: bool = True) -> BaseEstimator:
+def fit(
+    X: sp.csr_matrix,
+    y: np.ndarray,
+    groups: np.ndarray,
+    *,
+    seed: int = 0,
+    calibrate: bool = True,
+    text_only: np.ndarray | None = None,
+) -> BaseEstimator:
     """The block model fitted on ``X``/``y``: one model per document kind; out-of-fold folds never split a group;
-    with ``calibrate``, temperature-scaled on out-of-fold predictions (``CalibratedClassifierCV``) and refitted."""
+    with ``calibrate``, temperature-scaled on out-of-fold predictions (``CalibratedClassifierCV``) and refitted.
+    ``text_only`` rows (``Prepared.text_only``) train the plain-text model only."""
     model = build.block_model(seed)
     if not calibrate:
         model.set_params(html_estimator=build.context_model(seed), text_estimator=build.context_model(seed))
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         build.request_groups(model)
-        model.fit(X, y, groups=groups)
+        model.fit(X, y, groups=groups, text_only=text_only)
     return build.compact(model)
 
 
@@ -208,11 +225,11 @@ def train(
     train_rows, test_rows = grouped_split(data)
     say(f"held-out split: {len(train_rows)} train / {len(test_rows)} test documents, grouped by template/site")
     X, y, groups = data.stack(train_rows)
-    holdout_model = fit(X, y, groups, seed=seed, calibrate=False)
+    holdout_model = fit(X, y, groups, seed=seed, calibrate=False, text_only=data.text_only(train_rows))
     holdout = evaluate_blocks(holdout_model, data, test_rows)
     say(f"held-out block accuracy {holdout['accuracy']:.3f}; final model on all documents (calibrated)")
     X, y, groups = data.stack()
-    model = fit(X, y, groups, seed=seed)
+    model = fit(X, y, groups, seed=seed, text_only=data.text_only())
     temperature = {kind: _temperature(model, kind) for kind in ("html", "text")}
     say(f"temperature {temperature}; cue vocabulary")
     vocabulary = cue_vocabulary(model, data)

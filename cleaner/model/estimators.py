@@ -545,32 +545,47 @@ class KindRouter(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
             return np.zeros(X.shape[0], dtype=bool)
         return to_dense(X[:, self.kind_column : self.kind_column + 1]).ravel() > 0.5
 
-    def _shared_text_rows(self, X: np.ndarray | sp.spmatrix, is_text: np.ndarray) -> np.ndarray:
-        """The plain-text rows the HTML model learns from: all, or ``html_text_share`` of the documents."""
+    def _shared_text_rows(self, X: np.ndarray | sp.spmatrix, candidates: np.ndarray) -> np.ndarray:
+        """The plain-text rows the HTML model learns from: all ``candidates``, or ``html_text_share`` of their
+        documents."""
         if not 0.0 <= self.html_text_share <= 1.0:
             raise ValueError(f"html_text_share must be in [0, 1], not {self.html_text_share!r}")
         if self.html_text_share in (0.0, 1.0):
-            return is_text & (self.html_text_share == 1.0)
+            return candidates & (self.html_text_share == 1.0)
         if self.document_column is None:
             raise ValueError("html_text_share strictly between 0 and 1 needs document_column")
         document = document_ids(to_dense(X[:, self.document_column : self.document_column + 1]).ravel())
-        text_documents = np.unique(document[is_text])
+        text_documents = np.unique(document[candidates])
         ordinal = np.arange(len(text_documents))
         share = self.html_text_share
         chosen = text_documents[np.floor((ordinal + 1) * share) > np.floor(ordinal * share)]
-        return is_text & np.isin(document, chosen)
+        return candidates & np.isin(document, chosen)
 
-    def html_rows(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
+    def html_rows(self, X: np.ndarray | sp.spmatrix, text_only: np.ndarray | None = None) -> np.ndarray:
         """Whether the HTML model learns from each row: every HTML row and ``html_text_share`` of the plain-text
-        documents."""
+        documents that are not ``text_only``."""
         is_text = self._is_text(X)
-        return ~is_text | self._shared_text_rows(X, is_text)
+        only = np.zeros(X.shape[0], dtype=bool) if text_only is None else np.asarray(text_only, dtype=bool)
+        if only.shape != (X.shape[0],):
+            raise ValueError(f"text_only has {only.size} values for {X.shape[0]} rows")
+        if (only & ~is_text).any():
+            raise ValueError("text_only marks rows that are not plain text")
+        return ~is_text | self._shared_text_rows(X, is_text & ~only)
 
-    def fit(self, X: np.ndarray | sp.spmatrix, y: np.ndarray, groups: np.ndarray | None = None) -> KindRouter:
+    def fit(
+        self,
+        X: np.ndarray | sp.spmatrix,
+        y: np.ndarray,
+        groups: np.ndarray | None = None,
+        text_only: np.ndarray | None = None,
+    ) -> KindRouter:
+        """Fit each kind's model on its rows. ``text_only``: per row, whether it is a plain-text row only the text
+        model learns from; the HTML model's share of plain text is chosen among the other plain-text documents, so
+        adding ``text_only`` rows leaves the HTML model's training rows exactly as they were."""
         X, y = _validated_targets(self, X, y)
         is_text = self._is_text(X)
         self.estimators_: dict[str, BaseEstimator] = {}
-        html_rows = self.html_rows(X)
+        html_rows = self.html_rows(X, text_only)
         if not (~is_text).any():
             html_rows = ~is_text  # no HTML rows at all: no HTML model
         for kind, rows, template in (

@@ -10,7 +10,18 @@ from pathlib import Path
 
 from . import PARTS
 from .html_pages import render_page
-from .parts import Article, Template, load_articles, load_furniture, load_lines, load_snippets, load_templates
+from .parts import (
+    Article,
+    Furniture,
+    Lines,
+    Snippets,
+    Template,
+    load_articles,
+    load_furniture,
+    load_lines,
+    load_snippets,
+    load_templates,
+)
 from .text_docs import make_text
 
 SINGLE_NEWLINE_SHARE = 0.35  # text documents whose paragraphs are separated by single newlines
@@ -22,6 +33,11 @@ SINGLE_NEWLINE_SHARE = 0.35  # text documents whose paragraphs are separated by 
 SHIPPED_SEED = 2
 SHIPPED_PAGES_PER_TEMPLATE = 12
 SHIPPED_TEXTS = 16000
+# Plain-text documents only the plain-text model learns from: their injected runs come from ``parts/lines/text-only``
+# (session 35). The HTML model reads a share of the other text documents (``build.HTML_TEXT_SHARE``), so lines added
+# there would move it; lines added here leave every HTML training row, and so the HTML model, as it was.
+SHIPPED_TEXT_ONLY = 4000
+TEXT_ONLY_FOLDER = "lines/text-only"
 
 
 def article_pools(
@@ -37,19 +53,25 @@ def article_pools(
     return en, other
 
 
-def generate(seed: int, pages_per_template: int, n_texts: int, out: Path, parts: Path = PARTS) -> str:
-    """Write ``pages/generated`` and ``texts/generated.jsonl`` under ``out`` from the authored ``parts``."""
+def generate(
+    seed: int,
+    pages_per_template: int,
+    n_texts: int,
+    out: Path,
+    parts: Path = PARTS,
+    n_text_only: int = SHIPPED_TEXT_ONLY,
+) -> str:
+    """Write ``pages/generated``, ``texts/generated.jsonl`` and (when ``parts/lines/text-only`` holds lines)
+    ``texts/text-only.jsonl`` under ``out`` from the authored ``parts``."""
     furniture = load_furniture(parts)
     articles = load_articles(parts)
     snippets = load_snippets(parts)
     lines = load_lines(parts)
     templates = load_templates(parts)
-    sites = furniture.sites
     pages_dir = out / "pages" / "generated"
     if pages_dir.exists():
         shutil.rmtree(pages_dir)
     pages_dir.mkdir(parents=True)
-    other = [a for a in articles if a.lang != "en"]
     count = 0
     by_type: dict[str, int] = {}
     for tpl in templates:
@@ -69,29 +91,50 @@ def generate(seed: int, pages_per_template: int, n_texts: int, out: Path, parts:
     texts_dir.mkdir(parents=True, exist_ok=True)
     # The text documents draw from their own generator: a page template or snippet added must not reshuffle them
     # (the plain-text model learns from these alone, so a shared draw made HTML-only changes move its figures).
-    rng = random.Random(f"{seed}|texts")
-    with open(texts_dir / "generated.jsonl", "w", encoding="utf-8") as fh:
+    shared = (articles, snippets, furniture)
+    write_texts(texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, "text", lines, shared)
+    text_only_lines = load_lines(parts, TEXT_ONLY_FOLDER)
+    text_only_path = texts_dir / "text-only.jsonl"
+    text_only_path.unlink(missing_ok=True)
+    if not text_only_lines:
+        n_text_only = 0
+    if n_text_only:  # their own generator too: adding them leaves generated.jsonl byte-identical
+        rng = random.Random(f"{seed}|texts|text-only")
+        write_texts(text_only_path, rng, n_text_only, "text-only", text_only_lines, shared)
+    types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
+    return (
+        f"{count} pages from {len(templates)} templates ({types}), {n_texts} text documents and {n_text_only} "
+        f"text-only documents, {len(articles)} articles, {sum(len(v) for v in snippets.values())} snippets"
+    )
+
+
+def write_texts(
+    path: Path, rng: random.Random, n: int, prefix: str, lines: Lines, parts: tuple[list[Article], Snippets, Furniture]
+) -> None:
+    """Write ``n`` distinct annotated text documents to ``path``: articles with injected runs drawn from ``lines``
+    (and the snippets). ``prefix`` "text-only" marks them ``text_only``: the plain-text model's alone."""
+    articles, snippets, furniture = parts
+    sites = furniture.sites
+    other = [a for a in articles if a.lang != "en"]
+    with open(path, "w", encoding="utf-8") as fh:
         seen: set[str] = set()
         i = 0
-        while i < n_texts:
+        while i < n:
             art = rng.choice(articles if rng.random() < 0.7 else other or articles)
             paras = make_text(art, lines, snippets, furniture, rng, rng.choice(sites.get(art.lang, sites["en"])))
             key = json.dumps(paras, ensure_ascii=False)
             if key in seen:
                 continue
             seen.add(key)
-            record = {
-                "id": f"text-{i:05d}",
+            record: dict[str, object] = {
+                "id": f"{prefix}-{i:05d}",
                 "group": art.slug,
                 "lang": art.lang,
                 "paragraphs": [{"text": t, "label": lab} for lab, t in paras],
             }
+            if prefix == "text-only":
+                record["text_only"] = True
             if rng.random() < SINGLE_NEWLINE_SHARE:  # FineWeb/C4-style: one paragraph per line, no blank lines
                 record["text"] = "\n".join(t for _, t in paras)
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             i += 1
-    types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
-    return (
-        f"{count} pages from {len(templates)} templates ({types}), {n_texts} text documents, "
-        f"{len(articles)} articles, {sum(len(v) for v in snippets.values())} snippets"
-    )

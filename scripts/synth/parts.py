@@ -140,10 +140,10 @@ def load_snippets(parts: Path = PARTS) -> Snippets:
     return out
 
 
-def load_lines(parts: Path = PARTS) -> Lines:
-    """lang -> groups of (label, text)."""
+def load_lines(parts: Path = PARTS, folder: str = "lines") -> Lines:
+    """lang -> groups of (label, text) of the ``*.txt`` files directly in ``parts/<folder>``."""
     out: Lines = {}
-    for path in sorted((parts / "lines").glob("*.txt")):
+    for path in sorted((parts / folder).glob("*.txt")):
         groups = []
         for chunk in re.split(r"\n\s*\n", path.read_text(encoding="utf-8").strip()):
             group = []

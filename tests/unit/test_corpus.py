@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from cleaner.learning import corpus
 
 
@@ -44,3 +47,31 @@ def test_a_labelled_paragraph_stays_one_block_even_when_it_ends_like_a_widget() 
     doc = corpus.text_doc(record, "t.jsonl")
     assert [b.text for b in doc.blocks] == ["An editorial paragraph.", pitch]
     assert doc.labels == ["content", "promo"]
+
+
+def test_a_text_only_record_marks_its_rows_for_the_plain_text_model_alone() -> None:
+    from cleaner.learning import training
+
+    paragraphs = [
+        {"text": "An editorial paragraph of the story.", "label": "content"},
+        {"text": "Vote now", "label": "poll"},
+    ]
+    shared = corpus.text_doc({"id": "a", "paragraphs": paragraphs}, "a.jsonl:1")
+    only = corpus.text_doc({"id": "b", "paragraphs": paragraphs, "text_only": True}, "a.jsonl:2")
+    assert (shared.text_only, only.text_only) == (False, True)
+    data = training.prepare([shared, only])
+    X, _, _ = data.stack()
+    assert data.text_only().tolist() == [False, False, True, True]
+    assert data.text_only([1]).tolist() == [True, True]
+    assert len(data.text_only()) == X.shape[0]
+
+
+def test_the_data_check_refuses_a_text_only_flag_that_is_not_a_boolean(tmp_path: Path) -> None:
+    from cleaner.learning.datacheck import check
+
+    record = {"id": "a", "paragraphs": [{"text": "A paragraph.", "label": "content"}], "text_only": "yes"}
+    (tmp_path / "t.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert [p.kind for p in check([tmp_path])] == ["format"]
+    record["text_only"] = True
+    (tmp_path / "t.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert list(check([tmp_path])) == []

@@ -61,6 +61,44 @@ def test_the_html_model_may_learn_from_a_share_of_the_text_documents() -> None:
         KindRouter(kind_column=0, html_text_share=0.5)._shared_text_rows(X, kind > 0.5)
 
 
+def test_text_only_documents_never_reach_the_html_model_nor_move_its_share() -> None:
+    # one HTML page (rows 0-3), six two-row plain-text documents, then the same with two text-only documents
+    # spliced in after the second one: the HTML model's rows of the original documents stay exactly the same
+    kind = np.array([0, 0, 0, 0] + [1] * 12, dtype=float)
+    position = np.array([0, 0.3, 0.6, 1.0] + [0, 1.0] * 6)
+    X = np.column_stack([kind, position])
+    splice = 8
+    X_more = np.vstack([X[:splice], np.column_stack([np.ones(4), [0, 1.0, 0, 1.0]]), X[splice:]])
+    only = np.zeros(len(X_more), dtype=bool)
+    only[splice : splice + 4] = True
+    router = KindRouter(kind_column=0, html_text_share=0.5, document_column=1)
+    before = router.html_rows(X)
+    after = router.html_rows(X_more, only)
+    assert not after[only].any()
+    assert after[~only].tolist() == before.tolist()
+    with pytest.raises(ValueError, match="not plain text"):
+        router.html_rows(X, np.arange(len(X)) == 0)  # row 0 is HTML
+    with pytest.raises(ValueError, match="values for"):
+        router.html_rows(X, only)
+
+
+def test_a_router_fitted_with_text_only_rows_keeps_its_html_model() -> None:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 3))
+    X[:, 0] = (np.arange(300) % 3 == 0).astype(float)  # kind column: every third row is plain text
+    y = np.where(X[:, 1] + X[:, 2] > 0, "a", "b")
+    extra = rng.normal(size=(60, 3))
+    extra[:, 0] = 1.0
+    y_extra = np.where(extra[:, 1] > 0, "b", "a")  # text-only rows that disagree with the rest
+    plain = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0).fit(X, y)
+    more = KindRouter(LogisticRegression(), LogisticRegression(), kind_column=0).fit(
+        np.vstack([X, extra]), np.concatenate([y, y_extra]), text_only=np.arange(360) >= 300
+    )
+    html = X[X[:, 0] < 0.5]
+    assert np.array_equal(plain.predict_proba(html), more.predict_proba(html))
+    assert not np.array_equal(plain.predict_proba(extra), more.predict_proba(extra))
+
+
 def test_document_ids_start_where_the_column_is_zero() -> None:
     assert document_ids(np.array([0.0, 0.5, 1.0, 0.0, 1.0, 0.0])).tolist() == [0, 0, 0, 1, 1, 2]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+import shutil
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -68,3 +70,24 @@ def test_make_text_is_deterministic() -> None:
         assert run(seed) == run(seed)
     labels = {lab for seed in range(20) for lab, _ in run(seed)}
     assert labels <= {"content", "consent", "boilerplate"}
+
+
+def test_text_only_lines_make_their_own_documents_and_leave_the_shared_ones_alone(tmp_path: Path) -> None:
+    from synth import PARTS
+    from synth.build import TEXT_ONLY_FOLDER, generate
+
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    for name in ("articles", "snippets", "templates", "furniture.json"):
+        (parts / name).symlink_to(PARTS / name)
+    shutil.copytree(PARTS / "lines", parts / "lines", ignore=shutil.ignore_patterns("text-only"))
+    generate(2, 0, 30, tmp_path / "before", parts, n_text_only=10)
+    assert not (tmp_path / "before" / "texts" / "text-only.jsonl").exists()  # no text-only lines: no documents
+    (parts / TEXT_ONLY_FOLDER).mkdir()
+    (parts / TEXT_ONLY_FOLDER / "en.test.txt").write_text(f"consent: {LINE}\n\npromo: Try the app.\n")
+    generate(2, 0, 30, tmp_path / "after", parts, n_text_only=10)
+    shared = "texts/generated.jsonl"
+    assert (tmp_path / "after" / shared).read_bytes() == (tmp_path / "before" / shared).read_bytes()
+    records = [json.loads(line) for line in (tmp_path / "after" / "texts" / "text-only.jsonl").open()]
+    assert len(records) == 10
+    assert all(r["text_only"] is True and r["id"].startswith("text-only-") for r in records)
