@@ -47,8 +47,8 @@ class Prepared:
         rows = range(len(self.docs)) if rows is None else rows
         Xs, ys, groups = [], [], []
         for i in rows:
-            labels = np.array([lab if lab in LABELS else "" for lab in self.docs[i].labels], dtype=object)
-            keep = labels != ""
+            labels = np.array(self.docs[i].labels, dtype=object)
+            keep = self._labelled(i)
             if not keep.any():
                 continue
             Xs.append(self.feats[i].matrix[np.flatnonzero(keep)])
@@ -58,12 +58,14 @@ class Prepared:
             raise DataError("no labelled blocks to train on")
         return sp.vstack(Xs, format="csr"), np.concatenate(ys), np.concatenate(groups).astype(str)
 
+    def _labelled(self, i: int) -> np.ndarray:
+        """Which blocks of document ``i`` carry one of the labels (the rows ``stack`` keeps)."""
+        return np.array([lab in LABELS for lab in self.docs[i].labels], dtype=bool)
+
     def text_only(self, rows: Sequence[int] | None = None) -> np.ndarray:
         """Per row of ``stack(rows)``, whether it belongs to a ``text_only`` document (the plain-text model's alone)."""
         rows = range(len(self.docs)) if rows is None else rows
-        parts = [
-            np.full(sum(lab in LABELS for lab in self.docs[i].labels), self.docs[i].text_only, dtype=bool) for i in rows
-        ]
+        parts = [np.full(int(self._labelled(i).sum()), self.docs[i].text_only, dtype=bool) for i in rows]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
 
 

@@ -92,7 +92,7 @@ def generate(
     # The text documents draw from their own generator: a page template or snippet added must not reshuffle them
     # (the plain-text model learns from these alone, so a shared draw made HTML-only changes move its figures).
     shared = (articles, snippets, furniture)
-    write_texts(texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, "text", lines, shared)
+    write_texts(texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, lines, shared)
     text_only_lines = load_lines(parts, TEXT_ONLY_FOLDER)
     text_only_path = texts_dir / "text-only.jsonl"
     text_only_path.unlink(missing_ok=True)
@@ -100,7 +100,7 @@ def generate(
         n_text_only = 0
     if n_text_only:  # their own generator too: adding them leaves generated.jsonl byte-identical
         rng = random.Random(f"{seed}|texts|text-only")
-        write_texts(text_only_path, rng, n_text_only, "text-only", text_only_lines, shared)
+        write_texts(text_only_path, rng, n_text_only, text_only_lines, shared, text_only=True)
     types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
     return (
         f"{count} pages from {len(templates)} templates ({types}), {n_texts} text documents and {n_text_only} "
@@ -109,10 +109,15 @@ def generate(
 
 
 def write_texts(
-    path: Path, rng: random.Random, n: int, prefix: str, lines: Lines, parts: tuple[list[Article], Snippets, Furniture]
+    path: Path,
+    rng: random.Random,
+    n: int,
+    lines: Lines,
+    parts: tuple[list[Article], Snippets, Furniture],
+    text_only: bool = False,
 ) -> None:
     """Write ``n`` distinct annotated text documents to ``path``: articles with injected runs drawn from ``lines``
-    (and the snippets). ``prefix`` "text-only" marks them ``text_only``: the plain-text model's alone."""
+    (and the snippets). ``text_only``: marked as the plain-text model's alone (ids ``text-only-NNNNN``)."""
     articles, snippets, furniture = parts
     sites = furniture.sites
     other = [a for a in articles if a.lang != "en"]
@@ -127,12 +132,12 @@ def write_texts(
                 continue
             seen.add(key)
             record: dict[str, object] = {
-                "id": f"{prefix}-{i:05d}",
+                "id": f"{'text-only' if text_only else 'text'}-{i:05d}",
                 "group": art.slug,
                 "lang": art.lang,
                 "paragraphs": [{"text": t, "label": lab} for lab, t in paras],
             }
-            if prefix == "text-only":
+            if text_only:
                 record["text_only"] = True
             if rng.random() < SINGLE_NEWLINE_SHARE:  # FineWeb/C4-style: one paragraph per line, no blank lines
                 record["text"] = "\n".join(t for _, t in paras)
