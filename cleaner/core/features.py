@@ -30,6 +30,8 @@ from cleaner.core.vocabulary import (
     LANDMARKS,
     LEXICON,
     NOT_AD_WORDS,
+    NOT_POLL_PREFIXES,
+    POLL_PREFIXES,
     STOPWORDS,
 )
 
@@ -231,14 +233,19 @@ def _group_finder() -> _GroupFinder:
     return _GroupFinder(exact, re.compile(f"(?=({'|'.join(map(re.escape, long_words))}))"), inside)
 
 
+_POLL_BIT = 1 << list(CLASS_GROUPS).index("poll")
+
+
 @token_cache
 def _word_groups(word: str) -> int:
     """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or
     contains one of its words of 5+ letters (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a
-    newsletter box); ``NOT_AD_WORDS`` left out."""
+    newsletter box), or starts with a ``POLL_PREFIXES`` word (``pollbox``); ``NOT_AD_WORDS`` left out."""
     finder = _group_finder()
     word = NOT_AD_WORDS.sub("", word)
     bits = finder.exact.get(word, 0)
+    if word.startswith(POLL_PREFIXES) and not word.startswith(NOT_POLL_PREFIXES):
+        bits |= _POLL_BIT
     for found in finder.longest.findall(word):
         bits |= finder.inside[found]
     return bits

@@ -10,7 +10,15 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from cleaner.core import features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import Block
-from cleaner.core.vocabulary import CLASS_GROUPS, LEXICON, NOT_AD_WORDS, STOPWORDS, consent_platform_tokens
+from cleaner.core.vocabulary import (
+    CLASS_GROUPS,
+    LEXICON,
+    NOT_AD_WORDS,
+    NOT_POLL_PREFIXES,
+    POLL_PREFIXES,
+    STOPWORDS,
+    consent_platform_tokens,
+)
 
 
 def test_lexicon_columns_are_the_vectorizers_columns_for_every_lexicon_word() -> None:
@@ -97,6 +105,18 @@ def test_component_and_sales_page_class_names_are_not_consent_or_ad_groups() -> 
     assert "ad" in named("advertisement") and "ad" in named("advert--placeholder")
 
 
+def test_run_together_poll_names_are_polls_but_pollution_and_vote_counts_are_not() -> None:
+    poll = list(CLASS_GROUPS).index("poll")
+
+    def is_poll(token: str) -> bool:
+        return bool(features.token_groups(token) >> poll & 1)
+
+    assert is_poll("pollbox") and is_poll("pollradio") and is_poll("quizcontainer") and is_poll("pollBox")
+    assert not is_poll("pollution-index") and not is_poll("pollencount") and not is_poll("apollo")
+    assert not is_poll("votes") and not is_poll("all_votes")  # a list's rating counts
+    assert is_poll("vote_now_button")  # a group word as a readable part, as before
+
+
 _GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
 
 
@@ -104,11 +124,13 @@ _GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
 @given(st.lists(st.sampled_from(_GROUP_WORDS) | st.text(alphabet="abdeilmnorstuw-", max_size=4), max_size=4))
 def test_word_groups_in_one_pattern_are_each_groups_words_found(pieces: list[str]) -> None:
     """One lookup per word against the definition: a group's own word, or one of its words of 5+ letters inside
-    (``NOT_AD_WORDS`` left out)."""
+    (``NOT_AD_WORDS`` left out), or for polls a word that starts with a ``POLL_PREFIXES`` word."""
     word = NOT_AD_WORDS.sub("", "".join(pieces))
     expected = 0
-    for j, group in enumerate(CLASS_GROUPS.values()):
+    for j, (name, group) in enumerate(CLASS_GROUPS.items()):
         if word in group or any(len(g) >= 5 and g in word for g in group):
+            expected |= 1 << j
+        if name == "poll" and word.startswith(POLL_PREFIXES) and not word.startswith(NOT_POLL_PREFIXES):
             expected |= 1 << j
     assert features._word_groups(word) == expected
 
