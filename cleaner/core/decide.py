@@ -95,6 +95,12 @@ THIN_PAGE_SHARE = 0.10
 REGION_COVER = 0.75
 REGION_MAX_SHARE = 1.0
 REGION_MIN_BLOCKS = 3
+# Tried and dropped (session 36, docs/draws/listing-mode/): a second, larger thin-page threshold (1,000 to 4,000
+# characters of content, or under 25-40% of the page) whose region must be mostly blocks of one repeated template
+# (5+ members, 60% of the region's characters), for listing pages that keep a heading and an intro. wcxb-dev word F1
+# +0.0028 to +0.0038 (listing +0.028 to +0.035, collection +0.014 to +0.024), but dragnet -0.009 to -0.015 and
+# modern-dev -0.006: short articles (under 1,000 characters kept) beside a rail of teaser cards look the same. Neither
+# the longest kept block, the number of kept blocks, ``og:type`` nor the schema.org types separate the two.
 # Every page's main region: the deepest element that holds MAIN_REGION_COVER of its content characters, weighted by
 # their content probability. Boilerplate prose inside it (CONTENT_MIN_WORDS words, outside the REGION_SKIPS landmarks)
 # that the model gives at least MAIN_REGION_KEEP_PROBABILITY of content becomes content; when the region holds

@@ -27,6 +27,11 @@ i w na z że się nie do to jest o jak ale za od po tak co przez jego są już
 """.split()
 )
 
+# Tried and dropped (session 36, docs/draws/screen-s36/): more promo words -- vouchers, coupons and discounts in 14
+# languages, alone (``promo-lexicon-narrow.diff``) or with offers, subscriptions and "follow us" (``-wide.diff``).
+# Screened with ``scripts/family_ablation.py --families`` against its control, seed 0: typed-modern-dev promo F1
+# -0.007 (narrow) and -0.019 (wide), typed-dev promo -0.0002 and -0.013, cleaneval -0.001 and -0.001, dragnet 0.000
+# and -0.002 (not analysed further; menu items named "Angebote" or "Gutscheine" are a likely cause).
 # Words that mark a label's language in many sites and languages. They are counted per
 # block (like stop-words, through the word hasher) so the context model can weigh them
 # next to structure; the hashed words carry the finer phrasing.
