@@ -26,12 +26,12 @@ from cleaner.core.types import Block
 from cleaner.core.vocabulary import (
     AD_LABELS,
     CLASS_GROUPS,
+    GROUP_PREFIXES,
     HEADINGS,
     LANDMARKS,
     LEXICON,
     NOT_AD_WORDS,
-    NOT_POLL_PREFIXES,
-    POLL_PREFIXES,
+    NOT_GROUP_PREFIXES,
     STOPWORDS,
 )
 
@@ -211,11 +211,13 @@ SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
 class _GroupFinder:
     """``CLASS_GROUPS`` for one lookup per word: each group word's bits, a pattern giving at every position of a
     word the longest group word of 5+ letters starting there, and for each such word the bits of every group word
-    of 5+ letters inside it (any group word found at a position is a prefix of the longest one found there)."""
+    of 5+ letters inside it (any group word found at a position is a prefix of the longest one found there); and
+    the ``GROUP_PREFIXES`` with their group's bit."""
 
     exact: dict[str, int]
     longest: re.Pattern[str]
     inside: dict[str, int]
+    prefixes: tuple[tuple[str, int], ...]
 
 
 @lru_cache(maxsize=1)
@@ -230,22 +232,24 @@ def _group_finder() -> _GroupFinder:
         for part in long_words:
             if part in w:
                 inside[w] |= exact[part]
-    return _GroupFinder(exact, re.compile(f"(?=({'|'.join(map(re.escape, long_words))}))"), inside)
-
-
-_POLL_BIT = 1 << list(CLASS_GROUPS).index("poll")
+    groups = list(CLASS_GROUPS)
+    prefixes = tuple((p, 1 << groups.index(name)) for name, words in GROUP_PREFIXES.items() for p in words)
+    return _GroupFinder(exact, re.compile(f"(?=({'|'.join(map(re.escape, long_words))}))"), inside, prefixes)
 
 
 @token_cache
 def _word_groups(word: str) -> int:
     """Bit ``j`` set when ``word`` names ``CLASS_GROUPS`` entry ``j``: it is one of the group's words or
     contains one of its words of 5+ letters (``cookielawinfo`` is a cookie notice, ``newslettersignup`` a
-    newsletter box), or starts with a ``POLL_PREFIXES`` word (``pollbox``); ``NOT_AD_WORDS`` left out."""
+    newsletter box), or starts with one of its ``GROUP_PREFIXES`` (``pollbox``) and no ``NOT_GROUP_PREFIXES``;
+    ``NOT_AD_WORDS`` left out."""
     finder = _group_finder()
     word = NOT_AD_WORDS.sub("", word)
     bits = finder.exact.get(word, 0)
-    if word.startswith(POLL_PREFIXES) and not word.startswith(NOT_POLL_PREFIXES):
-        bits |= _POLL_BIT
+    if not word.startswith(NOT_GROUP_PREFIXES):
+        for prefix, prefix_bits in finder.prefixes:
+            if word.startswith(prefix):
+                bits |= prefix_bits
     for found in finder.longest.findall(word):
         bits |= finder.inside[found]
     return bits

@@ -255,16 +255,16 @@ CLASS_GROUPS: dict[str, frozenset[str]] = {
     "newsletter": frozenset("newsletter subscribe signup subscription paywall membership".split()),
     "article": frozenset("article content entry post story body main text prose".split()),
 }
-# A class/id token that starts with one of these names a poll, run together or not (``pollbox``, ``pollradio``,
-# ``quizcontainer``): the group's short words, too short to be searched inside a token as its 5+-letter words are,
-# but not ambiguous at its start. ``vote`` is left out: ``votes`` counts a list's ratings. Session 36, the shipped
-# model unchanged (its training pages have no such token; ``python scripts/gate.py --sample full``): typed-dev poll
-# F1 0.693 -> 0.726 (a 2006 poll box whose every part the model called boilerplate), boilerplate +0.0001, promo
+# A class/id token that starts with one of a group's prefix words names that group, run together or not (``pollbox``,
+# ``pollradio``, ``quizcontainer``): words too short to be searched inside a token as the groups' 5+-letter words are,
+# but not ambiguous at its start. Poll's ``vote`` is left out: ``votes`` counts a list's ratings. Session 36, the
+# shipped model unchanged (its training pages have no such token; ``python scripts/gate.py --sample full``): typed-dev
+# poll F1 0.693 -> 0.726 (a 2006 poll box whose every part the model called boilerplate), boilerplate +0.0001, promo
 # -0.0001, every other figure of every set the same float; with ``vote`` also wcxb-dev listing -0.0025.
-POLL_PREFIXES = ("poll", "quiz")
-NOT_POLL_PREFIXES = ("pollut", "pollen", "pollin")  # pollution, pollen and pollination (or polling) widgets
-# The same for the nav group (``nav``, ``menu``, ``skip``: ``navmenu-item``, ``menuitem``) was screened and dropped:
-# every main-content set a little lower on two seeds (docs/draws/README.md, "Session 36").
+# Nav's ``nav``, ``menu``, ``skip`` (``navmenu-item``, ``menuitem``) were screened and dropped: every main-content set
+# a little lower on two seeds (docs/draws/README.md, "Session 36").
+GROUP_PREFIXES: dict[str, tuple[str, ...]] = {"poll": ("poll", "quiz")}
+NOT_GROUP_PREFIXES = ("pollut", "pollen", "pollin")  # pollution, pollen and pollination (or polling) widgets
 
 
 # Class names that hide an element from sight but not from screen readers: its text is a label for assistive

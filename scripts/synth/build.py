@@ -96,8 +96,7 @@ def generate(
     text_only_lines = load_lines(parts, TEXT_ONLY_FOLDER)
     text_only_path = texts_dir / "text-only.jsonl"
     text_only_path.unlink(missing_ok=True)
-    if not text_only_lines:
-        n_text_only = 0
+    n_text_only = n_text_only if text_only_lines else 0
     if n_text_only:  # their own generator too: adding them leaves generated.jsonl byte-identical
         rng = random.Random(f"{seed}|texts|text-only")
         write_texts(text_only_path, rng, n_text_only, text_only_lines, shared, text_only=True)

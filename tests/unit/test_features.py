@@ -12,10 +12,10 @@ from cleaner.core.segment import text_blocks
 from cleaner.core.types import Block
 from cleaner.core.vocabulary import (
     CLASS_GROUPS,
+    GROUP_PREFIXES,
     LEXICON,
     NOT_AD_WORDS,
-    NOT_POLL_PREFIXES,
-    POLL_PREFIXES,
+    NOT_GROUP_PREFIXES,
     STOPWORDS,
     consent_platform_tokens,
 )
@@ -124,13 +124,14 @@ _GROUP_WORDS = sorted({w for group in CLASS_GROUPS.values() for w in group})
 @given(st.lists(st.sampled_from(_GROUP_WORDS) | st.text(alphabet="abdeilmnorstuw-", max_size=4), max_size=4))
 def test_word_groups_in_one_pattern_are_each_groups_words_found(pieces: list[str]) -> None:
     """One lookup per word against the definition: a group's own word, or one of its words of 5+ letters inside
-    (``NOT_AD_WORDS`` left out), or for polls a word that starts with a ``POLL_PREFIXES`` word."""
+    (``NOT_AD_WORDS`` left out), or a word that starts with one of its ``GROUP_PREFIXES`` and no
+    ``NOT_GROUP_PREFIXES``."""
     word = NOT_AD_WORDS.sub("", "".join(pieces))
     expected = 0
     for j, (name, group) in enumerate(CLASS_GROUPS.items()):
         if word in group or any(len(g) >= 5 and g in word for g in group):
             expected |= 1 << j
-        if name == "poll" and word.startswith(POLL_PREFIXES) and not word.startswith(NOT_POLL_PREFIXES):
+        if word.startswith(GROUP_PREFIXES.get(name, ())) and not word.startswith(NOT_GROUP_PREFIXES):
             expected |= 1 << j
     assert features._word_groups(word) == expected
 
