@@ -137,9 +137,19 @@ DIALOG_DROP_MIN_OUTSIDE_CHARS = 300
 # +0.0019, modern-dev -0.0003, wcxb-dev word F1 +0.0011; content retention typed-dev +0.0060, typed-modern-dev +0.0003.
 TEMPLATE_GROUP_MIN_BLOCKS = 3
 TEMPLATE_GROUP_CONTENT_SHARE = 0.5
-# Tried and dropped: a content block of 4+ words repeating an earlier one's text made boilerplate (responsive
-# copies, cloned slides): wcxb-dev word F1 +0.0052, but cleaneval -0.0018 and typed-modern-dev content retention
-# -0.0029 (8 or 12 words the same), whose gold keeps repeats (a contents list, quoted posts, a caption twice).
+# Copies: a run of at least REPEAT_RUN_MIN content blocks of REPEAT_MIN_WORDS words or more (shorter blocks inside
+# the run go with it) whose texts each repeat earlier content of the page in another parent element is boilerplate,
+# the first copy stays (0: off). A carousel's cloned slides, the mobile copy of a layout, a forum thread or an article
+# rendered twice; no reader sees both. A copy in the same parent element as its first (a page that prints its
+# article twice in one column, an errata list) stays: old pages' gold keeps both. Full dev sets,
+# cleaner-20261205-b57cdf91 (session 38, ``scripts/decision_sweep.py --set REPEAT_RUN_MIN=0,1,2,3,5 --set
+# REPEAT_MIN_WORDS=4,8``), 2 and 8 against 0: wcxb-dev word F1 +0.0041 (forum +0.022, product +0.008, listing
+# +0.006, service +0.004, collection +0.004, article +0.002, documentation -0.003: code tabs that repeat their prose),
+# dragnet +0.0013, modern-dev +0.0006, cleaneval -0.0006, cetd 0; typed-modern-dev content F1 +0.0013, boilerplate
+# +0.0027, content retention -0.0006; typed-dev unchanged. A single block (1) and any parent: wcxb-dev +0.0055 but
+# cleaneval -0.0021 and typed-modern-dev promo F1 -0.010, retention -0.0025.
+REPEAT_RUN_MIN = 2
+REPEAT_MIN_WORDS = 8
 # Tried and dropped (session 25, cleaner-20261204-138709b3, a one-off script over the full sets' final labels, not
 # kept): trusting the author's <main> (or role=main) when the model keeps under 30% of its text and the page under
 # 1,000 characters of content, its boilerplate blocks outside nav/header/footer/aside/dialog made content. wcxb-dev
@@ -371,6 +381,8 @@ def choose_labels(
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
         labels = np.where(template_groups(labels, probs, tree, hidden), content, labels)
+    if tree is not None and blocks is not None and REPEAT_RUN_MIN > 0:
+        labels = np.where(repeated_copies(labels, words, blocks, hidden), LABELS.index("boilerplate"), labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
     if blocks is not None and SCRIPT_NOTICE_MAX_WORDS > 0:
@@ -461,6 +473,32 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
         text = blocks[i].text
         if len(text) >= MACHINE_TEXT_MIN_CHARS:
             out[i] = sum(map(len, MACHINE_IDENTIFIER.findall(text))) >= MACHINE_TEXT_MIN_SHARE * len(text)
+    return out
+
+
+def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
+    """The visible content blocks that copy earlier content from another parent element, in runs long enough to be a
+    copied widget or column (see ``REPEAT_RUN_MIN``)."""
+    out = np.zeros(len(labels), dtype=bool)
+    content = np.flatnonzero((labels == LABELS.index("content")) & ~hidden).tolist()
+    first_parent: dict[str, int | None] = {}  # a text's first content block: its parent element's number
+    run: list[int] = []
+    for i in [*content, -1]:  # -1 ends the last run
+        copy = False
+        if i >= 0:
+            key = " ".join(blocks[i].text.lower().split())
+            path = blocks[i].path
+            parent = path[-2] if len(path) >= 2 else None
+            if key in first_parent:
+                copy = first_parent[key] != parent
+            else:
+                first_parent[key] = parent
+        if copy:
+            run.append(i)
+        else:
+            if sum(words[j] >= REPEAT_MIN_WORDS - 0.5 for j in run) >= REPEAT_RUN_MIN:
+                out[run] = True
+            run = []
     return out
 
 

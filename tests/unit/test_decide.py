@@ -520,3 +520,40 @@ def test_an_opt_in_line_inside_a_newsletter_box_is_consent_not_promo() -> None:
     consent = LABELS.index("consent")
     probs = _flagged_after_article(blocks, boilerplate=0.7, promo=0.15, consent=0.15)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent]
+
+
+REVIEWS = [f"Review {i}: the fabric is soft, the fit is true to size and it washed well." for i in range(3)]
+
+
+def _slides(copies: str) -> str:
+    """A product description, then a carousel of three reviews and ``copies``."""
+    slides = "".join(f"<div class='slide'><p>{r}</p></div>" for r in REVIEWS)
+    return (
+        "<body><main><p>A linen dress with two pockets, cut long and loose, made in a small workshop.</p>"
+        f"<div class='carousel'>{slides}{copies}</div></main></body>"
+    )
+
+
+def test_a_run_of_copies_in_other_elements_is_boilerplate_and_the_first_copy_stays() -> None:
+    cloned = "".join(f"<div class='slide cloned'><p>{r}</p></div>" for r in REVIEWS)
+    feats, blocks = _page(_slides(cloned))
+    labels = np.full(len(blocks), CONTENT)
+    words = np.array([len(b.text.split()) for b in blocks], dtype=float)
+    out = decide.repeated_copies(labels, words, blocks, np.zeros(len(blocks), dtype=bool))
+    assert [b.text for b, c in zip(blocks, out, strict=True) if c] == REVIEWS  # the second three only
+    assert out[:4].tolist() == [False] * 4
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, CONTENT], probs[:, LABELS.index("boilerplate")] = 0.9, 0.1
+    chosen = decide.choose_labels(probs, feats, blocks)
+    assert (chosen == CONTENT).sum() == 4 and (chosen[4:] == LABELS.index("boilerplate")).all()
+
+
+def test_copies_in_the_same_parent_a_single_copy_and_short_copies_stay() -> None:
+    same_parent = "<body><main>" + "".join(f"<p>{r}</p>" for r in REVIEWS * 2) + "</main></body>"
+    one = _slides(f"<div class='slide cloned'><p>{REVIEWS[0]}</p></div>")
+    short = _slides("".join("<div class='slide cloned'><p>Five stars, would buy.</p></div>" for _ in range(2)))
+    for markup in (same_parent, one, short):
+        _, blocks = _page(markup)
+        words = np.array([len(b.text.split()) for b in blocks], dtype=float)
+        labels = np.full(len(blocks), CONTENT)
+        assert not decide.repeated_copies(labels, words, blocks, np.zeros(len(blocks), dtype=bool)).any()
