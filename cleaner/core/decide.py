@@ -16,6 +16,7 @@ from cleaner.core.vocabulary import (
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
     SCRIPT_NOTICE,
+    TAB_PANEL_CLASS,
 )
 
 # When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
@@ -141,13 +142,14 @@ TEMPLATE_GROUP_CONTENT_SHARE = 0.5
 # the run go with it) whose texts each repeat earlier content of the page in another parent element is boilerplate,
 # the first copy stays (0: off). A carousel's cloned slides, the mobile copy of a layout, a forum thread or an article
 # rendered twice; no reader sees both. A copy in the same parent element as its first (a page that prints its
-# article twice in one column, an errata list) stays: old pages' gold keeps both. Full dev sets,
-# cleaner-20261205-b57cdf91 (session 38, ``scripts/decision_sweep.py --set REPEAT_RUN_MIN=0,1,2,3,5 --set
-# REPEAT_MIN_WORDS=4,8``), 2 and 8 against 0: wcxb-dev word F1 +0.0041 (forum +0.022, product +0.008, listing
-# +0.006, service +0.004, collection +0.004, article +0.002, documentation -0.003: code tabs that repeat their prose),
-# dragnet +0.0013, modern-dev +0.0006, cleaneval -0.0006, cetd 0; typed-modern-dev content F1 +0.0013, boilerplate
-# +0.0027, content retention -0.0006; typed-dev unchanged. A single block (1) and any parent: wcxb-dev +0.0055 but
-# cleaneval -0.0021 and typed-modern-dev promo F1 -0.010, retention -0.0025.
+# article twice in one column, an errata list: old pages' gold keeps both) and a copy in a tab panel (the same steps
+# under each language's code tab) stay. Full dev sets, cleaner-20261205-b57cdf91 (session 38,
+# ``scripts/decision_sweep.py --set REPEAT_RUN_MIN=0,2``; docs/draws/repeated-copies), against 0: wcxb-dev word F1
+# +0.0041 (forum +0.022, product +0.008, listing +0.006, service +0.004, collection +0.003, article +0.002,
+# documentation +0.001), dragnet +0.0013, modern-dev +0.0006, cleaneval -0.0006, cetd 0; typed-modern-dev content F1
+# +0.0013, boilerplate +0.0027, content retention -0.0006; typed-dev unchanged. Any single repeated block (1, any
+# parent): wcxb-dev +0.0050 but cleaneval -0.0023, typed-modern-dev promo F1 -0.011 and retention -0.0026. Sparing
+# accordion, FAQ-answer and collapse classes too: forum +0.011 only (Q&A answers carry such classes).
 REPEAT_RUN_MIN = 2
 REPEAT_MIN_WORDS = 8
 # Tried and dropped (session 25, cleaner-20261204-138709b3, a one-off script over the full sets' final labels, not
@@ -485,7 +487,7 @@ def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bloc
     run: list[int] = []
     for i in [*content, -1]:  # -1 ends the last run
         copy = False
-        if i >= 0:
+        if i >= 0 and not in_panel(blocks[i]):
             key = " ".join(blocks[i].text.lower().split())
             path = blocks[i].path
             parent = path[-2] if len(path) >= 2 else None
@@ -500,6 +502,12 @@ def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bloc
                 out[run] = True
             run = []
     return out
+
+
+def in_panel(block: Block) -> bool:
+    """Inside a tab panel (``role="tabpanel"``, or a tab-pane class or id): one of the alternatives a reader picks,
+    whose repeated prose (the same steps under each language's code tab) is not a copy."""
+    return "panel" in block.landmarks or TAB_PANEL_CLASS.search(" ".join(block.attrs)) is not None
 
 
 def script_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:

@@ -88,7 +88,11 @@ LANDMARK_ROLES = {
     "banner": "header",
     "dialog": "dialog",
     "alertdialog": "dialog",
+    "tabpanel": "panel",  # not a column of the features (``LANDMARKS``): read by ``decide.repeated_copies``
 }
+# A tab panel by its class or id (Bootstrap's ``tab-pane``, ``tab-content``...); ``role="tabpanel"`` is the
+# landmark ``panel``.
+TAB_PANEL_CLASS = re.compile(r"tab-?pane|tab-?panel|tab-content", re.IGNORECASE)
 BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description", "acceptedanswer", "suggestedanswer"})
 LANDMARKS = ("main", "article", "nav", "aside", "footer", "header", "dialog", "body_prop", "cmp", "ad_slot", "hidden")
 

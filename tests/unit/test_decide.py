@@ -548,11 +548,13 @@ def test_a_run_of_copies_in_other_elements_is_boilerplate_and_the_first_copy_sta
     assert (chosen == CONTENT).sum() == 4 and (chosen[4:] == LABELS.index("boilerplate")).all()
 
 
-def test_copies_in_the_same_parent_a_single_copy_and_short_copies_stay() -> None:
+def test_copies_in_the_same_parent_a_single_copy_short_copies_and_tab_panels_stay() -> None:
     same_parent = "<body><main>" + "".join(f"<p>{r}</p>" for r in REVIEWS * 2) + "</main></body>"
     one = _slides(f"<div class='slide cloned'><p>{REVIEWS[0]}</p></div>")
     short = _slides("".join("<div class='slide cloned'><p>Five stars, would buy.</p></div>" for _ in range(2)))
-    for markup in (same_parent, one, short):
+    steps = "".join(f"<p>{r}</p>" for r in REVIEWS)  # the same steps under each code tab
+    tabs = f"<body><main><div role='tabpanel'>{steps}</div><div role='tabpanel' hidden>{steps}</div></main></body>"
+    for markup in (same_parent, one, short, tabs):
         _, blocks = _page(markup)
         words = np.array([len(b.text.split()) for b in blocks], dtype=float)
         labels = np.full(len(blocks), CONTENT)
