@@ -142,8 +142,8 @@ TEMPLATE_GROUP_CONTENT_SHARE = 0.5
 # the run go with it) whose texts each repeat earlier content of the page in another parent element is boilerplate,
 # the first copy stays (0: off). A carousel's cloned slides, the mobile copy of a layout, a forum thread or an article
 # rendered twice; no reader sees both. A copy in the same parent element as its first (a page that prints its
-# article twice in one column, an errata list: old pages' gold keeps both) and a copy in a tab panel (the same steps
-# under each language's code tab) stay. Full dev sets, cleaner-20261205-b57cdf91 (session 38,
+# article twice in one column: old pages' gold keeps both) and a copy in a tab panel (the same steps under each
+# language's code tab) stay. Full dev sets, cleaner-20261205-b57cdf91 (session 38,
 # ``scripts/decision_sweep.py --set REPEAT_RUN_MIN=0,2``; docs/draws/repeated-copies), against 0: wcxb-dev word F1
 # +0.0041 (forum +0.022, product +0.008, listing +0.006, service +0.004, collection +0.003, article +0.002,
 # documentation +0.001), dragnet +0.0013, modern-dev +0.0006, cleaneval -0.0006, cetd 0; typed-modern-dev content F1
