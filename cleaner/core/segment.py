@@ -25,6 +25,7 @@ from cleaner.core.vocabulary import (
     LANDMARK_TAGS,
     NOT_AD_WORDS,
     PRIVACY_CHOICE,
+    TAB_PANEL_CLASS,
     WIDGET_OPENING,
     consent_platform_tokens,
 )
@@ -130,7 +131,7 @@ _EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _STE
 # A panel a click opens (a tab, an accordion item, a FAQ answer): hidden by its markup until then, but part of what
 # the page shows its reader.
 _DISCLOSURE_PANEL = re.compile(
-    r"tab-?pane|tab-?panel|tab-content|accordion|collapse|faq|answer|disclosure|expand", re.IGNORECASE
+    rf"{TAB_PANEL_CLASS.pattern}|accordion|collapse|faq|answer|disclosure|expand", re.IGNORECASE
 )
 
 

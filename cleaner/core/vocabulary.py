@@ -91,7 +91,7 @@ LANDMARK_ROLES = {
     "tabpanel": "panel",  # not a column of the features (``LANDMARKS``): read by ``decide.repeated_copies``
 }
 # A tab panel by its class or id (Bootstrap's ``tab-pane``, ``tab-content``...); ``role="tabpanel"`` is the
-# landmark ``panel``.
+# landmark ``panel``. One kind of the disclosure panels ``segment.is_disclosure_panel`` never hides.
 TAB_PANEL_CLASS = re.compile(r"tab-?pane|tab-?panel|tab-content", re.IGNORECASE)
 BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description", "acceptedanswer", "suggestedanswer"})
 LANDMARKS = ("main", "article", "nav", "aside", "footer", "header", "dialog", "body_prop", "cmp", "ad_slot", "hidden")
