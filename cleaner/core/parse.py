@@ -9,6 +9,7 @@ import re
 from lxml import etree
 
 from cleaner.core.decode import CONTROL_CHARS, SNIFF_BYTES
+from cleaner.core.vocabulary import SECTIONING_TAGS
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ def parse_html(text: str) -> etree._Element | None:
     parser = _parser()
     try:
         root = etree.fromstring(data, parser=parser)
+        if CLOSE_SECTIONS and _mismatched(parser) and (repaired := close_sections(text)) is not text:
+            parser = _parser()  # an end tag was ignored: parse again with the ``</div>`` tags a browser implies
+            root = etree.fromstring(CONTROL_CHARS.sub(" ", repaired).encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     for error in parser.error_log.filter_from_fatals():
@@ -53,6 +57,108 @@ def parse_html(text: str) -> etree._Element | None:
     if _STREAMED_SEGMENT in text:
         place_streamed_segments(root, text)
     return root
+
+
+# libxml2 ignores the end tag of a sectioning element (``</nav>``, ``</header>``, ``</section>``...) while a ``<div>``
+# opened inside it is still open, so one unclosed ``<div>`` in a menu puts the rest of the page inside the menu. A
+# browser (the HTML5 tree builder) closes the ``<div>`` there. ``close_sections`` writes those implied ``</div>`` end
+# tags into the text before it is parsed.
+CLOSE_SECTIONS = True
+SECTION_END_TAGS = SECTIONING_TAGS | {"header", "footer"}
+_STRUCTURE_TAG = re.compile(
+    r"<(/?)(div|table|nav|header|footer|aside|section|article|main)(?=[\s/>])[^<>]*>|<!--|<(script|style|textarea)\b",
+    re.IGNORECASE,
+)
+_COMMENT_END = re.compile(r"-->")
+_MISMATCH = re.compile(r"mismatch: (\S+) and ")
+
+
+def _mismatched(parser: etree.HTMLParser) -> bool:
+    """Whether libxml2 met an end tag that did not match the open element (the only case ``close_sections``
+    repairs)."""
+    for error in parser.error_log:
+        if error.type == etree.ErrorTypes.ERR_TAG_NAME_MISMATCH:
+            names = _MISMATCH.search(error.message)  # "Opening and ending tag mismatch: nav and div" in libxml2 2.14
+            if names is None or names.group(1).lower() in SECTION_END_TAGS:
+                return True
+    return False
+
+
+def close_sections(text: str) -> str:
+    """``text`` with a ``</div>`` before each sectioning end tag for every ``<div>`` left open inside that element,
+    as a browser closes them (the same object when nothing is left open). A table is a boundary, as in HTML5: an
+    end tag does not reach past an open ``<table>``. Linear time: each open element is pushed and popped once."""
+    stack = _OpenElements()
+    inserts: list[tuple[int, int]] = []  # (position of the end tag, ``</div>`` tags to put before it)
+    skip_to = 0
+    for match in _STRUCTURE_TAG.finditer(text):
+        if match.start() < skip_to:  # inside a script, style, textarea or comment
+            continue
+        closing, name, raw = match.groups()
+        if name is None:  # raw text or a comment: up to its end
+            end = (_raw_text_end(raw) if raw else _COMMENT_END).search(text, match.end())
+            skip_to = end.end() if end else len(text)
+            continue
+        name = name.lower()
+        if not closing:
+            if not match.group(0).endswith("/>"):  # libxml2 reads ``<div/>`` as an empty element
+                stack.push(name)
+            continue
+        at = stack.innermost(name)
+        if at is None:
+            continue
+        if name in SECTION_END_TAGS and (divs := stack.divs_above(at)):
+            inserts.append((match.start(), divs))
+        stack.pop_to(at)
+    if not inserts:
+        return text
+    parts, done = [], 0
+    for at, divs in inserts:
+        parts += [text[done:at], "</div>" * divs]
+        done = at
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+class _OpenElements:
+    """The open ``div``, ``table`` and sectioning elements of ``close_sections``, innermost last, with constant-time
+    lookups: where each name's innermost element sits, and how many ``div`` elements lie above a position."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.divs_before: list[int] = []  # per position, the divs below it
+        self.at: dict[str, list[int]] = {}  # per name, its positions
+        self.divs = 0
+
+    def push(self, name: str) -> None:
+        self.at.setdefault(name, []).append(len(self.names))
+        self.names.append(name)
+        self.divs_before.append(self.divs)
+        self.divs += name == "div"
+
+    def innermost(self, name: str) -> int | None:
+        """The innermost ``name``'s position; None if there is none or an open table lies above it."""
+        places, tables = self.at.get(name), self.at.get("table")
+        if not places:
+            return None
+        if name != "table" and tables and tables[-1] > places[-1]:
+            return None
+        return places[-1]
+
+    def divs_above(self, position: int) -> int:
+        return self.divs - self.divs_before[position] - (self.names[position] == "div")
+
+    def pop_to(self, position: int) -> None:
+        """Close the element at ``position`` and every element inside it."""
+        for name in reversed(self.names[position:]):
+            self.at[name].pop()
+            self.divs -= name == "div"
+        del self.names[position:], self.divs_before[position:]
+
+
+@functools.lru_cache(maxsize=64)
+def _raw_text_end(name: str) -> re.Pattern[str]:
+    return _end_tag(name)
 
 
 _STREAMED_SEGMENT = 'id="S:'

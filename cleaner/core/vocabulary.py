@@ -94,6 +94,8 @@ LANDMARK_ROLES = {
 # landmark ``panel``. One kind of the disclosure panels ``segment.is_disclosure_panel`` never hides.
 TAB_PANEL_CLASS = re.compile(r"tab-?pane|tab-?panel|tab-content", re.IGNORECASE)
 BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description", "acceptedanswer", "suggestedanswer"})
+# Elements whose <header> and <footer> belong to them, not to the page (HTML-AAM: no ``banner``/``contentinfo``).
+SECTIONING_TAGS = frozenset({"article", "section", "aside", "nav", "main"})
 LANDMARKS = ("main", "article", "nav", "aside", "footer", "header", "dialog", "body_prop", "cmp", "ad_slot", "hidden")
 
 # Ad-slot conventions shared by ad servers and publishers (class/id tokens, or their prefixes).

@@ -162,6 +162,23 @@ def test_a_thin_page_keeps_the_region_that_holds_its_cards() -> None:
     assert decide.choose_labels(probs, feats).tolist().count(CONTENT) == 1  # without the blocks: no region
 
 
+def test_card_headers_are_open_to_the_thin_page_region_a_page_header_is_not(monkeypatch) -> None:
+    cards = "".join(
+        f"<article><header><h2><a href='/n{i}'>News story number {i} about the product line this week</a></h2>"
+        "</header></article>"
+        for i in range(6)
+    )
+    page = "<body><header><p>The site's own banner line with its slogan</p></header><main>" + cards + "</main></body>"
+    feats, blocks = _page(page)
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01  # the model calls every card boilerplate
+    kept = [b.text for b, k in zip(blocks, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
+    assert len(kept) == 6 and all(t.startswith("News story") for t in kept)
+    monkeypatch.setattr(decide, "SCOPED_HEADER_OPEN", 0)  # every <header> as the page's: nothing open, nothing kept
+    assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
+
+
 def test_a_page_with_enough_content_keeps_its_labels() -> None:
     article = "<p>" + "An article paragraph of running text that goes on for a while. " * 8 + "</p>"
     feats, blocks = _page(LISTING.replace("<h1>Remote jobs</h1>", article))

@@ -178,3 +178,87 @@ def test_a_hidden_div_without_a_placeholder_stays_hidden_where_it_is() -> None:
     root = parse.parse_html(page)
     assert root is not None
     assert root.xpath("//div[@hidden]/p/text()") == ["kept hidden"]
+
+
+# --- sectioning end tags that libxml2 ignores while a <div> is open ----------------------------------------------
+def _landmark_text(root, tag: str) -> str:
+    return " ".join(" ".join(el.itertext()) for el in root.iter(tag))
+
+
+def test_an_unclosed_div_in_the_menu_does_not_pull_the_page_into_it() -> None:
+    page = (
+        "<html><body><header><nav><ul><li><a href='/'>Home</a></li></ul><div class='drawer'>Menu</nav></header>"
+        "<main><p>The story itself.</p></main><footer><div>Imprint</footer><p>After the footer.</p></body></html>"
+    )
+    root = parse.parse_html(page)
+    assert "story" not in _landmark_text(root, "nav") and "story" not in _landmark_text(root, "header")
+    assert "After the footer" not in _landmark_text(root, "footer")
+    assert root.find(".//main/p").text == "The story itself."
+
+
+def test_end_tags_do_not_reach_past_an_open_table() -> None:  # as in HTML5: the cell's content stays in the cell
+    page = "<nav><table><tr><td><div>a</nav><p>x</p>"
+    assert parse.close_sections(page) is page
+
+
+def _quadratic_close_sections(text: str) -> str:
+    """The repair written plainly (the stack searched from the top on every end tag): the oracle."""
+    stack: list[str] = []
+    out, done, skip_to = [], 0, 0
+    for m in parse._STRUCTURE_TAG.finditer(text):
+        if m.start() < skip_to:
+            continue
+        closing, name, raw = m.groups()
+        if name is None:
+            end = re.compile(f"</{raw}\\s*>" if raw else "-->", re.IGNORECASE).search(text, m.end())
+            skip_to = end.end() if end else len(text)
+            continue
+        name = name.lower()
+        if not closing:
+            if not m.group(0).endswith("/>"):
+                stack.append(name)
+            continue
+        at = next((i for i in range(len(stack) - 1, -1, -1) if stack[i] in (name, "table")), None)
+        if at is None or (stack[at] == "table" and name != "table"):
+            continue
+        if name in parse.SECTION_END_TAGS and stack[at + 1 :].count("div"):
+            out += [text[done : m.start()], "</div>" * stack[at + 1 :].count("div")]
+            done = m.start()
+        del stack[at:]
+    return "".join([*out, text[done:]])
+
+
+_STRUCTURE_PIECES = [
+    "<div>", "</div>", "<DIV class=a>", "<div/>", "<nav>", "</nav>", "<Header>", "</header >", "<section>",
+    "</section>", "<table>", "</table>", "<main>", "</main>", "<!--", "-->", "<script>", "</script>", "x", "<p>",
+    "</p>", "<div", ">", "</aside>", "<aside>",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_STRUCTURE_PIECES), max_size=24).map("".join))
+def test_close_sections_is_the_plain_stack_repair_and_settles_in_one_pass(text: str) -> None:
+    repaired = parse.close_sections(text)
+    assert repaired == _quadratic_close_sections(text)
+    assert parse.close_sections(repaired) == repaired
+
+
+@st.composite
+def _balanced(draw, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(["div", "nav", "header", "section", "p", "table"]))
+    inner = "".join(draw(st.lists(_balanced(depth + 1), max_size=3))) if depth < 4 else "x"
+    return f"<{tag}>{inner}</{tag}>"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_balanced())
+def test_balanced_markup_is_left_as_it_is(text: str) -> None:
+    assert parse.close_sections(text) is text
+
+
+def test_close_sections_takes_linear_time() -> None:
+    hostile = ("<div>" * 100_000 + "</nav>" * 100_000, "<div " * 100_000, "<nav>" + "<div>" * 5_000 + "</nav>" * 5_000)
+    for page in hostile:
+        start = time.monotonic()
+        parse.close_sections(page)
+        assert time.monotonic() - start < 5
