@@ -38,6 +38,8 @@ def parse_html(text: str) -> etree._Element | None:
     input is already bounded by ``max_input_bytes``, and the nesting limit that remains is caught by
     ``gave_up``.
     """
+    if KEEP_AFTER_END:
+        text = without_early_end(text)
     data = CONTROL_CHARS.sub(" ", text).encode("utf-8", "replace")
     if not data.strip():
         return None
@@ -57,6 +59,21 @@ def parse_html(text: str) -> etree._Element | None:
     if _STREAMED_SEGMENT in text:
         place_streamed_segments(root, text)
     return root
+
+
+# libxml2 drops what follows an early ``</html>`` (an article pasted with its own ``<html><body>...</body></html>``)
+# and puts what follows an early ``</body>`` outside the body; a browser reads both on in the body.
+KEEP_AFTER_END = True
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def without_early_end(text: str) -> str:
+    """``text`` without its ``</body>`` and ``</html>`` end tags when anything but such tags follows the first of
+    them (the same object otherwise): the parser then closes both at the end, after all of the page."""
+    first = _DOCUMENT_END.search(text)
+    if first is None or not _DOCUMENT_END.sub("", text[first.end() :]).strip():
+        return text
+    return _DOCUMENT_END.sub("", text)
 
 
 # libxml2 ignores the end tag of a sectioning element (``</nav>``, ``</header>``, ``</section>``...) while a ``<div>``

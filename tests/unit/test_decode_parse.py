@@ -262,3 +262,11 @@ def test_close_sections_takes_linear_time() -> None:
         start = time.monotonic()
         parse.close_sections(page)
         assert time.monotonic() - start < 5
+
+
+def test_what_follows_an_early_end_of_the_document_is_kept_in_the_body() -> None:
+    page = "<html><body><p>Pasted article.</p></body></html><div><p>The rest of the page.</p></div></body></html>"
+    root = parse.parse_html(page)
+    assert [p.text for p in root.find("body").iter("p")] == ["Pasted article.", "The rest of the page."]
+    whole = "<html><body><p>A page that ends where it should.</p></body></html>\n"
+    assert parse.without_early_end(whole) is whole
