@@ -268,6 +268,13 @@ TEASER_DROP_MIN_PROSE_CHARS = 1000
 PROSE_MIN_WORDS = 30
 PROSE_MAX_LINK_DENSITY = 0.1
 TEASER_MIN_LINK_DENSITY = 0.8
+# And before the article's first prose block, when they lie outside the page's main region (``main_region``) and
+# outside any <main> or <article> (0: off): a rail of other stories above the story. Full dev sets,
+# cleaner-20261205-b57cdf91 (``scripts/decision_sweep.py --set TEASER_DROP_BEFORE=1,0``): modern-dev +0.0009,
+# typed-modern-dev boilerplate +0.0011, content +0.0006, dragnet +0.0002, wcxb-dev word F1 -0.0000 (listing -0.0001),
+# cleaneval, cetd and typed-dev unchanged. Without the region and landmark conditions, the cards of a listing above its closing text
+# went too: wcxb-dev word F1 -0.0003 (listing -0.0036).
+TEASER_DROP_BEFORE = 1
 # Customer reviews on a shop's product page (training_data's README: reviews under a product are boilerplate, like a
 # comment section): on a page that declares a COMMERCE_TYPES schema.org type (``segment.page_schema_types``), with at
 # least REVIEW_DROP_MIN_OTHER_CHARS of content outside review-named elements (a ``REVIEW_NAMES`` part in a block's
@@ -409,7 +416,12 @@ def choose_labels(
         labels = np.where(script_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
     if tree is not None and blocks is not None:
         commerce = not COMMERCE_TYPES.isdisjoint(page_types)
-        off = off_article(labels, feats, tree, blocks, words, commerce)
+        region = main_region(labels, probs, tree) if TEASER_DROP_BEFORE else None
+        outside = None
+        if region is not None:  # outside the main region, and outside any <main> or <article>
+            marked = (feats.dense[:, DENSE_INDEX["in_main"]] > 0.5) | (feats.dense[:, DENSE_INDEX["in_article"]] > 0.5)
+            outside = ~tree.paths.inside(region) & ~marked
+        off = off_article(labels, feats, tree, blocks, words, commerce, outside)
         labels = np.where(off, LABELS.index("boilerplate"), labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
@@ -543,9 +555,11 @@ def off_article(
     blocks: Sequence[Block],
     words: np.ndarray,
     commerce: bool = False,
+    outside: np.ndarray | None = None,
 ) -> np.ndarray:
     """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``),
-    a rail of other stories' links after its prose (``TEASER_DROP_MIN_PROSE_CHARS``), customer reviews on a
+    a rail of other stories' links after its prose (``TEASER_DROP_MIN_PROSE_CHARS``) or before it outside
+    the main region (``outside``, see ``TEASER_DROP_BEFORE``), customer reviews on a
     ``commerce`` page (``REVIEW_DROP_MIN_OTHER_CHARS``), forum signatures and disclaimers
     (``FURNITURE_NAMED_DROP``) and short screen-reader labels (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
     dense, chars = feats.dense, tree.chars
@@ -561,7 +575,10 @@ def off_article(
     prose = np.flatnonzero(is_content & (words >= PROSE_MIN_WORDS - 0.5) & (link_density < PROSE_MAX_LINK_DENSITY))
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
         members = np.bincount(tree.templates, weights=is_content)[tree.templates]
-        out |= is_content & (position > prose[-1]) & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
+        after = position > prose[-1]
+        if outside is not None:  # and before its first prose block, outside the page's main region
+            after |= (position < prose[0]) & outside
+        out |= is_content & after & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
         if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):

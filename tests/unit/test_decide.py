@@ -576,3 +576,41 @@ def test_copies_in_the_same_parent_a_single_copy_short_copies_and_tab_panels_sta
         words = np.array([len(b.text.split()) for b in blocks], dtype=float)
         labels = np.full(len(blocks), CONTENT)
         assert not decide.repeated_copies(labels, words, blocks, np.zeros(len(blocks), dtype=bool)).any()
+
+
+def test_a_rail_of_teasers_before_the_article_and_outside_its_region_goes(monkeypatch) -> None:
+    rail = "".join(
+        f"<li><h3><a href='/t{i}'>Other story number {i} with its headline here</a></h3></li>" for i in range(4)
+    )
+    story = "".join(
+        f"<p>Paragraph {i} of the story, which runs on with its reporting for many more words: what the council "
+        "decided, who spoke against it, what it will cost and when the work on the roads will start.</p>"
+        for i in range(14)
+    )
+    feats, blocks = _page(
+        f"<body><div class='rail'><ul>{rail}</ul></div><main><article>{story}</article></main></body>"
+    )
+    boilerplate = LABELS.index("boilerplate")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, CONTENT], probs[:, boilerplate] = 0.6, 0.4  # the model keeps the teasers...
+    paragraphs = [i for i, b in enumerate(blocks) if b.text.startswith("Paragraph")]
+    probs[paragraphs, CONTENT], probs[paragraphs, boilerplate] = 0.99, 0.01
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert labels == [boilerplate] * 4 + [CONTENT] * 14  # ...which go: they lie before the story, outside its region
+    monkeypatch.setattr(decide, "TEASER_DROP_BEFORE", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 18
+
+
+def test_cards_above_a_listing_s_closing_text_stay(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='card'><h2><a href='/p{i}'>Trail shoe model number {i} in blue</a></h2></div>" for i in range(6)
+    )
+    guide = "".join(
+        f"<p>Buying guide paragraph {i}: how to choose a trail shoe for rocky and muddy paths, how much grip and "
+        "cushioning a long run needs, and when a waterproof upper is worth its weight on a wet day.</p>"
+        for i in range(12)
+    )
+    feats, blocks = _page(f"<body><main><div class='grid'>{cards}</div><div class='seo'>{guide}</div></main></body>")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, CONTENT], probs[:, LABELS.index("boilerplate")] = 0.9, 0.1
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 18  # the cards share the guide's region
