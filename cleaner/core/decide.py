@@ -272,8 +272,8 @@ TEASER_MIN_LINK_DENSITY = 0.8
 # outside any <main> or <article> (0: off): a rail of other stories above the story. Full dev sets,
 # cleaner-20261205-b57cdf91 (``scripts/decision_sweep.py --set TEASER_DROP_BEFORE=1,0``): modern-dev +0.0009,
 # typed-modern-dev boilerplate +0.0011, content +0.0006, dragnet +0.0002, wcxb-dev word F1 -0.0000 (listing -0.0001),
-# cleaneval, cetd and typed-dev unchanged. Without the region and landmark conditions, the cards of a listing above its closing text
-# went too: wcxb-dev word F1 -0.0003 (listing -0.0036).
+# cleaneval, cetd and typed-dev unchanged. Without the region and landmark conditions the cards of a listing above its
+# closing text went too: wcxb-dev word F1 -0.0003 (listing -0.0036; ``docs/draws/session-39``).
 TEASER_DROP_BEFORE = 1
 # Customer reviews on a shop's product page (training_data's README: reviews under a product are boilerplate, like a
 # comment section): on a page that declares a COMMERCE_TYPES schema.org type (``segment.page_schema_types``), with at
