@@ -87,18 +87,16 @@ _STRUCTURE_TAG = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_END = re.compile(r"-->")
-_MISMATCH = re.compile(r"mismatch: (\S+) and ")
+_SECTION_NAME = re.compile(r"\b(?:" + "|".join(sorted(SECTION_END_TAGS)) + r")\b", re.IGNORECASE)
 
 
 def _mismatched(parser: etree.HTMLParser) -> bool:
-    """Whether libxml2 met an end tag that did not match the open element (the only case ``close_sections``
-    repairs)."""
-    for error in parser.error_log:
-        if error.type == etree.ErrorTypes.ERR_TAG_NAME_MISMATCH:
-            names = _MISMATCH.search(error.message)  # "Opening and ending tag mismatch: nav and div" in libxml2 2.14
-            if names is None or names.group(1).lower() in SECTION_END_TAGS:
-                return True
-    return False
+    """Whether libxml2 met a sectioning end tag that did not match the open element, the only case
+    ``close_sections`` repairs ("Opening and ending tag mismatch: nav and div" in libxml2 2.14)."""
+    return any(
+        error.type == etree.ErrorTypes.ERR_TAG_NAME_MISMATCH and _SECTION_NAME.search(error.message) is not None
+        for error in parser.error_log
+    )
 
 
 def close_sections(text: str) -> str:
