@@ -341,17 +341,17 @@ class PageTree:
         open_ = np.ones(len(blocks), dtype=bool)
         for name in REGION_SKIPS:
             skip = dense[:, DENSE_INDEX[name]] >= 0.5
-            if name == "in_header" and SCOPED_HEADER_OPEN and skip.any():
-                skip &= ~np.fromiter((scoped_only(b, "header") for b in blocks), dtype=bool, count=len(blocks))
+            if name == "in_header" and SCOPED_HEADER_OPEN:
+                skip[[i for i in np.flatnonzero(skip).tolist() if section_header_only(blocks[i])]] = False
             open_ &= ~skip
         chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
 
 
-def scoped_only(block: Block, tag: str) -> bool:
-    """Whether every ``tag`` element around ``block`` (``header``/``footer``) sits inside a sectioning element."""
+def section_header_only(block: Block) -> bool:
+    """Whether every ``<header>`` around ``block`` sits inside a sectioning element (none is the page's)."""
     tags = (block.tag, *block.ancestors)
-    at = [i for i, t in enumerate(tags) if t == tag]
+    at = [i for i, t in enumerate(tags) if t == "header"]
     return bool(at) and all(not SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i in at)
 
 

@@ -40,7 +40,7 @@ def parse_html(text: str) -> etree._Element | None:
     """
     if KEEP_AFTER_END:
         text = without_early_end(text)
-    data = CONTROL_CHARS.sub(" ", text).encode("utf-8", "replace")
+    data = _parser_input(text)
     if not data.strip():
         return None
     if too_many_tags(text):  # a tree would take gigabytes: an empty one, which ``why_unusable`` explains
@@ -50,7 +50,7 @@ def parse_html(text: str) -> etree._Element | None:
         root = etree.fromstring(data, parser=parser)
         if CLOSE_SECTIONS and _mismatched(parser) and (repaired := close_sections(text)) is not text:
             parser = _parser()  # an end tag was ignored: parse again with the ``</div>`` tags a browser implies
-            root = etree.fromstring(CONTROL_CHARS.sub(" ", repaired).encode("utf-8", "replace"), parser=parser)
+            root = etree.fromstring(_parser_input(repaired), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     for error in parser.error_log.filter_from_fatals():
@@ -59,6 +59,10 @@ def parse_html(text: str) -> etree._Element | None:
     if _STREAMED_SEGMENT in text:
         place_streamed_segments(root, text)
     return root
+
+
+def _parser_input(text: str) -> bytes:
+    return CONTROL_CHARS.sub(" ", text).encode("utf-8", "replace")
 
 
 # libxml2 drops what follows an early ``</html>`` (an article pasted with its own ``<html><body>...</body></html>``)
@@ -83,7 +87,9 @@ def without_early_end(text: str) -> str:
 CLOSE_SECTIONS = True
 SECTION_END_TAGS = SECTIONING_TAGS | {"header", "footer"}
 _STRUCTURE_TAG = re.compile(
-    r"<(/?)(div|table|nav|header|footer|aside|section|article|main)(?=[\s/>])[^<>]*>|<!--|<(script|style|textarea)\b",
+    r"<(/?)("
+    + "|".join(sorted(SECTION_END_TAGS | {"div", "table"}))
+    + r")(?=[\s/>])[^<>]*>|<!--|<(script|style|textarea)\b",
     re.IGNORECASE,
 )
 _COMMENT_END = re.compile(r"-->")
@@ -111,7 +117,7 @@ def close_sections(text: str) -> str:
             continue
         closing, name, raw = match.groups()
         if name is None:  # raw text or a comment: up to its end
-            end = (_raw_text_end(raw) if raw else _COMMENT_END).search(text, match.end())
+            end = (_end_tag(raw) if raw else _COMMENT_END).search(text, match.end())
             skip_to = end.end() if end else len(text)
             continue
         name = name.lower()
@@ -169,11 +175,6 @@ class _OpenElements:
             self.at[name].pop()
             self.divs -= name == "div"
         del self.names[position:], self.divs_before[position:]
-
-
-@functools.lru_cache(maxsize=64)
-def _raw_text_end(name: str) -> re.Pattern[str]:
-    return _end_tag(name)
 
 
 _STREAMED_SEGMENT = 'id="S:'
@@ -338,7 +339,6 @@ def without_invisible(text: str) -> str:
     search for it stopped.
     """
     kept: list[str] = []
-    closers: dict[str, re.Pattern[str]] = {}
     next_close: dict[str, tuple[int, int] | None] = {}  # name -> span of its next end tag, None: there is none
     pos = done = 0
     while (opening := _INVISIBLE_OPEN.search(text, pos)) is not None:
@@ -346,9 +346,7 @@ def without_invisible(text: str) -> str:
         key = name.lower()  # "ſcript" and "script" need different end tags: ſ.lower() is ſ
         found = next_close.get(key, (-1, -1))
         if found is not None and found[0] < opening.end():
-            if key not in closers:
-                closers[key] = _end_tag(name)
-            match = closers[key].search(text, opening.end())
+            match = _end_tag(name).search(text, opening.end())  # the same pattern for every spelling of a key
             found = next_close[key] = match.span() if match else None
         if found is None:  # never closed: kept, like the regular expression would
             pos = opening.start() + 1
@@ -359,6 +357,7 @@ def without_invisible(text: str) -> str:
     return "".join(kept)
 
 
+@functools.lru_cache(maxsize=64)
 def _end_tag(name: str) -> re.Pattern[str]:
     r"""``</name\s*>`` matched as the back-reference ``</\1\s*>`` matches under ``re.IGNORECASE``: characters
     equal when their simple lowercase is (so ``İ`` stands for ``i``, but ``ſ`` only for itself)."""

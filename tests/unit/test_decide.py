@@ -170,9 +170,7 @@ def test_card_headers_are_open_to_the_thin_page_region_a_page_header_is_not(monk
     )
     page = "<body><header><p>The site's own banner line with its slogan</p></header><main>" + cards + "</main></body>"
     feats, blocks = _page(page)
-    boilerplate = LABELS.index("boilerplate")
-    probs = np.zeros((len(blocks), len(LABELS)))
-    probs[:, boilerplate], probs[:, CONTENT] = 0.99, 0.01  # the model calls every card boilerplate
+    probs = _content_and(LABELS.index("boilerplate"), 0.01, len(blocks))  # the model calls every card boilerplate
     kept = [b.text for b, k in zip(blocks, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
     assert len(kept) == 6 and all(t.startswith("News story") for t in kept)
     monkeypatch.setattr(decide, "SCOPED_HEADER_OPEN", 0)  # every <header> as the page's: nothing open, nothing kept
@@ -591,17 +589,16 @@ def test_a_rail_of_teasers_before_the_article_and_outside_its_region_goes(monkey
         f"<body><div class='rail'><ul>{rail}</ul></div><main><article>{story}</article></main></body>"
     )
     boilerplate = LABELS.index("boilerplate")
-    probs = np.zeros((len(blocks), len(LABELS)))
-    probs[:, CONTENT], probs[:, boilerplate] = 0.6, 0.4  # the model keeps the teasers...
+    probs = _content_and(boilerplate, 0.6, len(blocks))  # the model keeps the teasers...
     paragraphs = [i for i, b in enumerate(blocks) if b.text.startswith("Paragraph")]
-    probs[paragraphs, CONTENT], probs[paragraphs, boilerplate] = 0.99, 0.01
+    probs[paragraphs] = _content_and(boilerplate, 0.99, len(paragraphs))
     labels = decide.choose_labels(probs, feats, blocks).tolist()
     assert labels == [boilerplate] * 4 + [CONTENT] * 14  # ...which go: they lie before the story, outside its region
     monkeypatch.setattr(decide, "TEASER_DROP_BEFORE", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 18
 
 
-def test_cards_above_a_listing_s_closing_text_stay(monkeypatch) -> None:
+def test_cards_above_a_listing_s_closing_text_stay() -> None:
     cards = "".join(
         f"<div class='card'><h2><a href='/p{i}'>Trail shoe model number {i} in blue</a></h2></div>" for i in range(6)
     )
@@ -611,6 +608,5 @@ def test_cards_above_a_listing_s_closing_text_stay(monkeypatch) -> None:
         for i in range(12)
     )
     feats, blocks = _page(f"<body><main><div class='grid'>{cards}</div><div class='seo'>{guide}</div></main></body>")
-    probs = np.zeros((len(blocks), len(LABELS)))
-    probs[:, CONTENT], probs[:, LABELS.index("boilerplate")] = 0.9, 0.1
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 18  # the cards share the guide's region
