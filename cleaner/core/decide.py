@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from cleaner.core.types import LABELS, Block
 from cleaner.core.vocabulary import (
     CALL_TO_ACTION,
     CLASS_GROUPS,
+    HEADINGS,
     MACHINE_IDENTIFIER,
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
@@ -132,6 +134,21 @@ MAIN_REGION_MIN_CHARS = 1000
 # Full dev sets, cleaner-20261202-355b4715 (``scripts/decision_sweep.py``, against 0): wcxb-dev word F1 +0.0010,
 # every other set unchanged.
 DIALOG_DROP_MIN_OUTSIDE_CHARS = 300
+# So is the page's own <footer> (one inside no sectioning element, ``in_page_footer``): its content blocks take their
+# best other label when at least FOOTER_DROP_MIN_OUTSIDE_CHARS characters of content lie outside it (0: off). The
+# model keeps what reads as prose there (a shop's terms in a footer modal, an "about us" blurb, a category's SEO
+# text); the floor already skips footers. Full dev sets, cleaner-20261205-b57cdf91 (session 40, ``--set
+# FOOTER_DROP_MIN_OUTSIDE_CHARS=0,300,1000``, then ``300,1,100,600``), 300 against off: wcxb-dev word F1 +0.0009
+# (collection +0.0031, article +0.0010, product +0.0006, service +0.0004), dragnet +0.0001, every other set and every
+# typed figure unchanged; 1 and 100 +0.0008, 600 +0.0010, 1,000 +0.0007.
+FOOTER_DROP_MIN_OUTSIDE_CHARS = 300
+# ...and so is a <nav> (anywhere: a table of contents inside an article is navigation too), at
+# NAV_DROP_MIN_OUTSIDE_CHARS (0: off). Full dev sets (session 40, ``--set HEADER_DROP_MIN_OUTSIDE_CHARS=0,300 --set
+# NAV_DROP_MIN_OUTSIDE_CHARS=0,300``), 300 against off: modern-dev +0.0003, wcxb-dev word F1 +0.0001,
+# typed-modern-dev boilerplate +0.0002, content +0.0001, every other figure unchanged. The page's <header> at 300
+# (a flag since removed): wcxb-dev word F1 -0.0007 (article -0.0013: sites that put the story's headline and
+# standfirst in the page header), dragnet -0.0002.
+NAV_DROP_MIN_OUTSIDE_CHARS = 300
 # Template consistency: inside the main region, blocks outside the REGION_SKIPS landmarks that share their tag and
 # first two class/id tokens (``Block.attrs``) form a group; a group of at least TEMPLATE_GROUP_MIN_BLOCKS blocks
 # whose characters are at least TEMPLATE_GROUP_CONTENT_SHARE content turns its boilerplate members into content
@@ -268,6 +285,28 @@ TEASER_DROP_MIN_PROSE_CHARS = 1000
 PROSE_MIN_WORDS = 30
 PROSE_MAX_LINK_DENSITY = 0.1
 TEASER_MIN_LINK_DENSITY = 0.8
+# Chinese and Japanese write no spaces, so a paragraph reads as a few "words": for the prose test a block of
+# those scripts counts its Han and kana characters, PROSE_CJK_CHARS_PER_WORD to a word (0: off), and a Japanese
+# story's rail of other stories goes like any other. Full dev sets, cleaner-20261205-b57cdf91 (session 40,
+# ``scripts/decision_sweep.py --set PROSE_CJK_CHARS_PER_WORD=0,1.5,2,3``): modern-dev +0.0012 at 1.5, 2 and 3,
+# typed-modern-dev boilerplate +0.0004, content +0.0002; every other set unchanged.
+PROSE_CJK_CHARS_PER_WORD = 2.0
+_HAN_AND_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# Other stories' headlines with no text of their own: after the story's last prose block and outside the main
+# region, short headings (TEASER_HEADING_MAX_WORDS words at most; 0: off) whose next kept block is a heading too, three
+# or more of one template, become boilerplate, however their link text reads (a card whose link is the whole card,
+# or a script). Inside the region such headings are the story's own (a list whose items are <h3> headings, wcxb-dev
+# 4113). Full dev sets (session 40, ``--set TEASER_HEADING_MAX_WORDS=12,0``): modern-dev +0.0004, typed-modern-dev
+# boilerplate +0.0006, content +0.0003, every other figure unchanged; anywhere after the story's end, wcxb-dev
+# article -0.0003.
+TEASER_HEADING_MAX_WORDS = 12
+# And after the story's last prose block, a block inside an element named for other stories (the ``related`` class
+# group: related, recommended, teaser, trending, readnext...) that only the floor or the main region kept, the model
+# giving it under TEASER_RELATED_MAX_PROBABILITY of content (0: off): a teaser's summary under the story. Full dev
+# sets (session 40, ``--set TEASER_RELATED_MAX_PROBABILITY=0,0.3,0.5``, then ``0.5,0.7,1.01``): 0.5 against off
+# modern-dev +0.0012, typed-modern-dev boilerplate +0.0009, content +0.0005, wcxb-dev word F1 +0.0001, every other
+# set within 0.0001; 0.7 the same, and any such block (1.01) cleaneval, dragnet and cetd -0.0001 each.
+TEASER_RELATED_MAX_PROBABILITY = 0.5
 # And before the article's first prose block, when they lie outside the page's main region (``main_region``) and
 # outside any <main> or <article> (0: off): a rail of other stories above the story. Full dev sets,
 # cleaner-20261205-b57cdf91 (``scripts/decision_sweep.py --set TEASER_DROP_BEFORE=1,0``): modern-dev +0.0009,
@@ -275,6 +314,12 @@ TEASER_MIN_LINK_DENSITY = 0.8
 # cleaneval, cetd and typed-dev unchanged. Without the region and landmark conditions the cards of a listing above its
 # closing text went too: wcxb-dev word F1 -0.0003 (listing -0.0036; ``docs/draws/session-39``).
 TEASER_DROP_BEFORE = 1
+# The story's end is its last prose block inside the main region, when the region holds one (0: the page's last prose
+# block anywhere): a paragraph further down, outside the story (a site's "about us" note, another story's summary
+# in a rail), no longer shelters the rail of teasers between the two. Full dev sets, cleaner-20261205-b57cdf91
+# (session 40, ``--set TEASER_AFTER_REGION=0,1``): modern-dev +0.0006, typed-modern-dev boilerplate +0.0006, content
+# +0.0003; typed-dev content retention -0.0003, boilerplate -0.0002 (one page); every other set unchanged.
+TEASER_AFTER_REGION = 1
 # Customer reviews on a shop's product page (training_data's README: reviews under a product are boilerplate, like a
 # comment section): on a page that declares a COMMERCE_TYPES schema.org type (``segment.page_schema_types``), with at
 # least REVIEW_DROP_MIN_OTHER_CHARS of content outside review-named elements (a ``REVIEW_NAMES`` part in a block's
@@ -348,6 +393,21 @@ class PageTree:
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
 
 
+def in_page_footer(block: Block) -> bool:
+    """Whether a ``<footer>`` around ``block`` is the page's (inside no sectioning element)."""
+    tags = (block.tag, *block.ancestors)
+    return any(t == "footer" and SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i, t in enumerate(tags))
+
+
+def landmark_drops(labels: np.ndarray, tree: PageTree, members: np.ndarray, min_outside: float) -> np.ndarray:
+    """The content blocks among a landmark's ``members``, when at least ``min_outside`` characters of content lie
+    outside it (see ``FOOTER_DROP_MIN_OUTSIDE_CHARS``)."""
+    is_content = labels == LABELS.index("content")
+    if min_outside <= 0 or not (is_content & members).any() or tree.chars[is_content & ~members].sum() < min_outside:
+        return np.zeros(len(labels), dtype=bool)
+    return is_content & members
+
+
 def section_header_only(block: Block) -> bool:
     """Whether every ``<header>`` around ``block`` sits inside a sectioning element (none is the page's)."""
     tags = (block.tag, *block.ancestors)
@@ -407,6 +467,12 @@ def choose_labels(
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
+        footer = np.array([in_page_footer(b) for b in blocks], dtype=bool)
+        nav = np.array([b.tag == "nav" or "nav" in b.ancestors for b in blocks], dtype=bool)
+        for members, min_outside in ((footer, FOOTER_DROP_MIN_OUTSIDE_CHARS), (nav, NAV_DROP_MIN_OUTSIDE_CHARS)):
+            labels = np.where(
+                landmark_drops(labels, tree, members, min_outside), best_other_than(probs, content), labels
+            )
         labels = np.where(template_groups(labels, probs, tree, hidden), content, labels)
     if tree is not None and blocks is not None and REPEAT_RUN_MIN > 0:
         labels = np.where(repeated_copies(labels, words, blocks, hidden), LABELS.index("boilerplate"), labels)
@@ -421,7 +487,9 @@ def choose_labels(
         if region is not None:  # outside the main region, and outside any <main> or <article>
             marked = (feats.dense[:, DENSE_INDEX["in_main"]] > 0.5) | (feats.dense[:, DENSE_INDEX["in_article"]] > 0.5)
             outside = ~tree.paths.inside(region) & ~marked
-        off = off_article(labels, feats, tree, blocks, words, commerce, outside)
+        inside = tree.paths.inside(region) if region is not None and TEASER_AFTER_REGION else None
+        weak = probs[:, content] < TEASER_RELATED_MAX_PROBABILITY
+        off = off_article(labels, feats, tree, blocks, words, commerce, outside, inside, weak)
         labels = np.where(off, LABELS.index("boilerplate"), labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
         labels = np.where(hidden, best_other_than(probs, content), labels)
@@ -556,10 +624,13 @@ def off_article(
     words: np.ndarray,
     commerce: bool = False,
     outside: np.ndarray | None = None,
+    inside: np.ndarray | None = None,
+    weak: np.ndarray | None = None,
 ) -> np.ndarray:
     """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``),
-    a rail of other stories' links after its prose (``TEASER_DROP_MIN_PROSE_CHARS``) or before it outside
-    the main region (``outside``, see ``TEASER_DROP_BEFORE``), customer reviews on a
+    a rail of other stories' links or bare headlines after its prose (``TEASER_DROP_MIN_PROSE_CHARS``,
+    ``TEASER_HEADING_MAX_WORDS``; its end read ``inside`` the main region when given, see ``TEASER_AFTER_REGION``) or
+    before it outside the main region (``outside``, see ``TEASER_DROP_BEFORE``), customer reviews on a
     ``commerce`` page (``REVIEW_DROP_MIN_OTHER_CHARS``), forum signatures and disclaimers
     (``FURNITURE_NAMED_DROP``) and short screen-reader labels (``SCREEN_READER_CONTENT_MAX_WORDS``)."""
     dense, chars = feats.dense, tree.chars
@@ -572,13 +643,23 @@ def off_article(
         if len(article) and chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
             out |= comment & (position > article[len(article) // 2])
     link_density = dense[:, DENSE_INDEX["link_density"]]
-    prose = np.flatnonzero(is_content & (words >= PROSE_MIN_WORDS - 0.5) & (link_density < PROSE_MAX_LINK_DENSITY))
+    unlinked = is_content & (link_density < PROSE_MAX_LINK_DENSITY)
+    prose = np.flatnonzero(unlinked & (prose_lengths(words, blocks, unlinked) >= PROSE_MIN_WORDS - 0.5))
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
         members = np.bincount(tree.templates, weights=is_content)[tree.templates]
-        after = position > prose[-1]
+        last = prose[-1]
+        if inside is not None and inside[prose].any():  # the story's last prose block in the main region
+            last = prose[inside[prose]][-1]
+        after = position > last
         if outside is not None:  # and before its first prose block, outside the page's main region
             after |= (position < prose[0]) & outside
         out |= is_content & after & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
+        if TEASER_HEADING_MAX_WORDS > 0:
+            beyond = is_content & (position > last) & (~inside if inside is not None else True)
+            out |= bare_headings(beyond, blocks, words, tree.templates)
+        if weak is not None:
+            related = dense[:, DENSE_INDEX["inside_related"]] > 0.5
+            out |= is_content & (position > last) & related & weak
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
         if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
@@ -589,6 +670,31 @@ def off_article(
             out |= furniture
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
+    return out
+
+
+def bare_headings(
+    candidates: np.ndarray, blocks: Sequence[Block], words: np.ndarray, templates: np.ndarray
+) -> np.ndarray:
+    """The short headings among ``candidates`` whose next content block is a heading too (or none), when at least
+    three of one template are so: other stories' titles, with no text of their own under them."""
+    out = np.zeros(len(candidates), dtype=bool)
+    order = np.flatnonzero(candidates).tolist()
+    heading = [blocks[i].tag in HEADINGS for i in order]
+    for k, i in enumerate(order):
+        out[i] = heading[k] and words[i] <= TEASER_HEADING_MAX_WORDS + 0.5 and (k + 1 == len(order) or heading[k + 1])
+    count = np.bincount(templates, weights=out)
+    return out & (count[templates] >= 3)
+
+
+def prose_lengths(words: np.ndarray, blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """Words per block, a Chinese or Japanese text's characters counted as words (see
+    ``PROSE_CJK_CHARS_PER_WORD``) among the ``candidates``."""
+    if PROSE_CJK_CHARS_PER_WORD <= 0:
+        return words
+    out = words.copy()
+    for i in np.flatnonzero(candidates & (words < PROSE_MIN_WORDS - 0.5)).tolist():
+        out[i] = max(out[i], len(_HAN_AND_KANA.findall(blocks[i].text)) / PROSE_CJK_CHARS_PER_WORD)
     return out
 
 

@@ -610,3 +610,95 @@ def test_cards_above_a_listing_s_closing_text_stay() -> None:
     feats, blocks = _page(f"<body><main><div class='grid'>{cards}</div><div class='seo'>{guide}</div></main></body>")
     probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 18  # the cards share the guide's region
+
+
+REPORT = "".join(
+    f"<p>Paragraph {i} of the story, which runs on with its reporting for many more words: what the council "
+    "decided, who spoke against it, what it will cost and when the work on the roads will start.</p>"
+    for i in range(8)
+)
+
+
+def _story_probs(blocks: list, others: float) -> np.ndarray:
+    """The story's paragraphs sure content, every other block content at ``others`` (the rest boilerplate)."""
+    boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, others, len(blocks))
+    paragraphs = [i for i, b in enumerate(blocks) if b.text.startswith("Paragraph")]
+    probs[paragraphs] = _content_and(boilerplate, 0.99, len(paragraphs))
+    return probs
+
+
+def test_teasers_after_the_story_go_though_a_paragraph_outside_its_region_follows(monkeypatch) -> None:
+    teasers = "".join(f"<li><h3><a href='/t{i}'>Other story number {i}, its headline</a></h3></li>" for i in range(4))
+    about = (
+        "<footer-note><p>About us: an independent newsroom funded by its readers since 1998, reporting on the city, "
+        "its council, its courts, its schools and its sports clubs, with a staff of twelve.</p></footer-note>"
+    )
+    feats, blocks = _page(f"<body><main><article>{REPORT}<ul>{teasers}</ul></article></main><div>{about}</div></body>")
+    probs = _story_probs(blocks, 0.6)
+    probs[-1] = _content_and(LABELS.index("boilerplate"), 0.9, 1)[0]  # the model keeps the note outside the story
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    boilerplate = LABELS.index("boilerplate")
+    assert labels == [CONTENT] * 8 + [boilerplate] * 4 + [CONTENT]  # the story's last prose is the anchor
+    monkeypatch.setattr(decide, "TEASER_AFTER_REGION", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 13  # the note was the anchor
+
+
+def test_chinese_and_japanese_prose_counts_its_characters_as_words(monkeypatch) -> None:
+    sentence = "市議会は十三日、新しい道路の工事を来年の春に始めることを決めた。反対した議員は費用が高すぎると述べた。"
+    story = "".join(f"<p>Paragraph {i} {sentence * 3}</p>" for i in range(8))  # a "word" per run between commas
+    teasers = "".join(f"<li><a href='/t{i}'>別の記事の見出し{i}、市の予算について</a></li>" for i in range(4))
+    feats, blocks = _page(f"<body><main><article>{story}</article><ul>{teasers}</ul></main></body>")
+    probs = _story_probs(blocks, 0.6)
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate] * 4
+    monkeypatch.setattr(decide, "PROSE_CJK_CHARS_PER_WORD", 0.0)  # a whitespace count finds no prose: nothing goes
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 12
+
+
+def test_bare_headlines_after_the_story_go_headed_items_of_the_story_stay(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='card'><h2 class='title'>Other story number {i}</h2><p class='meta'>In News - 2 Feb</p></div>"
+        for i in range(4)
+    )
+    items = "".join(f"<li><h3>Item number {i} of the list</h3></li>" for i in range(4))
+    feats, blocks = _page(
+        f"<body><main><article>{REPORT}<ul>{items}</ul></article></main><section>{cards}</section></body>"
+    )
+    probs = _story_probs(blocks, 0.6)
+    meta = [i for i, b in enumerate(blocks) if b.text.startswith("In News")]
+    probs[meta] = _content_and(LABELS.index("boilerplate"), 0.02, len(meta))
+    boilerplate = LABELS.index("boilerplate")
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert labels == [CONTENT] * 12 + [boilerplate] * 8  # the story's headed items stay, the cards' headlines go
+    monkeypatch.setattr(decide, "TEASER_HEADING_MAX_WORDS", 0)
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert labels == [CONTENT] * 12 + [CONTENT, boilerplate] * 4
+
+
+def test_a_weak_teaser_in_a_related_widget_after_the_story_goes(monkeypatch) -> None:
+    summary = "<p class='teaser-text'>A summary of another story, about the harbour and its new ferry timetable.</p>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}<div class='teaser'>{summary}</div></article></main></body>")
+    boilerplate = LABELS.index("boilerplate")
+    probs = _story_probs(blocks, 0.3)  # the floor would keep it: the model gives it 0.3
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate]
+    sure = _story_probs(blocks, 0.8)  # the model's own content stays
+    assert decide.choose_labels(sure, feats, blocks).tolist() == [CONTENT] * 9
+    monkeypatch.setattr(decide, "TEASER_RELATED_MAX_PROBABILITY", 0.0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
+def test_prose_in_the_page_footer_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
+    about = "<p>About us: a family shop since 1972, selling tea, coffee and spices from our store on the square.</p>"
+    bio = "<p>The reporter has covered the council for the paper since 2015 and lives in the old town.</p>"
+    feats, blocks = _page(
+        f"<body><main><article>{REPORT}<footer>{bio}</footer></article></main><footer>{about}</footer></body>"
+    )
+    probs = _story_probs(blocks, 0.9)  # the model keeps both
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert labels == [CONTENT] * 9 + [LABELS.index("boilerplate")]  # the article's own footer stays
+    assert [decide.in_page_footer(b) for b in blocks[-2:]] == [False, True]
+    monkeypatch.setattr(decide, "FOOTER_DROP_MIN_OUTSIDE_CHARS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+    monkeypatch.setattr(decide, "FOOTER_DROP_MIN_OUTSIDE_CHARS", 10_000)  # too little content outside it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
