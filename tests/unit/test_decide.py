@@ -702,3 +702,26 @@ def test_prose_in_the_page_footer_goes_when_the_page_has_content_elsewhere(monke
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
     monkeypatch.setattr(decide, "FOOTER_DROP_MIN_OUTSIDE_CHARS", 10_000)  # too little content outside it
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
+def test_a_sidebar_goes_a_fact_box_in_the_article_stays(monkeypatch) -> None:
+    facts = "<p>Fact box: the bridge opened in 1931, carries 40,000 cars a day and was last repaired in 2009.</p>"
+    sidebar = "<p>Our partner sites bring you local weather, traffic and cinema times for every town in the county.</p>"
+    feats, blocks = _page(
+        f"<body><main><article>{REPORT}<aside>{facts}</aside></article></main><aside>{sidebar}</aside></body>"
+    )
+    probs = _story_probs(blocks, 0.9)
+    assert [decide.in_page_footer(b, "aside") for b in blocks[-2:]] == [False, True]
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert labels == [CONTENT] * 9 + [LABELS.index("boilerplate")]
+    monkeypatch.setattr(decide, "ASIDE_DROP_MIN_OUTSIDE_CHARS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
+def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
+    menu = "<nav><p>Browse the archive: news, sport, business, culture, travel, food and the letters page.</p></nav>"
+    feats, blocks = _page(f"<body>{menu}<main><article>{REPORT}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [LABELS.index("boilerplate")] + [CONTENT] * 8
+    monkeypatch.setattr(decide, "NAV_DROP_MIN_OUTSIDE_CHARS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
