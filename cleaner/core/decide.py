@@ -134,7 +134,7 @@ MAIN_REGION_MIN_CHARS = 1000
 # Full dev sets, cleaner-20261202-355b4715 (``scripts/decision_sweep.py``, against 0): wcxb-dev word F1 +0.0010,
 # every other set unchanged.
 DIALOG_DROP_MIN_OUTSIDE_CHARS = 300
-# So is the page's own <footer> (one inside no sectioning element, ``in_page_footer``): its content blocks take their
+# So is the page's own <footer> (one inside no sectioning element, ``in_page_landmark``): its content blocks take their
 # best other label when at least FOOTER_DROP_MIN_OUTSIDE_CHARS characters of content lie outside it (0: off). The
 # model keeps what reads as prose there (a shop's terms in a footer modal, an "about us" blurb, a category's SEO
 # text); the floor already skips footers. Full dev sets, cleaner-20261205-b57cdf91 (session 40, ``--set
@@ -400,26 +400,34 @@ class PageTree:
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
 
 
-def in_page_footer(block: Block, name: str = "footer") -> bool:
-    """Whether a ``<footer>`` (or another ``name``) around ``block`` is the page's (inside no sectioning element)."""
+def in_page_landmark(block: Block, name: str) -> bool:
+    """Whether a ``name`` element (``footer``, ``header``, ``aside``) around ``block`` is the page's: one inside no
+    sectioning element."""
     tags = (block.tag, *block.ancestors)
     return any(t == name and SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i, t in enumerate(tags))
 
 
-def landmark_drops(labels: np.ndarray, tree: PageTree, members: np.ndarray, min_outside: float) -> np.ndarray:
-    """The content blocks among a landmark's ``members``, when at least ``min_outside`` characters of content lie
-    outside it (see ``FOOTER_DROP_MIN_OUTSIDE_CHARS``)."""
-    is_content = labels == LABELS.index("content")
-    if min_outside <= 0 or not (is_content & members).any() or tree.chars[is_content & ~members].sum() < min_outside:
-        return np.zeros(len(labels), dtype=bool)
-    return is_content & members
+def landmark_drops(labels: np.ndarray, blocks: Sequence[Block], tree: PageTree) -> np.ndarray:
+    """Labels with the content of the page's own footer and sidebars and of any menu dropped, each when enough
+    content lies outside it (see ``FOOTER_DROP_MIN_OUTSIDE_CHARS``); a dropped block's label is its best other."""
+    landmarks = (
+        (lambda b: in_page_landmark(b, "footer"), FOOTER_DROP_MIN_OUTSIDE_CHARS),
+        (lambda b: b.tag == "nav" or "nav" in b.ancestors, NAV_DROP_MIN_OUTSIDE_CHARS),
+        (lambda b: in_page_landmark(b, "aside"), ASIDE_DROP_MIN_OUTSIDE_CHARS),
+    )
+    drop = np.zeros(len(labels), dtype=bool)
+    for within, min_outside in landmarks:
+        is_content = (labels == LABELS.index("content")) & ~drop
+        members = np.zeros(len(labels), dtype=bool)  # only content blocks are asked: the rest cannot move
+        members[[i for i in np.flatnonzero(is_content).tolist() if within(blocks[i])]] = True
+        if min_outside > 0 and members.any() and tree.chars[is_content & ~members].sum() >= min_outside:
+            drop |= members
+    return drop
 
 
 def section_header_only(block: Block) -> bool:
     """Whether every ``<header>`` around ``block`` sits inside a sectioning element (none is the page's)."""
-    tags = (block.tag, *block.ancestors)
-    at = [i for i, t in enumerate(tags) if t == "header"]
-    return bool(at) and all(not SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i in at)
+    return "header" in (block.tag, *block.ancestors) and not in_page_landmark(block, "header")
 
 
 def best_other_than(probs: np.ndarray, label: int) -> np.ndarray:
@@ -474,17 +482,7 @@ def choose_labels(
         labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
-        footer = np.array([in_page_footer(b) for b in blocks], dtype=bool)
-        nav = np.array([b.tag == "nav" or "nav" in b.ancestors for b in blocks], dtype=bool)
-        aside = np.array([in_page_footer(b, "aside") for b in blocks], dtype=bool)
-        for members, min_outside in (
-            (footer, FOOTER_DROP_MIN_OUTSIDE_CHARS),
-            (nav, NAV_DROP_MIN_OUTSIDE_CHARS),
-            (aside, ASIDE_DROP_MIN_OUTSIDE_CHARS),
-        ):
-            labels = np.where(
-                landmark_drops(labels, tree, members, min_outside), best_other_than(probs, content), labels
-            )
+        labels = np.where(landmark_drops(labels, blocks, tree), best_other_than(probs, content), labels)
         labels = np.where(template_groups(labels, probs, tree, hidden), content, labels)
     if tree is not None and blocks is not None and REPEAT_RUN_MIN > 0:
         labels = np.where(repeated_copies(labels, words, blocks, hidden), LABELS.index("boilerplate"), labels)
@@ -500,7 +498,7 @@ def choose_labels(
             marked = (feats.dense[:, DENSE_INDEX["in_main"]] > 0.5) | (feats.dense[:, DENSE_INDEX["in_article"]] > 0.5)
             outside = ~tree.paths.inside(region) & ~marked
         inside = tree.paths.inside(region) if region is not None and TEASER_AFTER_REGION else None
-        weak = probs[:, content] < TEASER_RELATED_MAX_PROBABILITY
+        weak = probs[:, content] < TEASER_RELATED_MAX_PROBABILITY if TEASER_RELATED_MAX_PROBABILITY > 0 else None
         off = off_article(labels, feats, tree, blocks, words, commerce, outside, inside, weak)
         labels = np.where(off, LABELS.index("boilerplate"), labels)
     if hidden.any():  # a hidden block is never shown to a reader: its best non-content label
@@ -655,23 +653,19 @@ def off_article(
         if len(article) and chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
             out |= comment & (position > article[len(article) // 2])
     link_density = dense[:, DENSE_INDEX["link_density"]]
-    unlinked = is_content & (link_density < PROSE_MAX_LINK_DENSITY)
-    prose = np.flatnonzero(unlinked & (prose_lengths(words, blocks, unlinked) >= PROSE_MIN_WORDS - 0.5))
+    prose = np.flatnonzero(is_prose(words, blocks, is_content & (link_density < PROSE_MAX_LINK_DENSITY)))
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS:
         members = np.bincount(tree.templates, weights=is_content)[tree.templates]
         last = prose[-1]
         if inside is not None and inside[prose].any():  # the story's last prose block in the main region
             last = prose[inside[prose]][-1]
-        after = position > last
-        if outside is not None:  # and before its first prose block, outside the page's main region
-            after |= (position < prose[0]) & outside
-        out |= is_content & after & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
-        if TEASER_HEADING_MAX_WORDS > 0:
-            beyond = is_content & (position > last) & (~inside if inside is not None else True)
-            out |= bare_headings(beyond, blocks, words, tree.templates)
+        past_end = is_content & (position > last)
+        after = past_end | (is_content & (position < prose[0]) & outside) if outside is not None else past_end
+        out |= after & (link_density >= TEASER_MIN_LINK_DENSITY) & (members >= 3)
+        if TEASER_HEADING_MAX_WORDS > 0:  # outside the main region: inside it, headings are the story's own
+            out |= bare_headings(past_end & ~inside if inside is not None else past_end, blocks, words, tree.templates)
         if weak is not None:
-            related = dense[:, DENSE_INDEX["inside_related"]] > 0.5
-            out |= is_content & (position > last) & related & weak
+            out |= past_end & weak & (dense[:, DENSE_INDEX["inside_related"]] > 0.5)
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
         if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
@@ -699,14 +693,16 @@ def bare_headings(
     return out & (count[templates] >= 3)
 
 
-def prose_lengths(words: np.ndarray, blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
-    """Words per block, a Chinese or Japanese text's characters counted as words (see
-    ``PROSE_CJK_CHARS_PER_WORD``) among the ``candidates``."""
+def is_prose(words: np.ndarray, blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` of ``PROSE_MIN_WORDS`` words or more, a Chinese or Japanese text's characters counted
+    ``PROSE_CJK_CHARS_PER_WORD`` to a word."""
+    out = candidates & (words >= PROSE_MIN_WORDS - 0.5)
     if PROSE_CJK_CHARS_PER_WORD <= 0:
-        return words
-    out = words.copy()
-    for i in np.flatnonzero(candidates & (words < PROSE_MIN_WORDS - 0.5)).tolist():
-        out[i] = max(out[i], len(_HAN_AND_KANA.findall(blocks[i].text)) / PROSE_CJK_CHARS_PER_WORD)
+        return out
+    need = (PROSE_MIN_WORDS - 0.5) * PROSE_CJK_CHARS_PER_WORD  # characters; a shorter text cannot have them
+    for i in np.flatnonzero(candidates & ~out).tolist():
+        text = blocks[i].text
+        out[i] = len(text) >= need and len(_HAN_AND_KANA.findall(text)) >= need
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
@@ -688,33 +689,35 @@ def test_a_weak_teaser_in_a_related_widget_after_the_story_goes(monkeypatch) -> 
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
-def test_prose_in_the_page_footer_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
-    about = "<p>About us: a family shop since 1972, selling tea, coffee and spices from our store on the square.</p>"
-    bio = "<p>The reporter has covered the council for the paper since 2015 and lives in the old town.</p>"
+@pytest.mark.parametrize(
+    ("name", "setting", "own", "page_s"),
+    [
+        (
+            "footer",
+            "FOOTER_DROP_MIN_OUTSIDE_CHARS",
+            "The reporter has covered the council for the paper since 2015 and lives in the old town.",
+            "About us: a family shop since 1972, selling tea, coffee and spices from our store on the square.",
+        ),
+        (
+            "aside",
+            "ASIDE_DROP_MIN_OUTSIDE_CHARS",
+            "Fact box: the bridge opened in 1931, carries 40,000 cars a day and was last repaired in 2009.",
+            "Our partner sites bring you local weather, traffic and cinema times for every town in the county.",
+        ),
+    ],
+)
+def test_the_page_s_footer_and_sidebar_go_the_article_s_own_stay(monkeypatch, name, setting, own, page_s) -> None:
     feats, blocks = _page(
-        f"<body><main><article>{REPORT}<footer>{bio}</footer></article></main><footer>{about}</footer></body>"
+        f"<body><main><article>{REPORT}<{name}><p>{own}</p></{name}></article></main>"
+        f"<{name}><p>{page_s}</p></{name}></body>"
     )
     probs = _story_probs(blocks, 0.9)  # the model keeps both
+    assert [decide.in_page_landmark(b, name) for b in blocks[-2:]] == [False, True]
     labels = decide.choose_labels(probs, feats, blocks).tolist()
-    assert labels == [CONTENT] * 9 + [LABELS.index("boilerplate")]  # the article's own footer stays
-    assert [decide.in_page_footer(b) for b in blocks[-2:]] == [False, True]
-    monkeypatch.setattr(decide, "FOOTER_DROP_MIN_OUTSIDE_CHARS", 0)
+    assert labels == [CONTENT] * 9 + [LABELS.index("boilerplate")]  # the article's own footer or fact box stays
+    monkeypatch.setattr(decide, setting, 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
-    monkeypatch.setattr(decide, "FOOTER_DROP_MIN_OUTSIDE_CHARS", 10_000)  # too little content outside it
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
-
-
-def test_a_sidebar_goes_a_fact_box_in_the_article_stays(monkeypatch) -> None:
-    facts = "<p>Fact box: the bridge opened in 1931, carries 40,000 cars a day and was last repaired in 2009.</p>"
-    sidebar = "<p>Our partner sites bring you local weather, traffic and cinema times for every town in the county.</p>"
-    feats, blocks = _page(
-        f"<body><main><article>{REPORT}<aside>{facts}</aside></article></main><aside>{sidebar}</aside></body>"
-    )
-    probs = _story_probs(blocks, 0.9)
-    assert [decide.in_page_footer(b, "aside") for b in blocks[-2:]] == [False, True]
-    labels = decide.choose_labels(probs, feats, blocks).tolist()
-    assert labels == [CONTENT] * 9 + [LABELS.index("boilerplate")]
-    monkeypatch.setattr(decide, "ASIDE_DROP_MIN_OUTSIDE_CHARS", 0)
+    monkeypatch.setattr(decide, setting, 10_000)  # too little content outside it
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
 
 
