@@ -113,6 +113,23 @@ def test_a_hidden_block_is_never_content() -> None:
     assert decide.choose_labels(probs, feats).tolist() == [CONTENT, POLL]
 
 
+def test_a_page_that_scripts_reveal_is_read_as_shown(monkeypatch) -> None:
+    from cleaner.core import parse, segment
+
+    cards = "".join(f"<li><h3>Framed print of a harbour at dusk, number {i}</h3></li>" for i in range(4))
+    root = parse.parse_html(f"<body><p>Sort by</p><div style='display:none'><ul>{cards}</ul></div></body>")
+    assert root is not None
+    feats = features.extract(segment.html_blocks(root, max_blocks=10, max_block_chars=100)[0])
+    probs = _content_and(LABELS.index("boilerplate"), 0.4, n=5)  # nothing likely: only the fallback keeps any
+    probs[0, CONTENT] = 0.05
+    assert decide.choose_labels(probs, feats).tolist() == [LABELS.index("boilerplate")] + [CONTENT] * 4
+    probs[0, CONTENT] = 0.6  # a shown block is likely content: the hidden ones stay hidden
+    assert decide.choose_labels(probs, feats).tolist() == [CONTENT] + [LABELS.index("boilerplate")] * 4
+    probs[0, CONTENT] = 0.05
+    monkeypatch.setattr(decide, "HIDDEN_PAGE_SHARE", 2.0)  # off: the page keeps nothing
+    assert CONTENT not in decide.choose_labels(probs, feats).tolist()
+
+
 def test_prose_in_a_footer_or_dialog_gets_no_content_floor() -> None:
     from cleaner.core import parse, segment
 
