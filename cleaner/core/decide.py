@@ -345,6 +345,13 @@ TEASER_AFTER_REGION = 1
 # wcxb-dev word F1 +0.0007 (product pages +0.0094: 0.627 -> 0.636, trafilatura 0.630), every other figure unchanged;
 # without the page type, product +0.0107 but service -0.0075, article -0.0007, dragnet -0.0005.
 REVIEW_DROP_MIN_OTHER_CHARS = 300
+# With REVIEW_DROP_SURE_OTHER_CHARS of content outside them, the reviews go however long they are (0: off): a shop's
+# twenty reviews outweigh its product's description. Full dev sets, cleaner-20261205-b57cdf91 (session 41,
+# ``scripts/decision_sweep.py --set REVIEW_DROP_SURE_OTHER_CHARS=1000,2000,3000``, against off): wcxb-dev word F1
+# +0.0005 at 1,000 and 2,000 (product +0.0030 / +0.0037, collection +0.0029), +0.0002 at 3,000; every other set
+# unchanged. Per page at 1,000 (``docs/draws/session-41``): four pages gain 0.29 to 0.55, two whose gold keeps the
+# reviews (a course page's learner reviews, a bottle's buyer reviews) lose 0.39 and 0.41.
+REVIEW_DROP_SURE_OTHER_CHARS = 2000
 REVIEW_NAMES = frozenset({"review", "reviews"})
 COMMERCE_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
 # Furniture named for what it is: content blocks with a ``FURNITURE_NAMES`` part in a class/id name become boilerplate,
@@ -685,7 +692,9 @@ def off_article(
             out |= past_end & weak & (dense[:, DENSE_INDEX["inside_related"]] > 0.5)
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
-        if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
+        other = float(chars[is_content & ~review].sum())
+        sure = REVIEW_DROP_SURE_OTHER_CHARS > 0 and other >= REVIEW_DROP_SURE_OTHER_CHARS
+        if sure or _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
             out |= review
     if FURNITURE_NAMED_DROP:
         furniture = name_parts_in(FURNITURE_NAMES, blocks, is_content)

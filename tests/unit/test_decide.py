@@ -468,17 +468,24 @@ def test_customer_reviews_on_a_product_page_are_boilerplate_but_not_on_other_pag
     assert all(other[i] == CONTENT for i in _rows(blocks, "Buyer"))
 
 
-def test_a_product_page_that_is_mostly_reviews_keeps_them() -> None:
-    reviews = "".join(
-        f"<div class='reviews'><p>Buyer {i} wrote a long account of a month with the kettle at home.</p></div>"
-        for i in range(8)
-    )  # about 560 characters of reviews
+def test_a_product_page_that_is_mostly_reviews_keeps_them_unless_its_description_is_long(monkeypatch) -> None:
+    def reviews(n: int) -> str:  # about 65 characters each
+        return "".join(
+            f"<div class='reviews'><p>Buyer {i} wrote a long account of a month with the kettle at home.</p></div>"
+            for i in range(n)
+        )
+
+    monkeypatch.setattr(decide, "REVIEW_DROP_SURE_OTHER_CHARS", 600)
     for paragraphs, kept in ((2, True), (4, False)):  # about 390 and 780 characters of description
         description = "".join(LONG_PARAGRAPH.format(i=i) for i in range(paragraphs))
-        feats, blocks = _page(f"<body><main>{description}{reviews}</main></body>")
+        feats, blocks = _page(f"<body><main>{description}{reviews(8 * paragraphs // 2)}</main></body>")
         probs = _boilerplate_probs(blocks, list(range(len(blocks))))
         labels = decide.choose_labels(probs, feats, blocks, frozenset({"Product"}))
-        assert [labels[i] == CONTENT for i in _rows(blocks, "Buyer")] == [kept] * 8
+        # 390 characters of description under 520 of reviews: kept; 780 (past the sure 600) under 1,040: dropped
+        assert [labels[i] == CONTENT for i in _rows(blocks, "Buyer")] == [kept] * len(_rows(blocks, "Buyer"))
+    monkeypatch.setattr(decide, "REVIEW_DROP_SURE_OTHER_CHARS", 0)  # off: the reviews outweigh the description
+    labels = decide.choose_labels(probs, feats, blocks, frozenset({"Product"}))
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Buyer"))
 
 
 def _after_article(markup: str) -> tuple[features.Features, list]:
