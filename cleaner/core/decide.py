@@ -13,6 +13,7 @@ from cleaner.core.types import LABELS, Block
 from cleaner.core.vocabulary import (
     CALL_TO_ACTION,
     CLASS_GROUPS,
+    COPYRIGHT_LINE,
     HEADINGS,
     MACHINE_IDENTIFIER,
     PRIVACY_CHOICE,
@@ -268,6 +269,24 @@ MACHINE_TEXT_MIN_CHARS = 30
 # wcxb-dev word F1 +0.0007 (collection +0.0085, service +0.0004), modern-dev +0.0002, typed-modern-dev content F1
 # +0.0002 and boilerplate +0.0004, every other figure unchanged.
 SCRIPT_NOTICE_MAX_WORDS = 25
+# A control's label is not text: content blocks of at most BUTTON_CONTENT_MAX_WORDS words inside a ``<button>`` take
+# their best other label (0: off), unless they end in a question mark (BUTTON_KEEPS_QUESTIONS: an FAQ's question is
+# often its accordion's button). "Image zoomed out, normal view" under each of a shop's photos, "Load more", "Show
+# details" on a grid's cards, an image viewer's "enlarge" in Korean. Full dev sets, cleaner-20261205-b57cdf91 (session
+# 41, ``scripts/decision_sweep.py --set BUTTON_CONTENT_MAX_WORDS=4,8,20 --set BUTTON_KEEPS_QUESTIONS=1,0`` and then
+# ``=8,12,16``), 12 with questions kept, against off: wcxb-dev word F1 +0.0010 (collection +0.0079, product +0.0036,
+# listing +0.0033; service -0.0007, documentation -0.0003), modern-dev +0.0003, typed-modern-dev content F1 +0.0002 and
+# boilerplate +0.0003 with retention unchanged; every other set unchanged. 16 and 20 words: typed-modern-dev promo F1
+# -0.0010 and retention -0.0001 to -0.0003; without the question test, service -0.0015 to -0.0022.
+BUTTON_CONTENT_MAX_WORDS = 12
+BUTTON_KEEPS_QUESTIONS = 1
+# A copyright line is the site's small print: content blocks of at most COPYRIGHT_LINE_MAX_WORDS words that state a
+# copyright with its year or reserve rights (``vocabulary.COPYRIGHT_LINE``) become boilerplate (0: off). Full dev sets,
+# cleaner-20261205-b57cdf91 (session 41, ``scripts/decision_sweep.py --set COPYRIGHT_LINE_MAX_WORDS=15,30``, against
+# off): dragnet +0.0002, cleaneval +0.0001, modern-dev +0.0001, typed-dev boilerplate F1 +0.0002, typed-modern-dev
+# content and boilerplate F1 +0.0001; every other figure unchanged. A first pattern that also took a bare "©" cost
+# typed-modern-dev content retention 0.0036 (photo credits in captions).
+COPYRIGHT_LINE_MAX_WORDS = 30
 # Three steps drop content blocks that are not the article (``off_article``). The template-group features
 # (``template_share``, ``log_template_count``) let the model keep a page's dominant repeated structure (a listing's
 # cards), and with it reader comments, rails of other stories and screen-reader labels; these steps take them back.
@@ -505,6 +524,10 @@ def choose_labels(
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
     if blocks is not None and SCRIPT_NOTICE_MAX_WORDS > 0:
         labels = np.where(script_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
+    if blocks is not None and COPYRIGHT_LINE_MAX_WORDS > 0:
+        labels = np.where(copyright_lines(labels, words, blocks), LABELS.index("boilerplate"), labels)
+    if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
+        labels = np.where(button_labels(labels, words, blocks), best_other_than(probs, content), labels)
     if tree is not None and blocks is not None:
         commerce = not COMMERCE_TYPES.isdisjoint(page_types)
         region = main_region(labels, probs, tree) if TEASER_DROP_BEFORE else None
@@ -633,6 +656,25 @@ def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bloc
             if sum(words[j] >= REPEAT_MIN_WORDS - 0.5 for j in run) >= REPEAT_RUN_MIN:
                 out[run] = True
             run = []
+    return out
+
+
+def copyright_lines(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The short content blocks that state a copyright or reserve rights (``COPYRIGHT_LINE``)."""
+    out = np.zeros(len(labels), dtype=bool)
+    for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= COPYRIGHT_LINE_MAX_WORDS + 0.5)).tolist():
+        out[i] = COPYRIGHT_LINE.search(blocks[i].text) is not None
+    return out
+
+
+def button_labels(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The content blocks of at most ``BUTTON_CONTENT_MAX_WORDS`` words inside a ``<button>``: a control's label."""
+    out = (labels == LABELS.index("content")) & (words <= BUTTON_CONTENT_MAX_WORDS + 0.5)
+    for i in np.flatnonzero(out).tolist():
+        block = blocks[i]
+        out[i] = (block.tag == "button" or "button" in block.ancestors) and not (
+            BUTTON_KEEPS_QUESTIONS and block.text.rstrip().endswith(("?", "？"))
+        )
     return out
 
 

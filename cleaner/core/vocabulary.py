@@ -312,6 +312,18 @@ MACHINE_IDENTIFIER = re.compile(
 )
 
 
+# A copyright notice with its year, or a reservation of rights: the site's small print, not its text
+# (``decide.COPYRIGHT_LINE_MAX_WORDS``). Not a bare "©": a photo's credit ("Foto: © dpa") is part of its caption.
+COPYRIGHT_LINE = re.compile(
+    r"""(?:
+    (?:[©ⓒ]|\(c\)|copyright)\s*(?:[©ⓒ]\s*)?(?:19|20)\d\d
+    |all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s
+    |todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|todos\s+os\s+direitos\s+reservados
+    |alle\s+rechten\s+voorbehouden|wszelkie\s+prawa\s+zastrzeżone|alla\s+rättigheter\s+förbehållna
+    |tüm\s+hakları\s+saklıdır|無断転載|무단\s*전재|版权所有
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
 SCRIPT_NOTICE = re.compile(

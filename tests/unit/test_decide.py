@@ -385,6 +385,36 @@ def test_a_content_block_of_machine_identifiers_is_not_content(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_control_label_is_not_content_but_a_question_on_a_button_is(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "BUTTON_CONTENT_MAX_WORDS", 8)
+    feats, blocks = _page(
+        "<body><main><button><div>Image zoomed out, normal view</div></button>"
+        "<button>How long does delivery take?</button>"
+        "<p>The shelf holds books, files and boxes, and it stands or lies as the room needs.</p></main></body>"
+    )
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, n=3)
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "BUTTON_KEEPS_QUESTIONS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
+    monkeypatch.setattr(decide, "BUTTON_CONTENT_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
+def test_a_copyright_line_is_furniture_and_prose_about_copyright_is_not(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "COPYRIGHT_LINE_MAX_WORDS", 30)
+    feats, blocks = _page(
+        "<body><main><p>© 2026 The Daily Example. All rights reserved.</p>"
+        "<p>Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung.</p>"
+        "<p>Copyright law protects the photographs as well, the court said on Tuesday.</p></main></body>"
+    )
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, n=3)
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
+    monkeypatch.setattr(decide, "COPYRIGHT_LINE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
 def test_a_notice_to_turn_on_scripts_is_furniture_and_prose_about_javascript_is_not(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><p>You need to enable JavaScript to run this app.</p>"
