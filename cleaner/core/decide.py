@@ -522,10 +522,8 @@ def choose_labels(
         labels = np.where(repeated_copies(labels, words, blocks, hidden), LABELS.index("boilerplate"), labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
-    if blocks is not None and SCRIPT_NOTICE_MAX_WORDS > 0:
-        labels = np.where(script_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
-    if blocks is not None and COPYRIGHT_LINE_MAX_WORDS > 0:
-        labels = np.where(copyright_lines(labels, words, blocks), LABELS.index("boilerplate"), labels)
+    if blocks is not None:
+        labels = np.where(furniture_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
     if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
         labels = np.where(button_labels(labels, words, blocks), best_other_than(probs, content), labels)
     if tree is not None and blocks is not None:
@@ -659,14 +657,6 @@ def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bloc
     return out
 
 
-def copyright_lines(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The short content blocks that state a copyright or reserve rights (``COPYRIGHT_LINE``)."""
-    out = np.zeros(len(labels), dtype=bool)
-    for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= COPYRIGHT_LINE_MAX_WORDS + 0.5)).tolist():
-        out[i] = COPYRIGHT_LINE.search(blocks[i].text) is not None
-    return out
-
-
 def button_labels(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The content blocks of at most ``BUTTON_CONTENT_MAX_WORDS`` words inside a ``<button>``: a control's label."""
     out = (labels == LABELS.index("content")) & (words <= BUTTON_CONTENT_MAX_WORDS + 0.5)
@@ -684,11 +674,20 @@ def in_panel(block: Block) -> bool:
     return "panel" in block.landmarks or TAB_PANEL_CLASS.search(" ".join(block.attrs)) is not None
 
 
-def script_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The short content blocks that ask the reader to turn on scripts or change browser (``SCRIPT_NOTICE``)."""
+def furniture_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The short content blocks that are a site's notices, not its text: a request to turn on scripts or change browser
+    (``SCRIPT_NOTICE``, at most ``SCRIPT_NOTICE_MAX_WORDS`` words) or a copyright line (``COPYRIGHT_LINE``, at most
+    ``COPYRIGHT_LINE_MAX_WORDS``); a limit of 0 turns its notice off."""
+    notices = [
+        (p, n) for p, n in ((SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_WORDS), (COPYRIGHT_LINE, COPYRIGHT_LINE_MAX_WORDS)) if n
+    ]
     out = np.zeros(len(labels), dtype=bool)
-    for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= SCRIPT_NOTICE_MAX_WORDS + 0.5)).tolist():
-        out[i] = SCRIPT_NOTICE.search(blocks[i].text) is not None
+    if not notices:
+        return out
+    longest = max(n for _, n in notices) + 0.5
+    for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= longest)).tolist():
+        text, n = blocks[i].text, words[i]  # few blocks: only these are matched
+        out[i] = any(n <= limit + 0.5 and pattern.search(text) is not None for pattern, limit in notices)
     return out
 
 
@@ -734,9 +733,7 @@ def off_article(
             out |= past_end & weak & (dense[:, DENSE_INDEX["inside_related"]] > 0.5)
     if commerce and REVIEW_DROP_MIN_OTHER_CHARS > 0:
         review = review_named(blocks, is_content)
-        other = float(chars[is_content & ~review].sum())
-        sure = REVIEW_DROP_SURE_OTHER_CHARS > 0 and other >= REVIEW_DROP_SURE_OTHER_CHARS
-        if sure or _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS):
+        if _outweighed(review, is_content, chars, REVIEW_DROP_MIN_OTHER_CHARS, REVIEW_DROP_SURE_OTHER_CHARS):
             out |= review
     if FURNITURE_NAMED_DROP:
         furniture = name_parts_in(FURNITURE_NAMES, blocks, is_content)
@@ -774,11 +771,13 @@ def is_prose(words: np.ndarray, blocks: Sequence[Block], candidates: np.ndarray)
     return out
 
 
-def _outweighed(named: np.ndarray, is_content: np.ndarray, chars: np.ndarray, min_other: float = 0.0) -> bool:
+def _outweighed(
+    named: np.ndarray, is_content: np.ndarray, chars: np.ndarray, min_other: float = 0.0, sure_other: float = 0.0
+) -> bool:
     """Whether the content outside the ``named`` blocks holds more characters than they do, and ``min_other`` at
-    least."""
+    least -- or ``sure_other`` at least, however much they hold (0: no such bound)."""
     other = float(chars[is_content & ~named].sum())
-    return other >= min_other and other > float(chars[named].sum())
+    return (0 < sure_other <= other) or (other >= min_other and other > float(chars[named].sum()))
 
 
 def comment_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:

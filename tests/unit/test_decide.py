@@ -401,33 +401,38 @@ def test_a_control_label_is_not_content_but_a_question_on_a_button_is(monkeypatc
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
-def test_a_copyright_line_is_furniture_and_prose_about_copyright_is_not(monkeypatch) -> None:
-    monkeypatch.setattr(decide, "COPYRIGHT_LINE_MAX_WORDS", 30)
-    feats, blocks = _page(
-        "<body><main><p>© 2026 The Daily Example. All rights reserved.</p>"
-        "<p>Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung.</p>"
-        "<p>Copyright law protects the photographs as well, the court said on Tuesday.</p></main></body>"
-    )
-    probs = _content_and(LABELS.index("boilerplate"), 0.9, n=3)
+@pytest.mark.parametrize(
+    ("limit", "value", "paragraphs"),
+    [
+        (  # a request to turn on scripts, in two languages, and prose about JavaScript
+            "SCRIPT_NOTICE_MAX_WORDS",
+            25,
+            (
+                "You need to enable JavaScript to run this app.",
+                "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.",
+                "JavaScript turned thirty this year, and the language now runs on servers as well as in browsers.",
+            ),
+        ),
+        (  # a copyright line, a reservation of rights, and prose about copyright
+            "COPYRIGHT_LINE_MAX_WORDS",
+            30,
+            (
+                "© 2026 The Daily Example. All rights reserved.",
+                "Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung.",
+                "Copyright law protects the photographs as well, the court said on Tuesday.",
+            ),
+        ),
+    ],
+)
+def test_a_site_notice_is_furniture_and_prose_about_its_subject_is_not(
+    monkeypatch, limit: str, value: int, paragraphs: tuple[str, ...]
+) -> None:
+    monkeypatch.setattr(decide, limit, value)
+    feats, blocks = _page("<body><main>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</main></body>")
     boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, 0.9, n=3)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
-    monkeypatch.setattr(decide, "COPYRIGHT_LINE_MAX_WORDS", 0)
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
-
-
-def test_a_notice_to_turn_on_scripts_is_furniture_and_prose_about_javascript_is_not(monkeypatch) -> None:
-    feats, blocks = _page(
-        "<body><main><p>You need to enable JavaScript to run this app.</p>"
-        "<p>Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.</p>"
-        "<p>JavaScript turned thirty this year, and the language now runs on servers as well as in browsers.</p>"
-        "</main></body>"
-    )
-    boilerplate = LABELS.index("boilerplate")
-    probs = np.zeros((3, len(LABELS)))
-    probs[:, CONTENT] = 0.9
-    probs[:, boilerplate] = 0.1
-    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
-    monkeypatch.setattr(decide, "SCRIPT_NOTICE_MAX_WORDS", 0)
+    monkeypatch.setattr(decide, limit, 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
