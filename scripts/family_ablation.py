@@ -84,7 +84,7 @@ def fit(X: Any, y: np.ndarray, groups: np.ndarray, keep: np.ndarray, seed: int) 
     from cleaner.model import build
 
     rows = np.flatnonzero(keep)
-    model = build.context_model(seed)
+    model = build.context_model(seed, page_summary=build.HTML_PAGE_SUMMARY)
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         model.set_fit_request(groups=True)

@@ -87,7 +87,10 @@ def fit(
     ``text_only`` rows (``Prepared.text_only``) train the plain-text model only."""
     model = build.block_model(seed)
     if not calibrate:
-        model.set_params(html_estimator=build.context_model(seed), text_estimator=build.context_model(seed))
+        model.set_params(
+            html_estimator=build.context_model(seed, page_summary=build.HTML_PAGE_SUMMARY),
+            text_estimator=build.context_model(seed),
+        )
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         build.request_groups(model)

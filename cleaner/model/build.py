@@ -45,6 +45,10 @@ CALIBRATION_FOLDS = 2  # out-of-fold predictions the temperature is fitted on
 # cetd -0.002 to -0.003 on seed 0 (up to +0.0014 on seed 1); 0.6 wcxb-dev -0.0003 / -0.0003, typed-modern-dev promo
 # -0.005 / -0.015, modern-dev -0.0033 / +0.0026.
 HTML_TEXT_SHARE = 0.375
+# Whether the HTML model's context pass also reads the whole page's first-pass verdict (``estimators.page_summary``):
+# a grid of cards is a listing's content where no article is, and a rail beside one where one is. The plain-text model
+# does not (not measured there).
+HTML_PAGE_SUMMARY = True
 
 
 def first_pass(seed: int = 0) -> Pipeline:
@@ -57,8 +61,8 @@ def first_pass(seed: int = 0) -> Pipeline:
     return Pipeline([("columns", columns), ("linear", linear)])
 
 
-def context_model(seed: int = 0, *, runs: bool = False) -> ContextClassifier:
-    """The two-pass block model, unfitted.
+def context_model(seed: int = 0, *, runs: bool = False, page_summary: bool = False) -> ContextClassifier:
+    """The two-pass block model, unfitted (``page_summary``: the context pass also reads the page's verdict).
 
     100 boosting rounds against 50 (three data draws, seeds 2/3/4, full gate; docs/DRAWS.md): wcxb-dev word F1
     +0.0015 on the mean (positive on each draw), cleaneval +0.003, plain-text caught +0.8 points on injected-dev
@@ -75,6 +79,7 @@ def context_model(seed: int = 0, *, runs: bool = False) -> ContextClassifier:
         context_columns=DENSE_COLUMNS,
         neighbour_columns=neighbours,
         class_weight="balanced_sqrt",
+        page_weight_column=DENSE_COLUMNS.start + DENSE_INDEX["log_chars"] if page_summary else None,
     )
     if runs:
         run_column = DENSE_COLUMNS.start + DENSE_INDEX["log_chars"]
@@ -84,10 +89,13 @@ def context_model(seed: int = 0, *, runs: bool = False) -> ContextClassifier:
     return ContextClassifier(first_pass(seed), final, **settings)
 
 
-def calibrated_model(seed: int = 0, *, runs: bool = False) -> CalibratedClassifierCV:
+def calibrated_model(seed: int = 0, *, runs: bool = False, page_summary: bool = False) -> CalibratedClassifierCV:
     """The shipped form: the two-pass model refitted on all data, temperature-scaled on out-of-fold output."""
     return CalibratedClassifierCV(
-        context_model(seed, runs=runs), method="temperature", cv=GroupKFold(CALIBRATION_FOLDS), ensemble=False
+        context_model(seed, runs=runs, page_summary=page_summary),
+        method="temperature",
+        cv=GroupKFold(CALIBRATION_FOLDS),
+        ensemble=False,
     )
 
 
@@ -95,7 +103,7 @@ def block_model(seed: int = 0) -> KindRouter:
     """The shipped form: a calibrated two-pass model for HTML pages and another for plain text."""
     kind_column = DENSE_COLUMNS.start + DENSE_INDEX["is_text_kind"]
     return KindRouter(
-        calibrated_model(seed),
+        calibrated_model(seed, page_summary=HTML_PAGE_SUMMARY),
         calibrated_model(seed, runs=TEXT_RUNS),
         kind_column=kind_column,
         html_text_share=HTML_TEXT_SHARE,

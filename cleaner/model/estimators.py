@@ -228,6 +228,23 @@ def _window_mean(a: np.ndarray, width: int, doc: np.ndarray) -> np.ndarray:
     return (csum[hi] - csum[lo]) / np.maximum(hi - lo, 1)[:, None]
 
 
+def page_summary(probs: np.ndarray, sizes: np.ndarray, docs: np.ndarray) -> list[np.ndarray]:
+    """Per row, what its document's first pass says as a whole: per class the ``sizes``-weighted mean probability and
+    the largest probability in the document, and the row's first column (content) less the document's largest."""
+    n_docs = int(docs[-1]) + 1 if len(docs) else 0
+    sizes = np.maximum(sizes, 0.0)
+    weights = np.bincount(docs, weights=sizes, minlength=n_docs)
+    means = (
+        np.column_stack(
+            [np.bincount(docs, weights=sizes * probs[:, k], minlength=n_docs) for k in range(probs.shape[1])]
+        )
+        / np.maximum(weights, 1e-9)[:, None]
+    )
+    largest = np.full((n_docs, probs.shape[1]), -np.inf)
+    np.maximum.at(largest, docs, probs)
+    return [means[docs], largest[docs], (probs[:, 0] - largest[docs, 0])[:, None]]
+
+
 RUN_CAP = 30  # run lengths and distances are read up to this many blocks
 
 
@@ -324,6 +341,10 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
     context_columns : columns of ``X`` the final estimator sees for the block itself (``None``: all; a slice).
     neighbour_columns : columns it also sees for the blocks right before and after (indices into ``X``).
     width, window : neighbours read one by one, and the half-width of the mean.
+    page_weight_column : a column of ``X`` holding each block's log size (``log_chars``): when given, the final
+        estimator also sees what the whole document's first pass says (per class, the size-weighted mean and the
+        largest probability on the page, and the block's content probability against the page's largest), so a
+        grid of cards can read as the page's content where nothing else is and as a rail beside an article.
     class_weight : weights per class for both passes, as sample weights: ``None``, a ``dict``, ``"balanced"``, or
         ``"balanced_sqrt"`` (the square root of "balanced": rare labels count more without drowning the common one).
     """
@@ -340,6 +361,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         width: int = 2,
         window: int = 6,
         class_weight: dict[str, float] | str | None = None,
+        page_weight_column: int | None = None,
     ) -> None:
         self.estimator = estimator
         self.final_estimator = final_estimator
@@ -350,6 +372,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         self.width = width
         self.window = window
         self.class_weight = class_weight
+        self.page_weight_column = page_weight_column
 
     # -- fitting --------------------------------------------------------------------------------------------------
 
@@ -452,6 +475,11 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
                 if k == 1 and neighbours is not None:
                     parts.append(_shift(neighbours, shift, docs, -1.0))
         parts.append(_window_mean(probs, self.window, docs))
+        page_weight_column = getattr(self, "page_weight_column", None)  # models pickled before it have none
+        if page_weight_column is not None:
+            inside = self._inside_own(page_weight_column)
+            log_size = own[:, inside] if inside is not None else to_dense(X[:, [page_weight_column]]).ravel()
+            parts.extend(page_summary(probs, np.expm1(log_size), docs))
         parts.extend(self._more_context(probs, X, docs, own))
         return _column_major(parts)
 
@@ -489,6 +517,7 @@ class RunContextClassifier(ContextClassifier):
         width: int = 2,
         window: int = 6,
         class_weight: dict[str, float] | str | None = None,
+        page_weight_column: int | None = None,
         run_column: int = 0,
         run_long_chars: int = 150,
     ) -> None:
@@ -502,6 +531,7 @@ class RunContextClassifier(ContextClassifier):
             width=width,
             window=window,
             class_weight=class_weight,
+            page_weight_column=page_weight_column,
         )
         self.run_column = run_column
         self.run_long_chars = run_long_chars

@@ -18,6 +18,7 @@ from cleaner.model.estimators import (
     _shift,
     _window_mean,
     document_ids,
+    page_summary,
     run_features,
 )
 
@@ -25,6 +26,15 @@ from cleaner.model.estimators import (
 @pytest.mark.parametrize("context_pass", [ContextClassifier, RunContextClassifier])
 def test_context_classifier_passes_check_estimator(context_pass: type[ContextClassifier]) -> None:
     estimator = context_pass(LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10))
+    results = check_estimator(estimator, on_fail=None)
+    failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
+    assert not failed
+
+
+def test_the_page_reading_context_pass_passes_check_estimator() -> None:
+    estimator = ContextClassifier(
+        LogisticRegression(max_iter=200), HistGradientBoostingClassifier(max_iter=10), page_weight_column=0
+    )
     results = check_estimator(estimator, on_fail=None)
     failed = [(r["check_name"], str(r["exception"])[:200]) for r in results if r["status"] == "failed"]
     assert not failed
@@ -325,3 +335,42 @@ def test_the_context_pass_reads_the_run_columns_when_asked() -> None:
     expected = run_features(probs, chars < 150, docs)
     assert with_runs.shape[1] == without.shape[1] + expected.shape[1]
     assert np.array_equal(with_runs[:, without.shape[1] :], expected)
+
+
+def test_the_page_summary_reads_each_document_alone() -> None:
+    probs = np.array([[0.9, 0.1], [0.2, 0.8], [0.5, 0.5], [0.1, 0.9]])
+    sizes = np.array([300.0, 100.0, 50.0, 50.0])
+    means, largest, below = page_summary(probs, sizes, np.array([0, 0, 1, 1]))
+    assert np.allclose(means[0], [0.725, 0.275]) and np.allclose(means[1], means[0])  # (0.9*300 + 0.2*100) / 400
+    assert np.allclose(means[2], [0.3, 0.7]) and np.allclose(means[3], means[2])
+    assert largest[:2].tolist() == [[0.9, 0.8]] * 2 and largest[2:].tolist() == [[0.5, 0.9]] * 2
+    assert np.allclose(below.ravel(), [0.0, -0.7, 0.0, -0.4])  # content (column 0) against the page's largest
+
+
+def test_the_page_summary_tells_a_grid_that_is_the_page_from_a_rail_beside_an_article() -> None:
+    # Twenty rows a document; row 0 is an article paragraph or a filler line, rows 1-19 are cards that look alike in
+    # both. The cards are the content where no article is: only the page as a whole says which, for the cards
+    # further from row 0 than the neighbours and the window reach.
+    rng = np.random.default_rng(0)
+    n_docs, per_doc = 40, 20
+    with_article = rng.permutation(np.arange(n_docs) % 2 == 0)  # not aligned with the folds of the first pass
+    position = np.tile(np.arange(per_doc), n_docs).astype(float)
+    first_row = position == 0
+    article_row = first_row & np.repeat(with_article, per_doc)
+    sizes = np.log1p(np.where(article_row, 900.0, 60.0))
+    X = np.column_stack([position, sizes, article_row, rng.normal(size=n_docs * per_doc)])
+    in_article_page = np.repeat(with_article, per_doc)
+    y = np.where(first_row, np.where(article_row, "keep", "junk"), np.where(in_article_page, "junk", "keep"))
+    far = position > 8
+    settings = dict(cv=2, document_start_column=0, neighbour_columns=(2,), width=2, window=6)
+    blind = ContextClassifier(**settings).fit(X, y)
+    seeing = ContextClassifier(**settings, page_weight_column=1).fit(X, y)
+    assert (seeing.predict(X)[far] == y[far]).mean() == 1.0
+    assert (blind.predict(X)[far] == y[far]).mean() < 0.75
+
+
+def test_only_the_html_model_reads_the_page_summary() -> None:
+    model = build.block_model()
+    html, text = (model.get_params()[f"{kind}_estimator"].estimator for kind in ("html", "text"))
+    assert html.page_weight_column == (build.DENSE_COLUMNS.start + build.DENSE_INDEX["log_chars"])
+    assert text.page_weight_column is None
