@@ -477,8 +477,8 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         parts.append(_window_mean(probs, self.window, docs))
         page_weight_column = getattr(self, "page_weight_column", None)  # models pickled before it have none
         if page_weight_column is not None:
-            inside = self._inside_own(page_weight_column)
-            log_size = own[:, inside] if inside is not None else to_dense(X[:, [page_weight_column]]).ravel()
+            at = self._inside_own(page_weight_column)
+            log_size = own[:, at] if at is not None else to_dense(X[:, [page_weight_column]]).ravel()
             parts.extend(page_summary(probs, np.expm1(log_size), docs))
         parts.extend(self._more_context(probs, X, docs, own))
         return _column_major(parts)
