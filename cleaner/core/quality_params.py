@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.918027, 0.0745707, 0.641783, 0.326429, 6.6294, 4.74717, 0.119641)
-SCALE = (0.162738, 0.172932, 0.269539, 0.260052, 1.10921, 0.998119, 0.324541)
-COEF = (1.67993, 0.800048, 0.896435, 0.041698, -0.395989, -0.0753083, 1.26678)
-INTERCEPT = 2.69607
+MEAN = (0.923801, 0.0667249, 0.638845, 0.329688, 6.63316, 4.74754, 0.119641)
+SCALE = (0.143751, 0.150787, 0.267027, 0.257836, 1.0749, 0.997919, 0.324541)
+COEF = (1.64032, 0.749781, 1.03704, -0.0107074, -0.448604, 0.13336, 1.17774)
+INTERCEPT = 2.7576
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.121,
-    "brier_out_of_set": 0.1044,
+    "brier_base_rate": 0.1166,
+    "brier_out_of_set": 0.1004,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261205-b57cdf91",
+    "model_version": "cleaner-20261206-56c1cf12",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
