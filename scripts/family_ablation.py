@@ -8,7 +8,7 @@
 
 A screening method, minutes per run where ``scripts/ablation.py`` retrains for half an hour: the committed training
 data (``training_data/``, the shipped draw) is read and its features computed once; then, per run, only the HTML
-model's two passes (``cleaner.model.build.context_model``: the linear first pass and the boosted context pass, on the
+model's two passes (``cleaner.model.build.kind_model``: the linear first pass and the boosted context pass, on the
 HTML rows and the plain-text share ``KindRouter`` gives it) are fitted, uncalibrated, on every row except those of
 one *family* of page templates (``FAMILIES``: regular expressions over the template names that ``training_data``
 records as each page's group). Every run scores the same prepared pages of the dev sets with the shipped decision
@@ -84,7 +84,7 @@ def fit(X: Any, y: np.ndarray, groups: np.ndarray, keep: np.ndarray, seed: int) 
     from cleaner.model import build
 
     rows = np.flatnonzero(keep)
-    model = build.context_model(seed, page_summary=build.HTML_PAGE_SUMMARY)
+    model = build.kind_model("html", seed, calibrated=False)
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here
         model.set_fit_request(groups=True)

@@ -88,8 +88,8 @@ def fit(
     model = build.block_model(seed)
     if not calibrate:
         model.set_params(
-            html_estimator=build.context_model(seed, page_summary=build.HTML_PAGE_SUMMARY),
-            text_estimator=build.context_model(seed),
+            html_estimator=build.kind_model("html", seed, calibrated=False),
+            text_estimator=build.kind_model("text", seed, calibrated=False),
         )
     with warnings.catch_warnings(), sklearn.config_context(enable_metadata_routing=True):
         warnings.simplefilter("ignore")  # ConvergenceWarning: a few epochs of the linear pass are enough here

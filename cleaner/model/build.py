@@ -99,12 +99,19 @@ def calibrated_model(seed: int = 0, *, runs: bool = False, page_summary: bool = 
     )
 
 
+def kind_model(kind: str, seed: int = 0, *, calibrated: bool = True) -> BaseEstimator:
+    """The two-pass model for one document kind with that kind's settings (``HTML_PAGE_SUMMARY``, ``TEXT_RUNS``),
+    calibrated as shipped or not (screens, held-out fits)."""
+    settings = {"runs": TEXT_RUNS} if kind == "text" else {"page_summary": HTML_PAGE_SUMMARY}
+    return calibrated_model(seed, **settings) if calibrated else context_model(seed, **settings)
+
+
 def block_model(seed: int = 0) -> KindRouter:
     """The shipped form: a calibrated two-pass model for HTML pages and another for plain text."""
     kind_column = DENSE_COLUMNS.start + DENSE_INDEX["is_text_kind"]
     return KindRouter(
-        calibrated_model(seed, page_summary=HTML_PAGE_SUMMARY),
-        calibrated_model(seed, runs=TEXT_RUNS),
+        kind_model("html", seed),
+        kind_model("text", seed),
         kind_column=kind_column,
         html_text_share=HTML_TEXT_SHARE,
         document_column=DOCUMENT_START_COLUMN,
