@@ -8,6 +8,8 @@ Deterministic: the same parts and seed give byte-identical output. The generator
     python scripts/make_training_data.py            # writes training_data/pages and texts
     python scripts/make_training_data.py --seed 3 --pages 6 --texts 8000   # another draw, pages per template
     python scripts/make_training_data.py --text-only 0   # no documents from parts/lines/text-only
+    python scripts/make_training_data.py --stable-draws --out /tmp/base   # a stable draw: screening a data change
+    python scripts/make_training_data.py --stable-draws --parts /tmp/parts --out /tmp/change   # ...the change's
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth import ROOT  # noqa: E402
+from synth import PARTS, ROOT  # noqa: E402
 from synth.build import (  # noqa: E402
     SHIPPED_PAGES_PER_TEMPLATE,
     SHIPPED_SEED,
@@ -38,8 +40,24 @@ def main() -> None:
     ap.add_argument("--texts", type=int, default=SHIPPED_TEXTS)
     ap.add_argument("--text-only", type=int, default=SHIPPED_TEXT_ONLY, help="plain-text-model-only documents")
     ap.add_argument("--out", type=Path, default=ROOT / "training_data")
+    ap.add_argument("--parts", type=Path, default=PARTS, help="authored parts folder (default: training_data/parts)")
+    ap.add_argument(
+        "--stable-draws",
+        action="store_true",
+        help="a draw an added part moves only where it is drawn (synth.stable), to screen a data change; not shipped",
+    )
     args = ap.parse_args()
-    print(generate(args.seed, args.pages, args.texts, args.out, n_text_only=args.text_only))
+    print(
+        generate(
+            args.seed,
+            args.pages,
+            args.texts,
+            args.out,
+            args.parts,
+            n_text_only=args.text_only,
+            stable=args.stable_draws,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from .parts import (
     load_snippets,
     load_templates,
 )
+from .stable import StableRandom, clear_cache
 from .text_docs import make_text
 
 SINGLE_NEWLINE_SHARE = 0.35  # text documents whose paragraphs are separated by single newlines
@@ -60,9 +61,12 @@ def generate(
     out: Path,
     parts: Path = PARTS,
     n_text_only: int = SHIPPED_TEXT_ONLY,
+    stable: bool = False,
 ) -> str:
     """Write ``pages/generated``, ``texts/generated.jsonl`` and (when ``parts/lines/text-only`` holds lines)
-    ``texts/text-only.jsonl`` under ``out`` from the authored ``parts``."""
+    ``texts/text-only.jsonl`` under ``out`` from the authored ``parts``. ``stable``: a stable draw (``synth.stable``:
+    a generator per page and per text document, choices by rendezvous hashing), for screening a data change; the
+    shipped draw is not one."""
     furniture = load_furniture(parts)
     articles = load_articles(parts)
     snippets = load_snippets(parts)
@@ -82,6 +86,8 @@ def generate(
         # template's pages as they were, so an ablation changes only the pages it is about.
         rng = random.Random(f"{seed}|{tpl.name}")
         for k in range(pages_per_template):
+            if stable:
+                rng = StableRandom(f"{seed}|{tpl.name}|{k}")
             pool = other_pool if multilingual and other_pool and k % 2 == 1 else en_pool
             art = rng.choice(pool)
             page_html = render_page(tpl, art, snippets, rng, furniture, articles)
@@ -92,14 +98,19 @@ def generate(
     # The text documents draw from their own generator: a page template or snippet added must not reshuffle them
     # (the plain-text model learns from these alone, so a shared draw made HTML-only changes move its figures).
     shared = (articles, snippets, furniture)
-    write_texts(texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, lines, shared)
+    stable_seed = f"{seed}|texts" if stable else None
+    write_texts(
+        texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, lines, shared, stable_seed=stable_seed
+    )
     text_only_lines = load_lines(parts, TEXT_ONLY_FOLDER)
     text_only_path = texts_dir / "text-only.jsonl"
     text_only_path.unlink(missing_ok=True)
     n_text_only = n_text_only if text_only_lines else 0
     if n_text_only:  # their own generator too: adding them leaves generated.jsonl byte-identical
         rng = random.Random(f"{seed}|texts|text-only")
-        write_texts(text_only_path, rng, n_text_only, text_only_lines, shared, text_only=True)
+        stable_seed = f"{seed}|texts|text-only" if stable else None
+        write_texts(text_only_path, rng, n_text_only, text_only_lines, shared, text_only=True, stable_seed=stable_seed)
+    clear_cache()
     types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
     return (
         f"{count} pages from {len(templates)} templates ({types}), {n_texts} text documents and {n_text_only} "
@@ -114,16 +125,22 @@ def write_texts(
     lines: Lines,
     parts: tuple[list[Article], Snippets, Furniture],
     text_only: bool = False,
+    stable_seed: str | None = None,
 ) -> None:
     """Write ``n`` distinct annotated text documents to ``path``: articles with injected runs drawn from ``lines``
-    (and the snippets). ``text_only``: marked as the plain-text model's alone (ids ``text-only-NNNNN``)."""
+    (and the snippets). ``text_only``: marked as the plain-text model's alone (ids ``text-only-NNNNN``).
+    ``stable_seed``: each attempt at a document draws from its own ``StableRandom`` seeded with it and the attempt's
+    number instead of from ``rng``."""
     articles, snippets, furniture = parts
     sites = furniture.sites
     other = [a for a in articles if a.lang != "en"]
     with open(path, "w", encoding="utf-8") as fh:
         seen: set[str] = set()
-        i = 0
+        i = attempt = 0
         while i < n:
+            if stable_seed is not None:
+                rng = StableRandom(f"{stable_seed}|{attempt}")
+            attempt += 1
             art = rng.choice(articles if rng.random() < 0.7 else other or articles)
             paras = make_text(art, lines, snippets, furniture, rng, rng.choice(sites.get(art.lang, sites["en"])))
             key = json.dumps(paras, ensure_ascii=False)
@@ -131,7 +148,8 @@ def write_texts(
                 continue
             seen.add(key)
             record: dict[str, object] = {
-                "id": f"{'text-only' if text_only else 'text'}-{i:05d}",
+                # A stable draw numbers a document by its attempt, so one that turns into a repeat shifts no other.
+                "id": f"{'text-only' if text_only else 'text'}-{i if stable_seed is None else attempt - 1:05d}",
                 "group": art.slug,
                 "lang": art.lang,
                 "paragraphs": [{"text": t, "label": lab} for lab, t in paras],
