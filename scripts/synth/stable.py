@@ -24,8 +24,9 @@ T = TypeVar("T")
 
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
-# Lists hashed once and reused (the article pool, a language's lines, a slot's snippets), keyed by identity. An entry
-# holds its list, so the identity cannot be reused by another list while the entry lives.
+# Lists hashed once and reused (the article pool, a language's lines, a slot's snippets), keyed by identity: a list
+# must not change in place during a run. An entry holds its list, so no other list can take its identity while the
+# entry lives; ``clear_cache`` ends a run.
 _CACHE: dict[int, tuple[Sequence[Any], np.ndarray]] = {}
 _CACHE_MIN_ITEMS = 32
 
