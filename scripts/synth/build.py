@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import PARTS
@@ -54,6 +55,15 @@ def article_pools(
     return en, other
 
 
+def generators(stream: str, stable: bool) -> Callable[[int], random.Random]:
+    """The generator the n-th page or document of a ``stream`` draws from: the stream's one shared generator, or in a
+    stable draw one of its own (``synth.stable``)."""
+    if stable:
+        return lambda n: StableRandom(f"{stream}|{n}")
+    shared = random.Random(stream)
+    return lambda n: shared
+
+
 def generate(
     seed: int,
     pages_per_template: int,
@@ -84,10 +94,9 @@ def generate(
         by_type[tpl.page_type] = by_type.get(tpl.page_type, 0) + 1
         # Each template draws from its own generator: adding or removing a template leaves every other
         # template's pages as they were, so an ablation changes only the pages it is about.
-        rng = random.Random(f"{seed}|{tpl.name}")
+        page_rng = generators(f"{seed}|{tpl.name}", stable)
         for k in range(pages_per_template):
-            if stable:
-                rng = StableRandom(f"{seed}|{tpl.name}|{k}")
+            rng = page_rng(k)
             pool = other_pool if multilingual and other_pool and k % 2 == 1 else en_pool
             art = rng.choice(pool)
             page_html = render_page(tpl, art, snippets, rng, furniture, articles)
@@ -98,18 +107,14 @@ def generate(
     # The text documents draw from their own generator: a page template or snippet added must not reshuffle them
     # (the plain-text model learns from these alone, so a shared draw made HTML-only changes move its figures).
     shared = (articles, snippets, furniture)
-    stable_seed = f"{seed}|texts" if stable else None
-    write_texts(
-        texts_dir / "generated.jsonl", random.Random(f"{seed}|texts"), n_texts, lines, shared, stable_seed=stable_seed
-    )
+    write_texts(texts_dir / "generated.jsonl", f"{seed}|texts", n_texts, lines, shared, stable=stable)
     text_only_lines = load_lines(parts, TEXT_ONLY_FOLDER)
     text_only_path = texts_dir / "text-only.jsonl"
     text_only_path.unlink(missing_ok=True)
     n_text_only = n_text_only if text_only_lines else 0
     if n_text_only:  # their own generator too: adding them leaves generated.jsonl byte-identical
-        rng = random.Random(f"{seed}|texts|text-only")
-        stable_seed = f"{seed}|texts|text-only" if stable else None
-        write_texts(text_only_path, rng, n_text_only, text_only_lines, shared, text_only=True, stable_seed=stable_seed)
+        stream = f"{seed}|texts|text-only"
+        write_texts(text_only_path, stream, n_text_only, text_only_lines, shared, text_only=True, stable=stable)
     clear_cache()
     types = ", ".join(f"{t} {n}" for t, n in sorted(by_type.items()))
     return (
@@ -120,26 +125,25 @@ def generate(
 
 def write_texts(
     path: Path,
-    rng: random.Random,
+    stream: str,
     n: int,
     lines: Lines,
     parts: tuple[list[Article], Snippets, Furniture],
     text_only: bool = False,
-    stable_seed: str | None = None,
+    stable: bool = False,
 ) -> None:
     """Write ``n`` distinct annotated text documents to ``path``: articles with injected runs drawn from ``lines``
     (and the snippets). ``text_only``: marked as the plain-text model's alone (ids ``text-only-NNNNN``).
-    ``stable_seed``: each attempt at a document draws from its own ``StableRandom`` seeded with it and the attempt's
-    number instead of from ``rng``."""
+    Documents draw from ``generators(stream, stable)``: one shared generator, or one per attempt at a document."""
     articles, snippets, furniture = parts
     sites = furniture.sites
     other = [a for a in articles if a.lang != "en"]
+    document_rng = generators(stream, stable)
     with open(path, "w", encoding="utf-8") as fh:
         seen: set[str] = set()
         i = attempt = 0
         while i < n:
-            if stable_seed is not None:
-                rng = StableRandom(f"{stable_seed}|{attempt}")
+            rng = document_rng(attempt)
             attempt += 1
             art = rng.choice(articles if rng.random() < 0.7 else other or articles)
             paras = make_text(art, lines, snippets, furniture, rng, rng.choice(sites.get(art.lang, sites["en"])))
@@ -149,7 +153,7 @@ def write_texts(
             seen.add(key)
             record: dict[str, object] = {
                 # A stable draw numbers a document by its attempt, so one that turns into a repeat shifts no other.
-                "id": f"{'text-only' if text_only else 'text'}-{i if stable_seed is None else attempt - 1:05d}",
+                "id": f"{'text-only' if text_only else 'text'}-{attempt - 1 if stable else i:05d}",
                 "group": art.slug,
                 "lang": art.lang,
                 "paragraphs": [{"text": t, "label": lab} for lab, t in paras],
