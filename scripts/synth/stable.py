@@ -26,8 +26,10 @@ _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
 # Lists hashed once and reused (the article pool, a language's lines, a slot's snippets), keyed by identity: a list
 # must not change in place during a run. An entry holds its list, so no other list can take its identity while the
-# entry lives; ``clear_cache`` ends a run.
+# entry lives; ``clear_cache`` ends a run. Strings are immutable, so they are keyed by value: a string built afresh for
+# each call (an alphabet joined from two) is one entry, not one per call.
 _CACHE: dict[int, tuple[Sequence[Any], np.ndarray]] = {}
+_STR_CACHE: dict[str, np.ndarray] = {}
 _CACHE_MIN_ITEMS = 32
 
 
@@ -59,6 +61,10 @@ def item_hashes(items: Sequence[Any]) -> np.ndarray:
 def _cached_hashes(items: Sequence[Any]) -> np.ndarray:
     if len(items) < _CACHE_MIN_ITEMS:
         return item_hashes(items)
+    if isinstance(items, str):
+        if items not in _STR_CACHE:
+            _STR_CACHE[items] = item_hashes(items)
+        return _STR_CACHE[items]
     entry = _CACHE.get(id(items))
     if entry is not None and entry[0] is items and len(entry[1]) == len(items):
         return entry[1]
@@ -88,3 +94,4 @@ class StableRandom(random.Random):
 def clear_cache() -> None:
     """Forget the hashed lists (the end of a generator run)."""
     _CACHE.clear()
+    _STR_CACHE.clear()

@@ -12,6 +12,7 @@ SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS) not in sys.path:
     sys.path.insert(0, str(SCRIPTS))
 
+from synth import stable  # noqa: E402
 from synth.parts import Article  # noqa: E402
 from synth.stable import StableRandom, item_key  # noqa: E402
 
@@ -41,6 +42,16 @@ def test_repeats_keep_their_weight_and_picks_are_uniform() -> None:
     assert 0.70 < picks["a"] / 4000 < 0.80
     spread = Counter(StableRandom(seed).choice(ITEMS) for seed in range(8000))
     assert len(spread) == len(ITEMS) and max(spread.values()) < 2 * 8000 / len(ITEMS)
+
+
+def test_a_string_built_afresh_each_call_is_hashed_once() -> None:
+    stable.clear_cache()
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    picks = [StableRandom(seed).choice(alphabet + "ABCDEFGHIJKLMNOPQRSTUVWXYZ") for seed in range(300)]
+    assert len(stable._STR_CACHE) == 1 and not stable._CACHE
+    assert picks == [StableRandom(seed).choice(list(alphabet + "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for seed in range(300)]
+    stable.clear_cache()
+    assert not stable._STR_CACHE
 
 
 def test_an_article_is_known_by_its_language_and_slug() -> None:
