@@ -202,7 +202,9 @@ REPEAT_MIN_WORDS = 8
 # 0.1-0.5): promo 0.2 and consent 0.75 against 0.35 and 1 gain promo F1 +0.010 (typed-dev) and +0.015
 # (typed-modern-dev), consent +0.010 and +0.001, boilerplate +0.002, and cost plain-text typed right 0.1 point on
 # injected-modern-dev. Poll 1 against 1.5 (cleaner-20261203-750feb21): typed-dev poll F1 +0.012. A consent weight
-# above 1 loses consent F1 on both typed sets.
+# above 1 loses consent F1 on both typed sets. Swept again for cleaner-20261206-82f91f0c, whose HTML model weights
+# rare labels fully ("balanced"; docs/draws/session-46/sweep-type-weights.md, promo 0.1-0.4 by consent 0.5-1): these
+# settings stay best; promo 0.1 costs typed-modern-dev promo F1 0.037, 0.3 costs 0.010.
 TYPE_WEIGHT_POLL = 1.0
 TYPE_WEIGHT_CONSENT = 0.75
 TYPE_WEIGHT_PROMO = 0.2

@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.923801, 0.0667249, 0.638845, 0.329688, 6.63316, 4.74754, 0.119641)
-SCALE = (0.143751, 0.150787, 0.267027, 0.257836, 1.0749, 0.997919, 0.324541)
-COEF = (1.64032, 0.749781, 1.03704, -0.0107074, -0.448604, 0.13336, 1.17774)
-INTERCEPT = 2.7576
+MEAN = (0.924993, 0.0654906, 0.640607, 0.326102, 6.63991, 4.74754, 0.119641)
+SCALE = (0.142019, 0.149421, 0.265602, 0.25571, 1.07025, 0.997919, 0.324541)
+COEF = (2.05742, 1.0616, 1.04902, -0.0444897, -0.50042, 0.13138, 1.21479)
+INTERCEPT = 2.79825
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1166,
-    "brier_out_of_set": 0.1004,
+    "brier_base_rate": 0.1191,
+    "brier_out_of_set": 0.0977,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261206-56c1cf12",
+    "model_version": "cleaner-20261206-82f91f0c",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }

@@ -49,6 +49,14 @@ HTML_TEXT_SHARE = 0.375
 # a grid of cards is a listing's content where no article is, and a rail beside one where one is. The plain-text model
 # does not (not measured there).
 HTML_PAGE_SUMMARY = True
+# How the rare labels are weighted up in each kind's model (``ContextClassifier``'s ``class_weight``). HTML: fully
+# ("balanced"; docs/draws/README.md, sessions 45-46): against "balanced_sqrt", two fits of the shipped draw gave
+# wcxb-dev word F1 +0.0026 / +0.0005, dragnet -0.0019 / +0.0016, modern-dev -0.0009 / +0.0038; two data draws retrained
+# give wcxb-dev +0.0004 and listing +0.010 on the mean (up on both), typed-modern-dev promo F1 +0.017 (+0.046 / -0.013),
+# dragnet +0.0001. Weights to the power 1.5 lose on every set. Plain text: by the square root; "balanced" caught more
+# on one set and kept less on both in session 30.
+HTML_CLASS_WEIGHT = "balanced"
+TEXT_CLASS_WEIGHT = "balanced_sqrt"
 
 
 def first_pass(seed: int = 0) -> Pipeline:
@@ -61,7 +69,9 @@ def first_pass(seed: int = 0) -> Pipeline:
     return Pipeline([("columns", columns), ("linear", linear)])
 
 
-def context_model(seed: int = 0, *, runs: bool = False, page_summary: bool = False) -> ContextClassifier:
+def context_model(
+    seed: int = 0, *, runs: bool = False, page_summary: bool = False, class_weight: str = TEXT_CLASS_WEIGHT
+) -> ContextClassifier:
     """The two-pass block model, unfitted (``page_summary``: the context pass also reads the page's verdict).
 
     100 boosting rounds against 50 (three data draws, seeds 2/3/4, full gate; docs/DRAWS.md): wcxb-dev word F1
@@ -78,7 +88,7 @@ def context_model(seed: int = 0, *, runs: bool = False, page_summary: bool = Fal
         document_start_column=DOCUMENT_START_COLUMN,
         context_columns=DENSE_COLUMNS,
         neighbour_columns=neighbours,
-        class_weight="balanced_sqrt",
+        class_weight=class_weight,
         page_weight_column=DENSE_COLUMNS.start + DENSE_INDEX["log_chars"] if page_summary else None,
     )
     if runs:
@@ -89,10 +99,12 @@ def context_model(seed: int = 0, *, runs: bool = False, page_summary: bool = Fal
     return ContextClassifier(first_pass(seed), final, **settings)
 
 
-def calibrated_model(seed: int = 0, *, runs: bool = False, page_summary: bool = False) -> CalibratedClassifierCV:
+def calibrated_model(
+    seed: int = 0, *, runs: bool = False, page_summary: bool = False, class_weight: str = TEXT_CLASS_WEIGHT
+) -> CalibratedClassifierCV:
     """The shipped form: the two-pass model refitted on all data, temperature-scaled on out-of-fold output."""
     return CalibratedClassifierCV(
-        context_model(seed, runs=runs, page_summary=page_summary),
+        context_model(seed, runs=runs, page_summary=page_summary, class_weight=class_weight),
         method="temperature",
         cv=GroupKFold(CALIBRATION_FOLDS),
         ensemble=False,
@@ -102,7 +114,11 @@ def calibrated_model(seed: int = 0, *, runs: bool = False, page_summary: bool = 
 def kind_model(kind: str, seed: int = 0, *, calibrated: bool = True) -> BaseEstimator:
     """The two-pass model for one document kind with that kind's settings (``HTML_PAGE_SUMMARY``, ``TEXT_RUNS``),
     calibrated as shipped or not (screens, held-out fits)."""
-    settings = {"runs": TEXT_RUNS} if kind == "text" else {"page_summary": HTML_PAGE_SUMMARY}
+    settings: dict[str, Any] = (
+        {"runs": TEXT_RUNS, "class_weight": TEXT_CLASS_WEIGHT}
+        if kind == "text"
+        else {"page_summary": HTML_PAGE_SUMMARY, "class_weight": HTML_CLASS_WEIGHT}
+    )
     return calibrated_model(seed, **settings) if calibrated else context_model(seed, **settings)
 
 
