@@ -99,12 +99,11 @@ def context_model(
     return ContextClassifier(first_pass(seed), final, **settings)
 
 
-def calibrated_model(
-    seed: int = 0, *, runs: bool = False, page_summary: bool = False, class_weight: str = TEXT_CLASS_WEIGHT
-) -> CalibratedClassifierCV:
-    """The shipped form: the two-pass model refitted on all data, temperature-scaled on out-of-fold output."""
+def calibrated_model(seed: int = 0, **settings: Any) -> CalibratedClassifierCV:
+    """The shipped form: the two-pass model refitted on all data, temperature-scaled on out-of-fold output
+    (``settings``: ``context_model``'s keywords)."""
     return CalibratedClassifierCV(
-        context_model(seed, runs=runs, page_summary=page_summary, class_weight=class_weight),
+        context_model(seed, **settings),
         method="temperature",
         cv=GroupKFold(CALIBRATION_FOLDS),
         ensemble=False,
@@ -112,8 +111,8 @@ def calibrated_model(
 
 
 def kind_model(kind: str, seed: int = 0, *, calibrated: bool = True) -> BaseEstimator:
-    """The two-pass model for one document kind with that kind's settings (``HTML_PAGE_SUMMARY``, ``TEXT_RUNS``),
-    calibrated as shipped or not (screens, held-out fits)."""
+    """The two-pass model for one document kind with that kind's settings (``HTML_PAGE_SUMMARY``, ``TEXT_RUNS``, the
+    ``*_CLASS_WEIGHT``), calibrated as shipped or not (screens, held-out fits)."""
     settings: dict[str, Any] = (
         {"runs": TEXT_RUNS, "class_weight": TEXT_CLASS_WEIGHT}
         if kind == "text"
