@@ -11,6 +11,7 @@ import numpy as np
 from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, template_ids, token_groups
 from cleaner.core.types import LABELS, Block
 from cleaner.core.vocabulary import (
+    ADD_TO_CART,
     CALL_TO_ACTION,
     CLASS_GROUPS,
     COPYRIGHT_LINE,
@@ -375,6 +376,13 @@ REVIEW_DROP_MIN_OTHER_CHARS = 300
 REVIEW_DROP_SURE_OTHER_CHARS = 2000
 REVIEW_NAMES = frozenset({"review", "reviews"})
 COMMERCE_TYPES = frozenset({"Product", "ProductGroup", "ProductModel", "IndividualProduct"})
+# A page is a shop's too when it shows a buy button (a block whose whole text is ``vocabulary.ADD_TO_CART``: "Add to
+# cart", "In den Warenkorb"), schema.org type or not: marketplaces and many shops declare none (0: off). Full dev sets,
+# cleaner-20261206-82f91f0c (session 47, ``scripts/decision_sweep.py --sample full --set COMMERCE_CART_BUTTON=1,0``,
+# docs/draws/session-47/sweep-cart-button.md): wcxb-dev word F1 +0.0003 (product pages +0.0042, collection +0.0001),
+# every other set and typed figure unchanged. The button shows on 75 of wcxb-dev's 118 product pages and 22 of its
+# 117 collections, 5 of 792 articles.
+COMMERCE_CART_BUTTON = 1
 # Furniture named for what it is: content blocks with a ``FURNITURE_NAMES`` part in a class/id name become boilerplate,
 # when more content lies outside such names (False: off). A forum member's signature under each post is furniture like
 # a byline (LABELS.md); a disclaimer is legal small print ("results may vary", "not financial advice"). Not ``sig``:
@@ -529,7 +537,7 @@ def choose_labels(
     if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
         labels = np.where(button_labels(labels, words, blocks), best_other_than(probs, content), labels)
     if tree is not None and blocks is not None:
-        commerce = not COMMERCE_TYPES.isdisjoint(page_types)
+        commerce = is_commerce(page_types, blocks)
         region = main_region(labels, probs, tree) if TEASER_DROP_BEFORE else None
         outside = None
         if region is not None:  # outside the main region, and outside any <main> or <article>
@@ -744,6 +752,14 @@ def off_article(
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out
+
+
+def is_commerce(page_types: frozenset[str], blocks: Sequence[Block]) -> bool:
+    """Whether the page sells something: it declares a ``COMMERCE_TYPES`` schema.org type or, with
+    ``COMMERCE_CART_BUTTON``, shows a buy button (a short block that is all ``ADD_TO_CART``)."""
+    if not COMMERCE_TYPES.isdisjoint(page_types):
+        return True
+    return bool(COMMERCE_CART_BUTTON) and any(len(b.text) <= 40 and ADD_TO_CART.match(b.text) for b in blocks)
 
 
 def bare_headings(

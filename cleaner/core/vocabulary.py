@@ -305,6 +305,19 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A shop's buy button, the whole text of a block: "Add to cart", "Add to basket", "In den Warenkorb". A page that shows
+# one sells something (``decide.COMMERCE_CART_BUTTON``), whether or not it declares a schema.org product.
+ADD_TO_CART = re.compile(
+    r"""^\W*(?:
+    add\s+to\s+(?:shopping\s+)?(?:cart|basket|bag|trolley)|buy\s+(?:it\s+)?now
+    |in\s+den\s+warenkorb(?:\s+legen)?|jetzt\s+kaufen
+    |ajouter\s+au\s+panier|añadir\s+al\s+(?:carrito|cesta)|aggiungi\s+al\s+carrello|adicionar\s+ao\s+carrinho
+    |in\s+(?:de\s+)?winkelwagen|dodaj\s+do\s+koszyka|lägg\s+i\s+varukorgen|legg\s+i\s+handlekurven
+    |læg\s+i\s+kurven|sepete\s+ekle|カートに(?:入れる|追加)|加入购物车|장바구니\s*담기
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # Machine identifiers: a UUID, or a run of 16 or more hex digits (a hash, a token). A block made mostly of them is not
 # editorial text (``decide.MACHINE_TEXT_MIN_SHARE``).
 MACHINE_IDENTIFIER = re.compile(

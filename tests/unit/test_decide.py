@@ -8,6 +8,7 @@ import pytest
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS
+from cleaner.core.vocabulary import ADD_TO_CART
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
 
@@ -501,6 +502,30 @@ def test_customer_reviews_on_a_product_page_are_boilerplate_but_not_on_other_pag
     assert all(product[i] == CONTENT for i in _rows(blocks, "Paragraph"))
     other = decide.choose_labels(probs, feats, blocks, frozenset({"NewsArticle"}))
     assert all(other[i] == CONTENT for i in _rows(blocks, "Buyer"))
+
+
+def test_a_page_with_a_buy_button_is_a_shop_even_without_a_product_type(monkeypatch) -> None:
+    reviews = "".join(
+        f"<div class='review-text'><p>Buyer {i} says the kettle boils fast and looks good.</p></div>" for i in range(3)
+    )
+    description = "".join(LONG_PARAGRAPH.format(i=i) for i in range(2))
+    feats, blocks = _page(f"<body><main>{description}<button>Add to basket</button>{reviews}</main></body>")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    labels = decide.choose_labels(probs, feats, blocks)  # no schema.org type declared
+    assert [labels[i] for i in _rows(blocks, "Buyer ")] == [LABELS.index("boilerplate")] * 3
+    monkeypatch.setattr(decide, "COMMERCE_CART_BUTTON", 0)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Buyer "))
+    assert decide.is_commerce(frozenset({"Product"}), [])
+
+
+@pytest.mark.parametrize(
+    ("text", "buy"),
+    [("Add to cart", True), ("ADD TO BAG", True), ("In den Warenkorb", True), ("Ajouter au panier", True),
+     ("Add to wishlist", False), ("Warenkorb", False), ("Add to cart the ones you like, then compare", False)],
+)  # fmt: skip
+def test_a_buy_button_is_its_whole_text(text: str, buy: bool) -> None:
+    assert bool(ADD_TO_CART.match(text)) is buy
 
 
 def test_a_product_page_that_is_mostly_reviews_keeps_them_unless_its_description_is_long(monkeypatch) -> None:
