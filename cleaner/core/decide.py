@@ -17,6 +17,7 @@ from cleaner.core.vocabulary import (
     COPYRIGHT_LINE,
     HEADINGS,
     MACHINE_IDENTIFIER,
+    PRICE,
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
     SCRIPT_NOTICE,
@@ -109,6 +110,24 @@ THIN_PAGE_SHARE = 0.10
 REGION_COVER = 0.75
 REGION_MAX_SHARE = 1.0
 REGION_MIN_BLOCKS = 3
+# A shop's listing whose product cards the model called boilerplate: on a page keeping under SHOP_GRID_PAGE_CHARS of
+# content and under SHOP_GRID_PAGE_SHARE of its text (0: off), the region's boilerplate blocks of templates repeated
+# SHOP_GRID_TEMPLATE_MIN times or more (SHOP_GRID_TEMPLATE_SHARE of its characters at least) become content, when
+# SHOP_GRID_MIN_PRICES of its short blocks are prices (``vocabulary.PRICE``). Not on a page with one or two buy buttons
+# (up to SHOP_GRID_MAX_BUY_BUTTONS, ``vocabulary.ADD_TO_CART``): it sells one product, and its priced grid is other
+# products. Prices are what set a shop's grid apart from the rail of teasers beside a short story, which the listing
+# mode below could not tell apart. Full dev sets, cleaner-20261206-82f91f0c (session 48, ``scripts/decision_sweep.py
+# --sample full --set SHOP_GRID_PAGE_CHARS=2000,0``, docs/draws/session-48/): wcxb-dev word F1 +0.0014 (collection
+# +0.0184: six pages gain 0.10 to 0.79, two lose 0.01 and 0.05), every other set and typed figure unchanged; 1,000
+# to 4,000 characters alike. Without prices (the listing mode on today's model): wcxb-dev listing +0.0077, but dragnet
+# -0.0081 and modern-dev -0.0059 (40 short stories lose up to 0.69); without the buy-button test, a product page's
+# grid of other products loses 0.29.
+SHOP_GRID_PAGE_CHARS = 2000
+SHOP_GRID_PAGE_SHARE = 0.25
+SHOP_GRID_TEMPLATE_MIN = 5
+SHOP_GRID_TEMPLATE_SHARE = 0.6
+SHOP_GRID_MIN_PRICES = 3
+SHOP_GRID_MAX_BUY_BUTTONS = 2
 # Tried and dropped (session 36, docs/draws/listing-mode/): a second, larger thin-page threshold (1,000 to 4,000
 # characters of content, or under 25-40% of the page) whose region must be mostly blocks of one repeated template
 # (5+ members, 60% of the region's characters), for listing pages that keep a heading and an intro. wcxb-dev word F1
@@ -523,7 +542,7 @@ def choose_labels(
             labels = np.where(keep, content, labels)
     tree = PageTree.of(feats, blocks, hidden) if blocks is not None else None
     if tree is not None and blocks is not None:  # no tree for plain text or blocks without paths
-        labels = np.where(thin_page_region(labels, tree, hidden), content, labels)
+        labels = np.where(thin_page_region(labels, tree, hidden, blocks), content, labels)
         labels = main_region_labels(labels, probs, tree, hidden, long_enough)
         labels = np.where(dialog_drops(labels, feats, tree), best_other_than(probs, content), labels)
         labels = np.where(landmark_drops(labels, blocks, tree), best_other_than(probs, content), labels)
@@ -901,8 +920,11 @@ def flagged_types(labels: np.ndarray, probs: np.ndarray) -> np.ndarray:
     return np.where(labels == content, labels, best_other_than(probs * weights, content))
 
 
-def thin_page_region(labels: np.ndarray, tree: PageTree, hidden: np.ndarray) -> np.ndarray:
-    """The boilerplate blocks of a thin page's main region, which become content (none if the page is not thin).
+def thin_page_region(
+    labels: np.ndarray, tree: PageTree, hidden: np.ndarray, blocks: Sequence[Block] | None = None
+) -> np.ndarray:
+    """The boilerplate blocks of a thin page's main region, which become content (none if the page is not thin);
+    with the ``blocks``, the product cards of a shop's listing too (see ``SHOP_GRID_PAGE_CHARS``).
 
     A listing page whose every card the model called boilerplate keeps almost none of its text; its cards sit in
     one element (the list, the grid), while the boilerplate of a short article's page is spread over many.
@@ -910,7 +932,9 @@ def thin_page_region(labels: np.ndarray, tree: PageTree, hidden: np.ndarray) -> 
     none = np.zeros(len(labels), dtype=bool)
     chars, paths = tree.chars, tree.paths
     kept = float(chars[labels == LABELS.index("content")].sum())
-    if kept >= THIN_PAGE_CHARS or kept >= THIN_PAGE_SHARE * chars.sum():
+    thin = kept < THIN_PAGE_CHARS and kept < THIN_PAGE_SHARE * chars.sum()
+    shop = blocks is not None and kept < SHOP_GRID_PAGE_CHARS and kept < SHOP_GRID_PAGE_SHARE * chars.sum()
+    if not (thin or shop):
         return none
     open_ = (labels == LABELS.index("boilerplate")) & ~hidden & tree.open
     weights = chars * open_
@@ -921,7 +945,33 @@ def thin_page_region(labels: np.ndarray, tree: PageTree, hidden: np.ndarray) -> 
         & (paths.subtree_sums(chars) <= REGION_MAX_SHARE * chars.sum())
         & (paths.subtree_sums(open_.astype(np.float64)) >= REGION_MIN_BLOCKS)
     )
-    return none if region is None else open_ & paths.inside(region)
+    if region is None:
+        return none
+    chosen = open_ & paths.inside(region)
+    if thin or blocks is None:
+        return chosen
+    return shop_grid(chosen, tree, blocks)
+
+
+def shop_grid(chosen: np.ndarray, tree: PageTree, blocks: Sequence[Block]) -> np.ndarray:
+    """The repeated cards among a region's ``chosen`` blocks when they make a shop's grid: most of its text in
+    templates of ``SHOP_GRID_TEMPLATE_MIN`` blocks or more, ``SHOP_GRID_MIN_PRICES`` prices, and not a one-product
+    page (see ``SHOP_GRID_PAGE_CHARS``); none otherwise."""
+    none = np.zeros(len(chosen), dtype=bool)
+    count = np.bincount(tree.templates, weights=chosen)
+    repeated = chosen & (count[tree.templates] >= SHOP_GRID_TEMPLATE_MIN)
+    if (tree.chars * repeated).sum() < SHOP_GRID_TEMPLATE_SHARE * (tree.chars * chosen).sum() or not repeated.any():
+        return none
+    prices = 0
+    for i in np.flatnonzero(chosen).tolist():
+        text = blocks[i].text
+        prices += len(text) <= 60 and PRICE.search(text) is not None
+        if prices >= SHOP_GRID_MIN_PRICES:
+            break
+    if prices < SHOP_GRID_MIN_PRICES:
+        return none
+    buttons = sum(1 for b in blocks if len(b.text) <= 40 and ADD_TO_CART.match(b.text))
+    return none if 0 < buttons <= SHOP_GRID_MAX_BUY_BUTTONS else repeated
 
 
 def main_region(labels: np.ndarray, probs: np.ndarray, tree: PageTree) -> int | None:

@@ -318,6 +318,14 @@ ADD_TO_CART = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A price as shops print it: a currency sign or code next to a number ("$29.95", "29,95 €", "USD 40", "1.299 kr").
+# A grid of cards that carry prices is a shop's listing (``decide.SHOP_GRID_PAGE_CHARS``).
+PRICE = re.compile(
+    r"""(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CAD|AUD|R\$|Rs\.?))\s?\d
+    |\d(?:[\d.,\s]*\d)?\s?(?:[$€£¥₹]|(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|zł|kr|Kč|₽|руб)\b)""",
+    re.VERBOSE,
+)
+
 # Machine identifiers: a UUID, or a run of 16 or more hex digits (a hash, a token). A block made mostly of them is not
 # editorial text (``decide.MACHINE_TEXT_MIN_SHARE``).
 MACHINE_IDENTIFIER = re.compile(

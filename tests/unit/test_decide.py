@@ -8,7 +8,7 @@ import pytest
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS
-from cleaner.core.vocabulary import ADD_TO_CART
+from cleaner.core.vocabulary import ADD_TO_CART, PRICE
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
 
@@ -194,6 +194,51 @@ def test_card_headers_are_open_to_the_thin_page_region_a_page_header_is_not(monk
     assert len(kept) == 6 and all(t.startswith("News story") for t in kept)
     monkeypatch.setattr(decide, "SCOPED_HEADER_OPEN", 0)  # every <header> as the page's: nothing open, nothing kept
     assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
+
+
+def _shop(cards: str, intro: str = "") -> str:
+    lead = "Our camp mugs, fired twice and glazed by hand in the workshop. " + "More words. " * 10
+    return (
+        "<body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a> <a href='/about'>About</a></nav><main>"
+        f"<h1>Enamel mugs</h1><p>{lead}</p>{intro}<ul class='grid'>{cards}</ul></main>"
+        "<footer><p>Copyright and the terms of the shop.</p></footer></body>"
+    )
+
+
+def _cards(price: str, button: str = "") -> str:
+    return "".join(
+        f"<li class='card'><h2 class='card-title'>Mug number {i} in speckled blue</h2>"
+        f"<div class='card-price'>{price.format(i=i)}</div>{button}</li>"
+        for i in range(16)
+    )
+
+
+def test_a_shops_grid_of_priced_cards_is_its_content_and_a_rail_of_stories_is_not(monkeypatch) -> None:
+    def kept(markup: str) -> list[str]:
+        feats, blocks = _page(markup)
+        probs = _boilerplate_probs(blocks, _rows(blocks, "Enamel") + _rows(blocks, "Our camp"))  # cards: boilerplate
+        labels = decide.choose_labels(probs, feats, blocks)
+        return [b.text for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+
+    shop = kept(_shop(_cards("${i}4.95")))
+    assert sum(t.startswith("Mug number") for t in shop) == 16 and sum(t.startswith("$") for t in shop) == 16
+    assert not any(t.startswith(("Home", "Copyright")) for t in shop)
+    assert not any(t.startswith("Mug") for t in kept(_shop(_cards("Read more"))))  # no prices: teasers, not a shop
+    # one buy button: a product's page, and its priced grid is other products ("Add to cart" in each card is a shop's)
+    one = _shop(_cards("${i}4.95"), intro="<button>Add to cart</button>")
+    assert not any(t.startswith("Mug") for t in kept(one))
+    assert sum(t.startswith("Mug") for t in kept(_shop(_cards("${i}4.95", "<button>Add to cart</button>")))) == 16
+    monkeypatch.setattr(decide, "SHOP_GRID_PAGE_CHARS", 0)  # off: the page is not thin, so no card is kept
+    assert not any(t.startswith("Mug") for t in kept(_shop(_cards("${i}4.95"))))
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [("$29.95", True), ("XS • 118ml $29.95", True), ("29,95 €", True), ("1.299 kr", True), ("USD 40", True),
+     ("Call 555 1234", False), ("Since 2024", False), ("4 people", False)],
+)  # fmt: skip
+def test_a_price_is_a_currency_next_to_a_number(text: str, price: bool) -> None:
+    assert bool(PRICE.search(text)) is price
 
 
 def test_a_page_with_enough_content_keeps_its_labels() -> None:
