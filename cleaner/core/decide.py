@@ -412,6 +412,15 @@ COMMERCE_CART_BUTTON = 1
 # signature), typed-dev content retention -0.0001, every other figure unchanged.
 FURNITURE_NAMED_DROP = True
 FURNITURE_NAMES = frozenset({"signature", "signatures", "disclaimer", "disclaimers"})
+# Small print named so on its own element (a FURNITURE_NAMES part in its first FURNITURE_NEAR_TOKENS class/id names,
+# not a distant ancestor's) goes however much of it there is, when FURNITURE_NEAR_SURE_OTHER_CHARS of other content
+# remain (0: off): a product page's footnotes under every feature ("* Image simulated") can outweigh its text. Full dev
+# sets, cleaner-20261206-82f91f0c (session 48, ``scripts/decision_sweep.py --sample full --set
+# FURNITURE_NEAR_SURE_OTHER_CHARS=2000,0,1000,3000 --set FURNITURE_NEAR_TOKENS=2,1,3``): wcxb-dev word F1 +0.0002
+# (product +0.0024: two pages gain 0.05 and 0.23), every other figure unchanged, the same at every setting. Any
+# disclaimer-named block at 2,000 characters: wcxb-dev/4431's whole article (a theme's class) lost 0.43.
+FURNITURE_NEAR_SURE_OTHER_CHARS = 2000
+FURNITURE_NEAR_TOKENS = 2
 # Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
 # block of at most this many words with a ``SCREEN_READER_CLASSES`` name becomes boilerplate (0: off). modern-dev
 # +0.0028, typed-modern-dev boilerplate +0.0042, content +0.0021; every other figure within 0.0005.
@@ -768,6 +777,10 @@ def off_article(
         furniture = name_parts_in(FURNITURE_NAMES, blocks, is_content)
         if _outweighed(furniture, is_content, chars):  # not a whole article under such a name
             out |= furniture
+        elif FURNITURE_NEAR_SURE_OTHER_CHARS > 0:  # named so itself: small print under each part of a long page
+            near = furniture & name_parts_near(FURNITURE_NAMES, blocks, furniture)
+            if _outweighed(near, is_content, chars, sure_other=FURNITURE_NEAR_SURE_OTHER_CHARS):
+                out |= near
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out
@@ -852,6 +865,15 @@ def name_parts_in(
         if found is None:
             found = named[attrs] = any(not parts.isdisjoint(subwords(t)) for t in attrs if not t.startswith(skip))
         out[i] = found
+    return out
+
+
+def name_parts_near(parts: frozenset[str], blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` with one of ``parts`` in their first ``FURNITURE_NEAR_TOKENS`` class/id names (their own
+    element's or its parent's), not only a distant ancestor's."""
+    out = candidates.copy()
+    for i in np.flatnonzero(candidates).tolist():
+        out[i] = any(not parts.isdisjoint(subwords(t)) for t in blocks[i].attrs[:FURNITURE_NEAR_TOKENS])
     return out
 
 

@@ -643,6 +643,23 @@ def test_an_article_under_a_furniture_name_keeps_its_text() -> None:
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))  # a theme's post class, not a disclaimer box
 
 
+def test_small_print_named_so_goes_even_when_it_outweighs_the_text(monkeypatch) -> None:
+    footnote = "* Results measured in a laboratory and may differ in use, by region and by configuration. " * 3
+    features = "".join(
+        f"<section class='feature'><h2>Feature {i}</h2>{LONG_PARAGRAPH.format(i=i)}"
+        f"<p class='feature__disclaimer'>{footnote}</p></section>"
+        for i in range(12)
+    )
+    feats, blocks = _page(f"<body><main>{features}</main></body>")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == LABELS.index("boilerplate") for i in _rows(blocks, "* Results"))
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "FURNITURE_NEAR_SURE_OTHER_CHARS", 0)  # off: the footnotes outweigh, so they stay
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "* Results"))
+
+
 def test_boilerplate_inside_a_newsletter_box_or_a_cookie_dialog_takes_the_widget_label(monkeypatch) -> None:
     feats, blocks = _after_article(
         "<div class='newsletter-box'><p>Every Friday in your inbox.</p></div>"
