@@ -10,15 +10,15 @@ FEATURES = (
     "log_segments",
     "is_text",
 )
-MEAN = (0.924993, 0.0654906, 0.640607, 0.326102, 6.63991, 4.74754, 0.119641)
-SCALE = (0.142019, 0.149421, 0.265602, 0.25571, 1.07025, 0.997919, 0.324541)
-COEF = (2.05742, 1.0616, 1.04902, -0.0444897, -0.50042, 0.13138, 1.21479)
-INTERCEPT = 2.79825
+MEAN = (0.924316, 0.0662607, 0.640875, 0.325822, 6.64128, 4.74754, 0.119641)
+SCALE = (0.143919, 0.151303, 0.265202, 0.255267, 1.06797, 0.997919, 0.324541)
+COEF = (2.07845, 1.08223, 1.07514, -0.0436504, -0.522806, 0.172221, 1.24308)
+INTERCEPT = 2.80481
 FITTED_ON: dict[str, object] = {
-    "brier_base_rate": 0.1191,
-    "brier_out_of_set": 0.0977,
+    "brier_base_rate": 0.1188,
+    "brier_out_of_set": 0.0974,
     "good_f1": 0.8,
-    "model_version": "cleaner-20261206-82f91f0c",
+    "model_version": "cleaner-20261207-c3729688",
     "pages": 5015,
     "sets": ["cleaneval", "dragnet", "cetd", "modern-dev", "wcxb-dev", "injected-dev", "injected-modern-dev"],
 }
