@@ -778,7 +778,7 @@ def off_article(
         if _outweighed(furniture, is_content, chars):  # not a whole article under such a name
             out |= furniture
         elif FURNITURE_NEAR_SURE_OTHER_CHARS > 0:  # named so itself: small print under each part of a long page
-            near = furniture & name_parts_near(FURNITURE_NAMES, blocks, furniture)
+            near = name_parts_in(FURNITURE_NAMES, blocks, furniture, first=FURNITURE_NEAR_TOKENS)
             if _outweighed(near, is_content, chars, sure_other=FURNITURE_NEAR_SURE_OTHER_CHARS):
                 out |= near
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
@@ -791,7 +791,12 @@ def is_commerce(page_types: frozenset[str], blocks: Sequence[Block]) -> bool:
     ``COMMERCE_CART_BUTTON``, shows a buy button (a short block that is all ``ADD_TO_CART``)."""
     if not COMMERCE_TYPES.isdisjoint(page_types):
         return True
-    return bool(COMMERCE_CART_BUTTON) and any(len(b.text) <= 40 and ADD_TO_CART.match(b.text) for b in blocks)
+    return bool(COMMERCE_CART_BUTTON) and any(is_buy_button(b) for b in blocks)
+
+
+def is_buy_button(block: Block) -> bool:
+    """Whether a block's whole text is a buy button (``ADD_TO_CART``), its length read before the pattern."""
+    return len(block.text) <= 40 and ADD_TO_CART.match(block.text) is not None
 
 
 def bare_headings(
@@ -853,27 +858,23 @@ def review_named(blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
 
 
 def name_parts_in(
-    parts: frozenset[str], blocks: Sequence[Block], candidates: np.ndarray, skip: tuple[str, ...] = ()
+    parts: frozenset[str],
+    blocks: Sequence[Block],
+    candidates: np.ndarray,
+    skip: tuple[str, ...] = (),
+    first: int | None = None,
 ) -> np.ndarray:
     """The ``candidates`` with one of ``parts`` among the readable parts (``features.subwords``) of a class/id name,
-    names starting with a ``skip`` prefix left out."""
+    names starting with a ``skip`` prefix left out; only the ``first`` nearest names when given (the block's own
+    element's and its parent's, not a distant ancestor's)."""
     out = candidates.copy()
     named: dict[tuple[str, ...], bool] = {}  # the blocks of one container share their names: each read once
     for i in np.flatnonzero(candidates).tolist():  # the content blocks: only their names are read
-        attrs = blocks[i].attrs
+        attrs = blocks[i].attrs[:first]
         found = named.get(attrs)
         if found is None:
             found = named[attrs] = any(not parts.isdisjoint(subwords(t)) for t in attrs if not t.startswith(skip))
         out[i] = found
-    return out
-
-
-def name_parts_near(parts: frozenset[str], blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
-    """The ``candidates`` with one of ``parts`` in their first ``FURNITURE_NEAR_TOKENS`` class/id names (their own
-    element's or its parent's), not only a distant ancestor's."""
-    out = candidates.copy()
-    for i in np.flatnonzero(candidates).tolist():
-        out[i] = any(not parts.isdisjoint(subwords(t)) for t in blocks[i].attrs[:FURNITURE_NEAR_TOKENS])
     return out
 
 
@@ -982,7 +983,7 @@ def shop_grid(chosen: np.ndarray, tree: PageTree, blocks: Sequence[Block]) -> np
     none = np.zeros(len(chosen), dtype=bool)
     count = np.bincount(tree.templates, weights=chosen)
     repeated = chosen & (count[tree.templates] >= SHOP_GRID_TEMPLATE_MIN)
-    if (tree.chars * repeated).sum() < SHOP_GRID_TEMPLATE_SHARE * (tree.chars * chosen).sum() or not repeated.any():
+    if (tree.chars * repeated).sum() < SHOP_GRID_TEMPLATE_SHARE * (tree.chars * chosen).sum():
         return none
     prices = 0
     for i in np.flatnonzero(chosen).tolist():
@@ -992,7 +993,7 @@ def shop_grid(chosen: np.ndarray, tree: PageTree, blocks: Sequence[Block]) -> np
             break
     if prices < SHOP_GRID_MIN_PRICES:
         return none
-    buttons = sum(1 for b in blocks if len(b.text) <= 40 and ADD_TO_CART.match(b.text))
+    buttons = sum(1 for b in blocks if is_buy_button(b))
     return none if 0 < buttons <= SHOP_GRID_MAX_BUY_BUTTONS else repeated
 
 
