@@ -684,6 +684,22 @@ def test_an_opt_in_line_inside_a_newsletter_box_is_consent_not_promo() -> None:
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent]
 
 
+def test_footer_small_print_flagged_consent_is_boilerplate_unless_the_model_is_sure(monkeypatch) -> None:
+    notice = "Our product names are trademarks of their owners; prices are a guide and may differ from the seller's."
+    feats, blocks = _after_article(
+        f"<footer><p>{notice}</p><p>Cookie settings</p></footer>"
+        f"<div class='site-footer'><p>{notice}</p></div><aside><p>{notice}</p></aside>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    unsure = _flagged_after_article(blocks, boilerplate=0.1, consent=0.9)
+    # the landmark's and the footer-named element's notice go; the short control and the notice elsewhere stay
+    assert decide.choose_labels(unsure, feats, blocks).tolist() == [CONTENT, boilerplate, consent, boilerplate, consent]
+    sure = _flagged_after_article(blocks, boilerplate=0.01, consent=0.99)
+    assert decide.choose_labels(sure, feats, blocks).tolist() == [CONTENT, consent, consent, consent, consent]
+    monkeypatch.setattr(decide, "FOOTER_CONSENT_SURE", 0)
+    assert decide.choose_labels(unsure, feats, blocks).tolist() == [CONTENT, consent, consent, consent, consent]
+
+
 REVIEWS = [f"Review {i}: the fabric is soft, the fit is true to size and it washed well." for i in range(3)]
 
 
