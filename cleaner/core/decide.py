@@ -238,6 +238,19 @@ TYPE_WEIGHT_PROMO = 0.2
 # consent loses typed-dev consent F1 (0.02-0.03).
 PROMO_LEXICAL_WORDS = 3
 PROMO_LEXICAL_PROBABILITY = 0.1
+# Small print in a page's footer (a trademark notice, a pricing disclaimer, a row of legal links) shares words with
+# consent text ("privacy", "terms", "accept", "personal") and the model reads some of it as consent; a footer's real
+# consent text is either a short control ("Cookie settings", kept by the length limit) or an opt-in sentence the
+# model is sure of. A block flagged consent inside the page's footer (the landmark or a footer-named element), of at
+# least FOOTER_CONSENT_MIN_WORDS words, is boilerplate unless P(consent) reaches FOOTER_CONSENT_SURE (above 1 would
+# retype every such block; 0: off). Only flagged blocks are retyped, so no main-content figure moves; plain text has
+# no footer. Consent-named widgets are retyped after it (``named_widgets``), so a consent box in a footer stays one.
+# cleaner-20261207-c3729688, ``scripts/decision_sweep.py --sample full --set FOOTER_CONSENT_SURE=0.97,0`` and on the
+# typed sets 0.9-1.01 by 6-20 words (docs/draws/session-49/): typed-dev consent F1 0.579 -> 0.739 (a trademark notice,
+# a pricing note and a footer's link row), typed-modern-dev +0.005, every other figure unchanged; 0.9 gains the same
+# on typed-dev and +0.003 on typed-modern-dev, 0.99 loses a sure opt-in line there, the word limit moves nothing.
+FOOTER_CONSENT_MIN_WORDS = 12
+FOOTER_CONSENT_SURE = 0.97
 # A block flagged boilerplate inside an element named for a widget (any enclosing class/id name in a
 # ``vocabulary.CLASS_GROUPS`` group, the ``inside_<group>`` features) takes the widget's label when the model gives
 # that label at least NAMED_WIDGET_PROBABILITY (above 1: off): everything in a consent dialog is consent, a
@@ -254,19 +267,6 @@ PROMO_LEXICAL_PROBABILITY = 0.1
 # parent, grandparent or third ancestor (share 0.3-1), typed-modern-dev promo +0.001 to -0.10, consent down to -0.06;
 # a promo block without a promo-lexicon word inside a nav landmark or a nav/related-named element made boilerplate,
 # typed-dev promo +0.005 to +0.008 but typed-modern-dev -0.001 to -0.024.
-# Small print in a page's footer (a trademark notice, a pricing disclaimer, a row of legal links) shares words with
-# consent text ("privacy", "terms", "accept", "personal") and the model reads some of it as consent; a footer's real
-# consent text is either a short control ("Cookie settings", kept by the length limit) or an opt-in sentence the
-# model is sure of. A block flagged consent inside the page's footer (the landmark or a footer-named element), of at
-# least FOOTER_CONSENT_MIN_WORDS words, is boilerplate unless P(consent) reaches FOOTER_CONSENT_SURE (above 1 would
-# retype every such block; 0: off). Only flagged blocks are retyped, so no main-content figure moves; plain text has
-# no footer. Consent-named widgets are retyped after it (``named_widgets``), so a consent box in a footer stays one.
-# cleaner-20261207-c3729688, ``scripts/decision_sweep.py --sample full --set FOOTER_CONSENT_SURE=0.97,0`` and on the
-# typed sets 0.9-1.01 by 6-20 words (docs/draws/session-49/): typed-dev consent F1 0.579 -> 0.739 (a trademark notice,
-# a pricing note and a footer's link row), typed-modern-dev +0.005, every other figure unchanged; 0.9 gains the same
-# on typed-dev and +0.003 on typed-modern-dev, 0.99 loses a sure opt-in line there, the word limit moves nothing.
-FOOTER_CONSENT_MIN_WORDS = 12
-FOOTER_CONSENT_SURE = 0.97
 NAMED_WIDGET_PROBABILITY = 0.1
 NAMED_WIDGET_CONSENT = True
 NAMED_WIDGET_PROMO = True
