@@ -370,7 +370,7 @@ PRIVACY_CHOICE = re.compile(
     r"""^\W*(?:
     (?:cookie|privacy|consent|tracking)\s*(?:settings|preferences|choices|options|manager|management|cent(?:er|re)|controls?)
     |manage\s+(?:my\s+|your\s+)?(?:cookies|cookie\s+\w+|consent|privacy|preferences|tracking)
-    |(?:change|update|edit|review)\s+(?:my\s+|your\s+)?(?:cookie|privacy|consent)(?:\s+(?:settings|preferences|choices))?
+    |(?:change|update|edit|review|modify|adjust)\s+(?:my\s+|your\s+)?(?:cookies?|privacy|consent)(?:\s+(?:settings|preferences|choices))?
     |do\s+not\s+sell(?:\s+or\s+share)?\s+my|your\s+privacy\s+choices|(?:withdraw|revoke)\s+(?:my\s+|your\s+)?consent
     |(?:datenschutz|cookie|privatsphäre|tracking)[-\s]?einstellungen|einwilligung(?:en)?\s+(?:widerrufen|verwalten|ändern)
     |cookies?\s+verwalten|zustimmung\s+(?:widerrufen|verwalten|ändern)
@@ -380,7 +380,8 @@ PRIVACY_CHOICE = re.compile(
     |(?:cookie|privacy)[-\s]?(?:instellingen|voorkeuren)|privacy\s+voorkeuren\s+beheren|cookies\s+beheren
     |(?:configurações|preferências|gerir|gerenciar)\s+(?:de\s+)?(?:cookies|privacidade|consentimento)
     |ustawienia\s+(?:plików\s+)?(?:cookie|prywatności)|zarządzaj\s+(?:plikami\s+)?cookie
-    |cookie[-\s]?inställningar|sekretessinställningar|informasjonskapsler|personvernsinnstillinger
+    |cookie[-\s]?inställningar|sekretessinställningar|inställningar\s+för\s+(?:cookies|kakor)|hantera\s+(?:cookies|kakor)
+    |informasjonskapsler|personvernsinnstillinger
     |cookie[-\s]?indstillinger|privatlivsindstillinger
     |çerez\s+(?:ayarları|tercihleri)|nastavení\s+(?:cookies|soukromí)
     |クッキー設定|cookie設定|プライバシー設定

@@ -29,7 +29,7 @@ def test_menu_nouns_and_account_links_are_not_calls_to_action(text: str) -> None
     "text",
     ["Cookie settings", "Manage cookies", "Do Not Sell My Personal Info", "Your Privacy Choices",
      "Datenschutz-Einstellungen", "Gérer les cookies", "Configurar cookies", "Privacy-instellingen",
-     "Sekretessinställningar"],
+     "Sekretessinställningar", "Modify my cookies choices", "Inställningar för cookies"],
 )  # fmt: skip
 def test_privacy_controls(text: str) -> None:
     assert PRIVACY_CHOICE.match(text)
