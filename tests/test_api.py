@@ -44,6 +44,20 @@ def test_html_locations_point_at_their_text(cleaner_instance: cleaner.Cleaner) -
         assert s.text.split()[0] in " ".join(element.text_content().split())
 
 
+def test_an_ad_frames_fallback_markup_is_a_flagged_promo_segment_never_clean_text(
+    cleaner_instance: cleaner.Cleaner,
+) -> None:
+    fallback = '<SCRIPT LANGUAGE="JavaScript" SRC="http://ad.doubleclick.net/adj/harbour.times/news;sz=300x250"></SCRIPT>'
+    page = PAGE.replace("</article>", f'</article><iframe src="http://ad.doubleclick.net/adi/x">{fallback}</iframe>')
+    result = cleaner_instance.clean(page, cues=True)
+    (frame,) = [s for s in result.segments if s.tag == "iframe"]
+    assert (frame.label, frame.text, frame.cues) == (Label.PROMO, fallback, ("frame:ad_server=ad.doubleclick.net",))
+    assert result.source_text[frame.start : frame.end] == frame.text
+    assert [s.index for s in result.segments] == list(range(len(result.segments)))
+    assert "doubleclick" not in result.text and "sea wall" in result.text
+    assert result.text == cleaner_instance.clean(PAGE).text  # the model's blocks read as before
+
+
 def test_kind_override_and_detection(cleaner_instance: cleaner.Cleaner) -> None:
     assert cleaner_instance.clean("Just a line of text.\n\nAnother one.").kind == "text"
     assert cleaner_instance.clean(PAGE).kind == "html"

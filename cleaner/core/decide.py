@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, template_ids, token_groups
-from cleaner.core.types import LABELS, Block
+from cleaner.core.types import LABELS, Block, Label, Segment
 from cleaner.core.vocabulary import (
+    AD_LABELS,
+    AD_SERVER,
     ADD_TO_CART,
     CALL_TO_ACTION,
     CLASS_GROUPS,
@@ -23,6 +25,7 @@ from cleaner.core.vocabulary import (
     SCRIPT_NOTICE,
     SECTIONING_TAGS,
     TAB_PANEL_CLASS,
+    URL,
 )
 
 # When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
@@ -449,6 +452,39 @@ REGION_SKIPS = (
 # +0.0003 (collection +0.0035), typed-modern-dev content retention +0.0002, every other set unchanged; scoped footers
 # open too: listing -0.0002, service -0.0001.
 SCOPED_HEADER_OPEN = 1
+
+
+# An inline frame's fallback markup (``segment.is_frame_with_fallback``: in pages of the 2000s and 2010s, an ad
+# server's <script> or <a><img> tag inside the <iframe> that loads the ad) is not page text a reader sees, and the
+# model never reads it; it is reported as a flagged segment, never content: ``promo`` when it loads or links to an
+# ad server (``vocabulary.AD_SERVER`` in a URL it holds), sits in an ad slot, or says no more than an ad label,
+# ``boilerplate`` otherwise (an embed's "your browser does not support frames"). Its confidence is this rule's,
+# not a model's.
+FRAME_CONFIDENCE = 0.9
+
+
+def frame_segment(frame: Block) -> Segment:
+    """The flagged segment of one frame, with the cue that typed it."""
+    ad_url = next((m.group(0) for m in URL.finditer(frame.text) if AD_SERVER.search(m.group(0))), None)
+    if ad_url is not None:
+        label, cues = Label.PROMO, ("frame:ad_server=" + ad_url.split("//", 1)[-1].split("/", 1)[0],)
+    elif "ad_slot" in frame.landmarks:
+        label, cues = Label.PROMO, ("frame:ad_slot",)
+    elif frame.text.strip(" -–—:·|[]()").lower() in AD_LABELS:
+        label, cues = Label.PROMO, ("frame:ad_label",)
+    else:
+        label, cues = Label.BOILERPLATE, ("frame:fallback",)
+    return Segment(
+        index=frame.id,
+        label=label,
+        confidence=FRAME_CONFIDENCE,
+        text=frame.text,
+        start=frame.start,
+        end=frame.end,
+        xpath=frame.xpath,
+        tag=frame.tag,
+        cues=cues,
+    )
 
 
 def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:

@@ -35,6 +35,7 @@ class Document:
     json_ld: str = ""  # body text the page's own JSON-LD states
     schema_types: frozenset[str] = frozenset()  # the schema.org types the page declares (``Product``...)
     root: Any = None  # the segmented lxml tree (HTML), which the blocks' XPaths point into: rules select in it
+    frames: tuple[Block, ...] = ()  # inline frames' fallback markup: in the text stream, never read by the model
 
 
 NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
@@ -65,6 +66,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     root = None
     json_ld = ""
     schema_types: frozenset[str] = frozenset()
+    frames: tuple[Block, ...] = ()
     if kind == "html":
         root = parse.parse_html(text)
         reason = parse.why_unusable(text, root) if root is not None else None
@@ -85,12 +87,15 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
                 blocks, truncated = segment.html_blocks(again, keep_noscript=True, **limits)
                 root = again
         source_text = assemble.stream_text(blocks)
+        frames = tuple(b for b in blocks if b.tag == segment.FRAME_TAG)
+        if frames:
+            blocks = [b for b in blocks if b.tag != segment.FRAME_TAG]
     else:
         blocks, truncated = segment.text_blocks(text, **limits)
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return Document(blocks, kind, source_text, title, warnings, json_ld, schema_types, root)
+    return Document(blocks, kind, source_text, title, warnings, json_ld, schema_types, root, frames)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,17 +140,21 @@ def finish(
     (``captions``: keep image captions in the clean text, ``assemble.text_segments``)."""
     doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
+    frames = doc.frames
     labels = decide.choose_labels(probs, feats, blocks, doc.schema_types)
     rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
     if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
         probs, labels, rule_cues = rules.apply(ruleset, blocks, doc.root, probs, labels)
     segs = assemble.segments(blocks, probs, labels, rule_cues)
+    if frames:
+        segs = assemble.with_frames(segs, tuple(decide.frame_segment(f) for f in frames))
     explainer = None if explainers is None else explainers.get(doc.kind)
 
     def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
         assert explainer is not None
-        cues = page_cues(explainer, feats, labels, blocks)
-        return tuple(replace(s, cues=s.cues + c) for s, c in zip(plain, cues, strict=True))
+        cues = iter(page_cues(explainer, feats, labels, blocks))
+        # A frame's cues come with it (``decide.frame_segment``); the model's blocks keep their order among the rest.
+        return tuple(s if s.tag == segment.FRAME_TAG else replace(s, cues=s.cues + next(cues)) for s in plain)
 
     return Result(
         text=assemble.clean_text(segs, captions),

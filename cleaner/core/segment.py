@@ -235,6 +235,8 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
             if is_hidden(el.attrib):
                 kept_hidden.add(el)
             continue
+        if tag == FRAME_TAG and is_frame_with_fallback(el):
+            continue
         if tag not in _DROP:
             hidden = is_hidden(el.attrib)
             if tag in BLOCK_TAGS or not hidden:
@@ -243,6 +245,17 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
                 continue
         remove_keeping_tail(el)
     return kept_hidden
+
+
+FRAME_TAG = "iframe"
+
+
+def is_frame_with_fallback(el: etree._Element) -> bool:
+    """An ``<iframe>`` not hidden by its own markup whose fallback content (the markup between its tags, which the
+    parser keeps as text) holds more than whitespace: it becomes a block of its own, a *frame*, which the model never
+    reads (``pipeline.document_blocks``) and ``decide.frame_label`` types."""
+    text = el.text
+    return text is not None and not text.isspace() and not is_hidden(el.attrib)
 
 
 def _document_elements(root: etree._Element) -> list[etree._Element]:

@@ -111,6 +111,16 @@ AD_LABELS = frozenset(
 reklame annons reklam 広告 スポンサーリンク sponsored gesponsert patrocinado sponsorisé sponsorizzato""".split()
 )
 
+# An ad server named in a URL (a host or path part): what an ad frame's fallback markup links to or loads
+# (``<iframe src=...><script src="http://ad.doubleclick.net/adj/...">``, ``<a href="http://ads.example.com/click.ng/...">``).
+AD_SERVER = re.compile(
+    r"(?<![a-z0-9])(?:ads?|adserver|adsrv|adservice|adclick|adlog|adj|adi|adx|adstream\w*|doubleclick|googlesyndication"
+    r"|googleadservices|2mdn|adnxs|adsystem|adform|adtech|mediaplex|realmedia|atdmt|criteo|taboola|outbrain|pubmatic"
+    r"|rubiconproject|openx|smartadserver|yieldlab|adition|advertising)(?=[./?;=&-])",
+    re.IGNORECASE,
+)
+URL = re.compile(r"(?:https?:)?//[^\s\"'<>]+", re.IGNORECASE)
+
 # Generic words that consent-platform selectors also use: they name no platform.
 _CMP_GENERIC = frozenset(
     """modal overlay popup banner button btn container wrapper content dialog show shown active open hidden visible
@@ -178,6 +188,7 @@ BLOCK_TAGS = frozenset(
     {
         "html",
         "body",
+        "iframe",  # only one holding fallback markup reaches the segmenter (``segment.is_frame_with_fallback``)
         "p",
         "div",
         "li",

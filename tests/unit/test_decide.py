@@ -7,7 +7,7 @@ import pytest
 
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
-from cleaner.core.types import LABELS
+from cleaner.core.types import LABELS, Block, Label
 from cleaner.core.vocabulary import ADD_TO_CART, PRICE
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
@@ -890,3 +890,27 @@ def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
     assert decide.choose_labels(probs, feats, blocks).tolist() == [LABELS.index("boilerplate")] + [CONTENT] * 8
     monkeypatch.setattr(decide, "NAV_DROP_MIN_OUTSIDE_CHARS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
+def _frame(text: str, landmarks: tuple[str, ...] = ()) -> Block:
+    return Block(
+        id=3, text=text, tag="iframe", xpath="/html/body/iframe", start=10, end=10 + len(text), landmarks=landmarks
+    )
+
+
+def test_a_frame_is_promo_when_it_loads_an_ad_else_boilerplate_never_content() -> None:
+    ad = decide.frame_segment(_frame('<SCRIPT SRC="http://ad.doubleclick.net/adj/N339.site/B1;sz=300x250"></SCRIPT>'))
+    assert (ad.label, ad.cues) == (Label.PROMO, ("frame:ad_server=ad.doubleclick.net",))
+    assert (ad.index, ad.start, ad.end, ad.confidence) == (3, 10, 10 + len(ad.text), decide.FRAME_CONFIDENCE)
+    click = decide.frame_segment(
+        _frame('<a href="http://ads.example.co.uk/click.ng/Params.site=x"><img src="b.gif"></a>')
+    )
+    assert click.label is Label.PROMO
+    assert decide.frame_segment(_frame("Advertisement")).label is Label.PROMO
+    assert decide.frame_segment(_frame("<b>x</b>", landmarks=("ad_slot",))).label is Label.PROMO
+    for text in (
+        "Your browser does not support inline frames.",
+        '(Frame content direct link: <a href="http://media.example.com/extras/ticker/ticker13.htm">ticker</a>)',
+        '<a href="https://en.example.org/wiki/Road_safety">read</a>',  # "ad" inside a word is no ad server
+    ):
+        assert decide.frame_segment(_frame(text)).label is Label.BOILERPLATE, text

@@ -47,6 +47,21 @@ def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
     ]
 
 
+def test_an_iframe_with_fallback_markup_is_a_block_of_its_own_empty_or_hidden_ones_vanish() -> None:
+    root = parse.parse_html(
+        '<body><p>Before <iframe src="https://x.example/a"><a href="http://ads.example.com/click">ad</a></iframe>'
+        ' after.</p><iframe src="/embed"></iframe><iframe style="display:none">tracker</iframe><p>End.</p></body>'
+    )
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
+    assert [(b.text, b.tag) for b in blocks] == [
+        ("Before", "p"),
+        ('<a href="http://ads.example.com/click">ad</a>', segment.FRAME_TAG),
+        ("after.", "p"),
+        ("End.", "p"),
+    ]
+
+
 def test_landmarks_come_from_tags_roles_microdata_and_platform_names() -> None:
     root = parse.parse_html(
         '<body><main><article><div itemprop="articleBody"><p>Body text.</p></div></article></main>'
