@@ -186,7 +186,7 @@ def predict(
             pred: list[list[Any]] = [[s.text, s.label.value, round(s.confidence, 5)] for s in result.segments]
             if blocks:
                 parsed = document_blocks(doc, replace(cleaner.config, kind=doc_kind))
-                found = sorted([*parsed.blocks, *parsed.frames], key=lambda b: b.start)  # as the segments are
+                found = sorted([*parsed.blocks, *parsed.ruled], key=lambda b: b.start)  # as the segments are
                 if len(found) == len(pred):
                     for row, b in zip(pred, found, strict=True):
                         row += [b.tag, list(b.attrs[:12]), list(b.landmarks)]

@@ -47,7 +47,9 @@ def test_html_locations_point_at_their_text(cleaner_instance: cleaner.Cleaner) -
 def test_an_ad_frames_fallback_markup_is_a_flagged_promo_segment_never_clean_text(
     cleaner_instance: cleaner.Cleaner,
 ) -> None:
-    fallback = '<SCRIPT LANGUAGE="JavaScript" SRC="http://ad.doubleclick.net/adj/harbour.times/news;sz=300x250"></SCRIPT>'
+    fallback = (
+        '<SCRIPT LANGUAGE="JavaScript" SRC="http://ad.doubleclick.net/adj/harbour.times/news;sz=300x250"></SCRIPT>'
+    )
     page = PAGE.replace("</article>", f'</article><iframe src="http://ad.doubleclick.net/adi/x">{fallback}</iframe>')
     result = cleaner_instance.clean(page, cues=True)
     (frame,) = [s for s in result.segments if s.tag == "iframe"]

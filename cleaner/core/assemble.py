@@ -29,9 +29,9 @@ def segments(
     )
 
 
-def with_frames(segs: tuple[Segment, ...], frames: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """The model's segments and the frames' (``decide.frame_segment``) in document order."""
-    return tuple(sorted(segs + frames, key=lambda s: s.start))
+def with_ruled(segs: tuple[Segment, ...], ruled: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The model's segments and the ruled blocks' (``decide.ruled_segment``) in document order."""
+    return tuple(sorted(segs + ruled, key=lambda s: s.start))
 
 
 _IN_FIGCAPTION = re.compile(r"/figcaption(?:\[\d+\])?(?:/|$)")

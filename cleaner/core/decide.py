@@ -454,37 +454,46 @@ REGION_SKIPS = (
 SCOPED_HEADER_OPEN = 1
 
 
-# An inline frame's fallback markup (``segment.is_frame_with_fallback``: in pages of the 2000s and 2010s, an ad
-# server's <script> or <a><img> tag inside the <iframe> that loads the ad) is not page text a reader sees, and the
-# model never reads it; it is reported as a flagged segment, never content: ``promo`` when it loads or links to an
-# ad server (``vocabulary.AD_SERVER`` in a URL it holds), sits in an ad slot, or says no more than an ad label,
-# ``boilerplate`` otherwise (an embed's "your browser does not support frames"). Its confidence is this rule's,
-# not a model's.
-FRAME_CONFIDENCE = 0.9
+# Blocks a rule labels (``segment.RULED_TAGS``), which the model never reads, reported as flagged segments, never
+# content. An inline frame's fallback markup (in pages of the 2000s and 2010s, an ad server's <script> or <a><img>
+# tag inside the <iframe> that loads the ad) is ``promo`` when it loads or links to an ad server (``AD_SERVER`` in a
+# URL it holds), sits in an ad slot or says no more than an ad label, else ``boilerplate`` (an embed's "your browser
+# does not support frames"). A drop-down menu's options (sections, regions, languages, sort orders) are
+# ``boilerplate``, ``promo`` in an ad slot. The confidence is this rule's, not a model's.
+RULED_CONFIDENCE = 0.9
 
 
-def frame_segment(frame: Block) -> Segment:
-    """The flagged segment of one frame, with the cue that typed it."""
-    ad_url = next((m.group(0) for m in URL.finditer(frame.text) if AD_SERVER.search(m.group(0))), None)
-    if ad_url is not None:
-        label, cues = Label.PROMO, ("frame:ad_server=" + ad_url.split("//", 1)[-1].split("/", 1)[0],)
-    elif "ad_slot" in frame.landmarks:
-        label, cues = Label.PROMO, ("frame:ad_slot",)
-    elif frame.text.strip(" -–—:·|[]()").lower() in AD_LABELS:
-        label, cues = Label.PROMO, ("frame:ad_label",)
-    else:
-        label, cues = Label.BOILERPLATE, ("frame:fallback",)
+def ruled_segment(block: Block) -> Segment:
+    """The flagged segment of one ruled block, with the cue that typed it."""
+    label, cues = _menu_label(block) if block.tag == "select" else _frame_label(block)
     return Segment(
-        index=frame.id,
+        index=block.id,
         label=label,
-        confidence=FRAME_CONFIDENCE,
-        text=frame.text,
-        start=frame.start,
-        end=frame.end,
-        xpath=frame.xpath,
-        tag=frame.tag,
+        confidence=RULED_CONFIDENCE,
+        text=block.text,
+        start=block.start,
+        end=block.end,
+        xpath=block.xpath,
+        tag=block.tag,
         cues=cues,
     )
+
+
+def _menu_label(menu: Block) -> tuple[Label, tuple[str, ...]]:
+    if "ad_slot" in menu.landmarks:
+        return Label.PROMO, ("menu:ad_slot",)
+    return Label.BOILERPLATE, ("menu:drop_down",)
+
+
+def _frame_label(frame: Block) -> tuple[Label, tuple[str, ...]]:
+    ad_url = next((m.group(0) for m in URL.finditer(frame.text) if AD_SERVER.search(m.group(0))), None)
+    if ad_url is not None:
+        return Label.PROMO, ("frame:ad_server=" + ad_url.split("//", 1)[-1].split("/", 1)[0],)
+    if "ad_slot" in frame.landmarks:
+        return Label.PROMO, ("frame:ad_slot",)
+    if frame.text.strip(" -–—:·|[]()").lower() in AD_LABELS:
+        return Label.PROMO, ("frame:ad_label",)
+    return Label.BOILERPLATE, ("frame:fallback",)
 
 
 def in_label_order(probs: np.ndarray, classes: Sequence[object]) -> np.ndarray:

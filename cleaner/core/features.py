@@ -22,7 +22,7 @@ from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from cleaner.core.caching import token_cache
 from cleaner.core.hashing import MARK, ngram_counts
-from cleaner.core.types import Block
+from cleaner.core.types import BLOCK_SEPARATOR, Block
 from cleaner.core.vocabulary import (
     AD_LABELS,
     CLASS_GROUPS,
@@ -714,6 +714,16 @@ def _in_json_ld(page: Page) -> np.ndarray:
     return page.per_text(lambda t: len(t.split()) >= JSON_LD_MIN_WORDS and t in page.json_ld)
 
 
+def _char_starts(page: Page) -> np.ndarray:
+    """Where each block starts in the text the model reads: its offset in a plain-text input; on a page, in its
+    blocks joined by blank lines (the offset into the page's text stream, but for the ruled blocks between them,
+    ``segment.RULED_TAGS``, which the model does not read)."""
+    if page.is_text:
+        return page.per_block(attrgetter("start"))
+    steps = page.lengths + len(BLOCK_SEPARATOR)
+    return (np.cumsum(steps) - steps).astype(np.float64)
+
+
 def _ad_label(page: Page) -> np.ndarray:
     """1 for a short block that is an ad label ("Advertisement", "Anzeige", "広告"...)."""
     return page.per_text(lambda t: len(t) <= 40 and t.strip(" -–—:·|[]()").lower() in AD_LABELS)
@@ -763,7 +773,7 @@ DENSE_FEATURES: tuple[tuple[str, Callable[[Page], np.ndarray]], ...] = (
     ("rel_position", lambda p: np.arange(p.n) / max(p.n - 1, 1)),
     (
         "rel_char_position",
-        lambda p: p.per_block(attrgetter("start")) / max(float(p.lengths.sum()) + 2 * p.n, 1),
+        lambda p: _char_starts(p) / max(float(p.lengths.sum()) + 2 * p.n, 1),
     ),
     ("log_page_blocks", lambda p: np.full(p.n, np.log1p(p.n))),
     ("log_page_chars", lambda p: np.full(p.n, np.log1p(float(p.lengths.sum())))),

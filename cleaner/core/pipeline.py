@@ -35,7 +35,7 @@ class Document:
     json_ld: str = ""  # body text the page's own JSON-LD states
     schema_types: frozenset[str] = frozenset()  # the schema.org types the page declares (``Product``...)
     root: Any = None  # the segmented lxml tree (HTML), which the blocks' XPaths point into: rules select in it
-    frames: tuple[Block, ...] = ()  # inline frames' fallback markup: in the text stream, never read by the model
+    ruled: tuple[Block, ...] = ()  # blocks a rule labels (``segment.RULED_TAGS``): in the text stream, not the model's
 
 
 NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
@@ -66,7 +66,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
     root = None
     json_ld = ""
     schema_types: frozenset[str] = frozenset()
-    frames: tuple[Block, ...] = ()
+    ruled: tuple[Block, ...] = ()
     if kind == "html":
         root = parse.parse_html(text)
         reason = parse.why_unusable(text, root) if root is not None else None
@@ -80,22 +80,22 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
         schema_types = segment.page_schema_types(root) if root is not None else frozenset()
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
-        if few_visible_words(blocks) and "<noscript" in text.lower():
+        if few_visible_words([b for b in blocks if b.tag not in segment.RULED_TAGS]) and "<noscript" in text.lower():
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
             again = parse.parse_html(text)
             if again is not None:
                 blocks, truncated = segment.html_blocks(again, keep_noscript=True, **limits)
                 root = again
         source_text = assemble.stream_text(blocks)
-        frames = tuple(b for b in blocks if b.tag == segment.FRAME_TAG)
-        if frames:
-            blocks = [b for b in blocks if b.tag != segment.FRAME_TAG]
+        ruled = tuple(b for b in blocks if b.tag in segment.RULED_TAGS)
+        if ruled:
+            blocks = [b for b in blocks if b.tag not in segment.RULED_TAGS]
     else:
         blocks, truncated = segment.text_blocks(text, **limits)
         source_text = text
     if truncated:
         warnings.append(f"truncated: more than max_blocks={config.max_blocks} blocks")
-    return Document(blocks, kind, source_text, title, warnings, json_ld, schema_types, root, frames)
+    return Document(blocks, kind, source_text, title, warnings, json_ld, schema_types, root, ruled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,21 +140,21 @@ def finish(
     (``captions``: keep image captions in the clean text, ``assemble.text_segments``)."""
     doc, feats = prepared.doc, prepared.features
     blocks = doc.blocks
-    frames = doc.frames
+    ruled = doc.ruled
     labels = decide.choose_labels(probs, feats, blocks, doc.schema_types)
     rule_cues: list[tuple[str, ...]] = [()] * len(blocks)
     if ruleset is not None:  # the user's rules, after the model (``cleaner.core.rules``)
         probs, labels, rule_cues = rules.apply(ruleset, blocks, doc.root, probs, labels)
     segs = assemble.segments(blocks, probs, labels, rule_cues)
-    if frames:
-        segs = assemble.with_frames(segs, tuple(decide.frame_segment(f) for f in frames))
+    if ruled:
+        segs = assemble.with_ruled(segs, tuple(decide.ruled_segment(b) for b in ruled))
     explainer = None if explainers is None else explainers.get(doc.kind)
 
     def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
         assert explainer is not None
         cues = iter(page_cues(explainer, feats, labels, blocks))
-        # A frame's cues come with it (``decide.frame_segment``); the model's blocks keep their order among the rest.
-        return tuple(s if s.tag == segment.FRAME_TAG else replace(s, cues=s.cues + next(cues)) for s in plain)
+        # A ruled block's cues come with it (``decide.ruled_segment``); the model's keep their order among the rest.
+        return tuple(s if s.tag in segment.RULED_TAGS else replace(s, cues=s.cues + next(cues)) for s in plain)
 
     return Result(
         text=assemble.clean_text(segs, captions),

@@ -170,9 +170,13 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
     rows = 0
     links: list[etree._Element] = []  # the links and cells inside, in document order
     cells: list[etree._Element] = []
+    ruled_chars = 0
     for d in el.iterdescendants():
         t = d.tag
         if type(t) is not str:
+            continue
+        if t in RULED_TAGS:
+            ruled_chars += len((d.text or "").strip())  # read as a block of its own after the unit
             continue
         if (t in BLOCK_TAGS and t not in parts) or (is_hidden(d.attrib) if hidden is None else d in hidden):
             return None
@@ -184,7 +188,7 @@ def unit_kind(el: etree._Element, tag: str, hidden: Container[etree._Element] | 
             links.append(d)
         elif t in _CELL_TAGS:
             cells.append(d)
-    chars = _text_chars(el)
+    chars = _text_chars(el) - ruled_chars
     if chars > MAX_UNIT_CHARS:
         return None
     if tag == "pre":
@@ -237,6 +241,8 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
             continue
         if tag == FRAME_TAG and is_frame_with_fallback(el):
             continue
+        if tag == MENU_TAG and not is_hidden(el.attrib) and flatten_menu(el):
+            continue
         if tag not in _DROP:
             hidden = is_hidden(el.attrib)
             if tag in BLOCK_TAGS or not hidden:
@@ -247,15 +253,34 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
     return kept_hidden
 
 
+# Elements whose text a rule labels and the model never reads (``pipeline.document_blocks`` sets their blocks
+# aside, ``decide.ruled_segment`` labels them): an inline frame's fallback markup, a drop-down menu's options. Each is
+# a block of its own, so what was removed is reported, never content; the model's blocks are those of the page
+# without them (``html_blocks`` reads around them as if they were gone), and each comes after the block holding it.
 FRAME_TAG = "iframe"
+MENU_TAG = "select"
+RULED_TAGS = frozenset({FRAME_TAG, MENU_TAG})
+MENU_OPTION_SEPARATOR = " | "
 
 
 def is_frame_with_fallback(el: etree._Element) -> bool:
     """An ``<iframe>`` not hidden by its own markup whose fallback content (the markup between its tags, which the
-    parser keeps as text) holds more than whitespace: it becomes a block of its own, a *frame*, which the model never
-    reads (``pipeline.document_blocks``) and ``decide.frame_label`` types."""
+    parser keeps as text) holds more than whitespace."""
     text = el.text
     return text is not None and not text.isspace() and not is_hidden(el.attrib)
+
+
+def flatten_menu(el: etree._Element) -> bool:
+    """Replace a ``<select>``'s children by its options' texts joined by ``MENU_OPTION_SEPARATOR`` (its text); False
+    (and nothing changed) when no option holds text."""
+    options = [" ".join("".join(o.itertext()).split()) for o in el.iter("option")]
+    options = [o for o in options if o]
+    if not options:
+        return False
+    for child in list(el):
+        el.remove(child)
+    el.text = MENU_OPTION_SEPARATOR.join(options)
+    return True
 
 
 def _document_elements(root: etree._Element) -> list[etree._Element]:
@@ -522,10 +547,17 @@ def html_blocks(
     form_depth = 0
     unit: etree._Element | None = None  # the unit element being read, if any
 
+    ruled: list[tuple[int, etree._Element]] = []  # (where among the runs, element), in reading order
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if type(tag) is not str:  # entities, processing instructions
             if event == "end" and el.tail and top is not None:
+                pieces.append((el.tail, in_link))
+            continue
+        if tag in RULED_TAGS:  # no children left (``_drop_invisible``): its text is its own block, its tail runs on
+            if event == "start":
+                ruled.append((len(runs) + (1 if pieces and top is not None else 0), el))
+            elif el.tail and top is not None:
                 pieces.append((el.tail, in_link))
             continue
         if event == "start":
@@ -619,7 +651,15 @@ def html_blocks(
     blocks: list[Block] = []
     sorted_marks: dict[frozenset[str], tuple[str, ...]] = {}
     offset = 0
-    for o, run in runs:
+    ruled.reverse()  # popped from the end: first in reading order first
+    for k, (o, run) in enumerate([*runs, (None, [])]):
+        while ruled and ruled[-1][0] <= k:
+            if len(blocks) >= max_blocks:
+                return blocks, True
+            blocks.append(_ruled_block(ruled.pop()[1], len(blocks), offset, max_block_chars, tree))
+            offset = blocks[-1].end + len(BLOCK_SEPARATOR)
+        if o is None:
+            break
         raw = "".join([t for t, _ in run])
         if not raw or raw.isspace():  # no text in any chunk
             continue
@@ -664,6 +704,33 @@ def html_blocks(
             )
             offset = end + len(BLOCK_SEPARATOR)
     return blocks, False
+
+
+def _ruled_block(el: etree._Element, block_id: int, start: int, max_block_chars: int, tree: Any) -> Block:
+    """The block of a ruled element (``RULED_TAGS``): its text, its own and its ancestors' class/id tokens and
+    landmarks (read here: a page has few)."""
+    text = " ".join((el.text or "").split())[:max_block_chars]
+    attrs: tuple[str, ...] = ()
+    landmarks: set[str] = set()
+    ancestors = [a for a in el.iterancestors() if type(a.tag) is str]
+    for node in [el, *ancestors]:
+        if node.tag in PAGE_ELEMENTS:
+            continue
+        names, marks = element_facts(node.tag, node.items())
+        attrs = _with_tokens(attrs, names) if attrs else names
+        landmarks |= marks
+    return Block(
+        id=block_id,
+        text=text,
+        tag=el.tag,
+        xpath=tree.getpath(el),
+        start=start,
+        end=start + len(text),
+        depth=len(ancestors),
+        ancestors=tuple(a.tag for a in ancestors[:MAX_ANCESTORS]),
+        attrs=attrs[:MAX_ATTR_TOKENS],
+        landmarks=tuple(sorted(landmarks)),
+    )
 
 
 _LINES = re.compile(r"[^\n]+")

@@ -188,7 +188,6 @@ BLOCK_TAGS = frozenset(
     {
         "html",
         "body",
-        "iframe",  # only one holding fallback markup reaches the segmenter (``segment.is_frame_with_fallback``)
         "p",
         "div",
         "li",

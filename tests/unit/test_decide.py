@@ -899,18 +899,18 @@ def _frame(text: str, landmarks: tuple[str, ...] = ()) -> Block:
 
 
 def test_a_frame_is_promo_when_it_loads_an_ad_else_boilerplate_never_content() -> None:
-    ad = decide.frame_segment(_frame('<SCRIPT SRC="http://ad.doubleclick.net/adj/N339.site/B1;sz=300x250"></SCRIPT>'))
+    ad = decide.ruled_segment(_frame('<SCRIPT SRC="http://ad.doubleclick.net/adj/N339.site/B1;sz=300x250"></SCRIPT>'))
     assert (ad.label, ad.cues) == (Label.PROMO, ("frame:ad_server=ad.doubleclick.net",))
-    assert (ad.index, ad.start, ad.end, ad.confidence) == (3, 10, 10 + len(ad.text), decide.FRAME_CONFIDENCE)
-    click = decide.frame_segment(
+    assert (ad.index, ad.start, ad.end, ad.confidence) == (3, 10, 10 + len(ad.text), decide.RULED_CONFIDENCE)
+    click = decide.ruled_segment(
         _frame('<a href="http://ads.example.co.uk/click.ng/Params.site=x"><img src="b.gif"></a>')
     )
     assert click.label is Label.PROMO
-    assert decide.frame_segment(_frame("Advertisement")).label is Label.PROMO
-    assert decide.frame_segment(_frame("<b>x</b>", landmarks=("ad_slot",))).label is Label.PROMO
+    assert decide.ruled_segment(_frame("Advertisement")).label is Label.PROMO
+    assert decide.ruled_segment(_frame("<b>x</b>", landmarks=("ad_slot",))).label is Label.PROMO
     for text in (
         "Your browser does not support inline frames.",
         '(Frame content direct link: <a href="http://media.example.com/extras/ticker/ticker13.htm">ticker</a>)',
         '<a href="https://en.example.org/wiki/Road_safety">read</a>',  # "ad" inside a word is no ad server
     ):
-        assert decide.frame_segment(_frame(text)).label is Label.BOILERPLATE, text
+        assert decide.ruled_segment(_frame(text)).label is Label.BOILERPLATE, text

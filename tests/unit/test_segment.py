@@ -47,19 +47,27 @@ def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
     ]
 
 
-def test_an_iframe_with_fallback_markup_is_a_block_of_its_own_empty_or_hidden_ones_vanish() -> None:
+def test_frames_and_menus_are_blocks_of_their_own_after_the_block_around_them_which_reads_as_without_them() -> None:
     root = parse.parse_html(
         '<body><p>Before <iframe src="https://x.example/a"><a href="http://ads.example.com/click">ad</a></iframe>'
-        ' after.</p><iframe src="/embed"></iframe><iframe style="display:none">tracker</iframe><p>End.</p></body>'
+        ' after.</p><iframe src="/embed"></iframe><iframe style="display:none">tracker</iframe>'
+        '<div class="ad-slot">Go to <select><option>Home</option><option> </option><optgroup label="More">'
+        "<option>World  news</option></optgroup></select> now</div><select><option></option></select>"
+        "<ul><li>One</li><li>Two <select><option>2</option><option>3</option></select></li></ul><p>End.</p></body>"
     )
     assert root is not None
     blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
     assert [(b.text, b.tag) for b in blocks] == [
-        ("Before", "p"),
+        ("Before after.", "p"),
         ('<a href="http://ads.example.com/click">ad</a>', segment.FRAME_TAG),
-        ("after.", "p"),
+        ("Go to now", "div"),
+        ("Home | World news", segment.MENU_TAG),
+        ("One\nTwo", "ul"),  # still one unit
+        ("2 | 3", segment.MENU_TAG),
         ("End.", "p"),
     ]
+    assert "ad_slot" in blocks[3].landmarks and blocks[3].xpath == "/html/body/div/select"
+    assert [b.id for b in blocks] == list(range(len(blocks)))
 
 
 def test_landmarks_come_from_tags_roles_microdata_and_platform_names() -> None:
