@@ -217,6 +217,12 @@ PROMO_KINDS: tuple[Rule, ...] = (
     ("event / product promo", rx(r"event|ticket|shop|kauf|buy|order|bestell|book\b|buch"), None, None),
 )
 FALSE_ALARM_KINDS: tuple[Rule, ...] = (
+    (
+        "ad frame's fallback markup (gold says not promo)",
+        rx(r"<script|<a href|<img|doubleclick|click\.ng|adserver"),
+        None,
+        None,
+    ),
     ("ad label (gold says not promo)", rx(_AD_LABEL + r"|anzeige buchen|^\W*(anzeigen|shoppinganzeigen)"), None, 3),
     (
         "product facts (price, stock, specs)",

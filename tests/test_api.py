@@ -57,7 +57,9 @@ def test_an_ad_frames_fallback_markup_is_a_flagged_promo_segment_never_clean_tex
     assert result.source_text[frame.start : frame.end] == frame.text
     assert [s.index for s in result.segments] == list(range(len(result.segments)))
     assert "doubleclick" not in result.text and "sea wall" in result.text
-    assert result.text == cleaner_instance.clean(PAGE).text  # the model's blocks read as before
+    without = cleaner_instance.clean(PAGE)
+    assert result.text == without.text  # the model's blocks read as before...
+    assert result.quality == without.quality  # ...and the page quality reads the model's segments only
 
 
 def test_kind_override_and_detection(cleaner_instance: cleaner.Cleaner) -> None:

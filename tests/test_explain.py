@@ -272,6 +272,8 @@ def every_cue_name() -> list[str]:
     names += [f"landmark:{name}" for name in LANDMARKS] + [f"not_landmark:{name}" for name in LANDMARKS]
     names += ["word:subscribe", 'phrase:"you agree"', "class~cookie", "tag:button", "inside:form", "rule:ads"]
     names += [f"{side}:{label.value}" for side in ("after", "before") for label in Label]
+    names += ["frame:ad_server=ad.doubleclick.net", "frame:ad_slot", "frame:ad_label", "frame:fallback"]
+    names += ["menu:drop_down", "menu:ad_slot"]  # decide.ruled_segment's
     return sorted(set(names))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.core import quality_params
+from cleaner.core.segment import RULED_TAGS
 from cleaner.core.types import LABELS, Label, Segment
 
 MAIN_CONTENT_MIN_WORDS = 10  # fewer content words than this is a stub, not a page's main content
@@ -23,7 +24,8 @@ MAIN_CONTENT_MIN_CONFIDENCE = 0.5  # below this, content is only the fallback of
 
 @dataclass(frozen=True, slots=True)
 class Quality:
-    """``shares``: share of the page's text (characters) per label; ``main_content``: whether the model found a
+    """``shares``: share of the page's text (characters) per label, the model's blocks only (not the ruled ones:
+    ``segment.RULED_TAGS``); ``main_content``: whether the model found a
     main content (at least ``MAIN_CONTENT_MIN_WORDS`` words it calls content with a mean confidence of at least
     ``MAIN_CONTENT_MIN_CONFIDENCE``); ``confidence``: the calibrated probability that the clean text is the page's
     main content (word F1 >= 0.8)."""
@@ -42,6 +44,7 @@ def page_statistics(segments: Sequence[Segment], kind: str) -> dict[str, float]:
     conf_chars = 0.0
     low_chars = 0
     words = 0
+    segments = [s for s in segments if s.tag not in RULED_TAGS]  # a rule's (a frame's markup): not the model's
     for s in segments:
         n = s.end - s.start
         chars[s.label.value] += n
