@@ -10,7 +10,10 @@ from cleaner import CleanerError, Label
 
 _CLEANER = cleaner.Cleaner()
 
-tags = st.sampled_from(["p", "div", "li", "ul", "span", "a", "h1", "td", "table", "br", "b", "nav", "form", "script"])
+tags = st.sampled_from(
+    ["p", "div", "li", "ul", "span", "a", "h1", "td", "table", "br", "b", "nav", "form", "script", "iframe", "select",
+     "option"]
+)  # fmt: skip
 words = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=30)
 
 
@@ -84,3 +87,35 @@ def test_text_paragraph_offsets_cut_the_input(paragraphs: list[str]) -> None:
     _check(result)
     for s in result.segments:
         assert text[s.start : s.end] == s.text
+
+
+ARTICLE = (
+    "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    "<article><h1>Harbour reopens after repairs</h1>"
+    "<p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the sea wall.</p>"
+    "<p>Engineers replaced more than 200 metres of masonry and installed new drainage channels.</p>"
+    "<p>The harbour authority said the work came in under budget and ahead of the spring season.</p></article>"
+    "<footer><p>Copyright 2024 Harbour Times</p></footer></body></html>"
+)
+_SLOTS = [i for i in range(len(ARTICLE)) if ARTICLE.startswith(("<p>", "</p>", "<h1>", "</article>", "<footer>"), i)]
+
+
+@st.composite
+def ruled_elements(draw: st.DrawFn) -> str:
+    """An inline frame with fallback markup or a drop-down menu with options."""
+    text = draw(st.text(alphabet="abc <>/=\"'.:", min_size=1, max_size=40).filter(str.strip))
+    if draw(st.booleans()):
+        return f"<iframe src='http://ads.example.com/x'>{text.replace('</', '')}</iframe>"
+    options = draw(st.lists(st.text(alphabet="abc xyz", max_size=12), min_size=1, max_size=4))
+    return "<select>" + "".join(f"<option>{o}</option>" for o in options) + "</select>"
+
+
+@given(st.lists(st.tuples(st.sampled_from(_SLOTS), ruled_elements()), max_size=4))
+def test_frames_and_menus_never_change_the_clean_text(inserts: list[tuple[int, str]]) -> None:
+    page = ARTICLE
+    for at, markup in sorted(inserts, reverse=True):
+        page = page[:at] + markup + page[at:]
+    result = _CLEANER.clean(page)
+    _check(result)
+    assert result.text == _CLEANER.clean(ARTICLE).text
+    assert all(s.label is not Label.CONTENT for s in result.segments if s.tag in ("iframe", "select"))
