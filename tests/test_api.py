@@ -62,6 +62,23 @@ def test_an_ad_frames_fallback_markup_is_a_flagged_promo_segment_never_clean_tex
     assert result.quality == without.quality  # ...and the page quality reads the model's segments only
 
 
+def test_an_app_shell_is_read_with_its_noscript_text(cleaner_instance: cleaner.Cleaner) -> None:
+    """A forum app renders its thread into <noscript>; the shell shows a menu of a few dozen words."""
+    links = " ".join(f"<a href='/c/{i}'>Category number {i}</a>" for i in range(12))
+    shell = f"<header><nav>{links}</nav></header>"
+    replies = "".join(
+        f"<div class='post'><p>Reply {i}: the sea wall repairs were overdue, and the new drainage channels should stop"
+        " the flooding we saw on the quay every winter since the storm.</p></div>"
+        for i in range(4)
+    )
+    article = PAGE.split("<body>", 1)[1].split("<footer>", 1)[0] + replies
+    page = f"<html><body>{shell}<div id='app'></div><noscript>{article}</noscript></body></html>"
+    assert len(" ".join(shell.split(">")).split()) >= 30  # more than the "shows nothing" rule's 30 words
+    assert "sea wall" in cleaner_instance.clean(page).text
+    notice = page.replace(article, "<p>Please enable JavaScript to read this forum.</p>")
+    assert "enable JavaScript" not in cleaner_instance.clean(notice).source_text  # a short noscript stays unread
+
+
 def test_kind_override_and_detection(cleaner_instance: cleaner.Cleaner) -> None:
     assert cleaner_instance.clean("Just a line of text.\n\nAnother one.").kind == "text"
     assert cleaner_instance.clean(PAGE).kind == "html"

@@ -38,16 +38,23 @@ class Document:
     ruled: tuple[Block, ...] = ()  # blocks a rule labels (``segment.RULED_TAGS``): in the text stream, not the model's
 
 
-NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too
+NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too...
+# ...and below this share of the words its <noscript> elements hold: a forum app's shell (Discourse renders the whole
+# thread into <noscript> for readers without scripts) shows a header, a menu and a "Skip to main content" link, a few
+# dozen words. On the dev sets one page is read differently (wcxb-dev/0502: a thread of 1,677 words behind a shell of
+# 31); of the pages not read with their <noscript> text, the one closest to the line shows 0.69 of its words.
+NOSCRIPT_SHELL_SHARE = 1 / 3
 
 
-def few_visible_words(blocks: list[Block]) -> bool:
-    """Whether the blocks not hidden hold fewer than ``NOSCRIPT_MIN_WORDS`` words, counting only as far as needed."""
+def few_visible_words(blocks: list[Block], noscript_words: int = 0) -> bool:
+    """Whether the blocks not hidden hold fewer than ``NOSCRIPT_MIN_WORDS`` words, or fewer than
+    ``NOSCRIPT_SHELL_SHARE`` of ``noscript_words``, counting only as far as needed."""
+    limit = max(NOSCRIPT_MIN_WORDS, NOSCRIPT_SHELL_SHARE * noscript_words)
     words = 0
     for b in blocks:
         if "hidden" not in b.landmarks:
             words += len(b.text.split())
-            if words >= NOSCRIPT_MIN_WORDS:
+            if words >= limit:
                 return False
     return True
 
@@ -79,8 +86,9 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         title = segment.page_title(root) if root is not None else None
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
         schema_types = segment.page_schema_types(root) if root is not None else frozenset()
+        noscript = segment.noscript_words(root) if root is not None and "<noscript" in text.lower() else 0
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
-        if few_visible_words([b for b in blocks if b.tag not in segment.RULED_TAGS]) and "<noscript" in text.lower():
+        if noscript and few_visible_words([b for b in blocks if b.tag not in segment.RULED_TAGS], noscript):
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
             again = parse.parse_html(text)
             if again is not None:

@@ -283,6 +283,16 @@ def flatten_menu(el: etree._Element) -> bool:
     return True
 
 
+_NOSCRIPT_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+
+
+def noscript_words(root: etree._Element) -> int:
+    """Words of text the document's ``<noscript>`` elements hold (not counting scripts and styles inside them)."""
+    return sum(
+        len(t.split()) for top in _document_elements(root) for el in top.iter("noscript") for t in _NOSCRIPT_TEXT(el)
+    )
+
+
 def _document_elements(root: etree._Element) -> list[etree._Element]:
     """``root`` and the elements beside it (a stray second ``<html>``), in document order: what ``//`` reads."""
     element = etree.Element
