@@ -86,7 +86,7 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         title = segment.page_title(root) if root is not None else None
         json_ld = segment.page_json_ld_text(root) if root is not None else ""
         schema_types = segment.page_schema_types(root) if root is not None else frozenset()
-        noscript = segment.noscript_words(root) if root is not None and "<noscript" in text.lower() else 0
+        noscript = segment.noscript_words(root) if root is not None else 0
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
         if noscript and few_visible_words([b for b in blocks if b.tag not in segment.RULED_TAGS], noscript):
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.

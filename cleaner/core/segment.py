@@ -226,13 +226,16 @@ def _unit_text(kind: str, raw: str) -> str:
 def drop_invisible(root: etree._Element, *, keep_noscript: bool = False) -> None:
     """Remove scripts, styles, templates and the like, keeping their tails. Hidden elements stay: their blocks are
     marked (landmark ``hidden``) and never become content, but a hidden consent dialog is still labelled. Hidden
-    inline elements (an icon's text, a duplicate label) are removed, so no visible block takes their text."""
+    inline elements (an icon's text, a duplicate label) are removed, so no visible block takes their text. Frames
+    with fallback markup and drop-down menus (flattened to their options' text) stay: ``RULED_TAGS``."""
     _drop_invisible(root, keep_noscript)
 
 
-def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Element]:
-    """``drop_invisible``; returns the hidden elements (``is_hidden``) that stay in the tree."""
+def _drop_invisible(root: etree._Element, keep_noscript: bool) -> tuple[set[etree._Element], bool]:
+    """``drop_invisible``; returns the hidden elements (``is_hidden``) that stay in the tree, and whether a ruled
+    element (``RULED_TAGS``) stays."""
     kept_hidden: set[etree._Element] = set()
+    ruled = False
     for el in _invisible_candidates(root, _DROP_BUT_NOSCRIPT if keep_noscript else _DROP):
         tag = el.tag
         if tag == "noscript" and keep_noscript:
@@ -240,8 +243,10 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
                 kept_hidden.add(el)
             continue
         if tag == FRAME_TAG and is_frame_with_fallback(el):
+            ruled = True
             continue
         if tag == MENU_TAG and not is_hidden(el.attrib) and flatten_menu(el):
+            ruled = True
             continue
         if tag not in _DROP:
             hidden = is_hidden(el.attrib)
@@ -250,7 +255,7 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> set[etree._Ele
                     kept_hidden.add(el)
                 continue
         remove_keeping_tail(el)
-    return kept_hidden
+    return kept_hidden, ruled
 
 
 # Elements whose text a rule labels and the model never reads (``pipeline.document_blocks`` sets their blocks
@@ -492,7 +497,7 @@ def html_blocks(
     distinct id or class value, the landmarks of each distinct (tag, token bits); the accumulated tokens once per
     distinct (own tokens, inherited tokens).
     """
-    hidden = _drop_invisible(root, keep_noscript)
+    hidden, has_ruled = _drop_invisible(root, keep_noscript)
     tree = root.getroottree()
     names_of: dict[str | None, tuple[tuple[str, ...], int]] = {}  # per id or class value
     marks_of: dict[tuple[str, int], frozenset[str]] = {}  # per tag and token bits
@@ -564,7 +569,7 @@ def html_blocks(
             if event == "end" and el.tail and top is not None:
                 pieces.append((el.tail, in_link))
             continue
-        if tag in RULED_TAGS:  # no children left (``_drop_invisible``): its text is its own block, its tail runs on
+        if has_ruled and tag in RULED_TAGS:  # no children (``_drop_invisible``): its text is a block, its tail runs on
             if event == "start":
                 ruled.append((len(runs) + (1 if pieces and top is not None else 0), el))
             elif el.tail and top is not None:
