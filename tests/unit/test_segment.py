@@ -7,12 +7,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.core import parse, segment
+from cleaner.core.types import Block
+
+
+def _segmented(markup: str) -> list[Block]:
+    root = parse.parse_html(markup)
+    assert root is not None
+    return segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
 
 
 def _html_blocks(markup: str) -> list[str]:
-    root = parse.parse_html(markup)
-    assert root is not None
-    return [b.text for b in segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]]
+    return [b.text for b in _segmented(markup)]
 
 
 def test_block_elements_become_blocks_and_scripts_vanish() -> None:
@@ -31,14 +36,12 @@ def test_hidden_blocks_are_kept_and_marked_hidden_inline_text_is_dropped() -> No
 
 
 def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
-    root = parse.parse_html(
+    blocks = _segmented(
         '<body><div role="tabpanel" hidden><p>Second tab</p></div>'
         '<div class="accordion__body" aria-hidden="true"><p>Folded answer</p></div>'
         '<div id="faq-answer-3" style="display: none"><p>FAQ answer</p></div>'
         '<div class="mobile-menu" aria-hidden="true"><p>Menu</p></div></body>'
     )
-    assert root is not None
-    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
     assert [(b.text, "hidden" in b.landmarks) for b in blocks] == [
         ("Second tab", False),
         ("Folded answer", False),
@@ -48,15 +51,13 @@ def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
 
 
 def test_frames_and_menus_are_blocks_of_their_own_after_the_block_around_them_which_reads_as_without_them() -> None:
-    root = parse.parse_html(
+    blocks = _segmented(
         '<body><p>Before <iframe src="https://x.example/a"><a href="http://ads.example.com/click">ad</a></iframe>'
         ' after.</p><iframe src="/embed"></iframe><iframe style="display:none">tracker</iframe>'
         '<div class="ad-slot">Go to <select><option>Home</option><option> </option><optgroup label="More">'
         "<option>World  news</option></optgroup></select> now</div><select><option></option></select>"
         "<ul><li>One</li><li>Two <select><option>2</option><option>3</option></select></li></ul><p>End.</p></body>"
     )
-    assert root is not None
-    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
     assert [(b.text, b.tag) for b in blocks] == [
         ("Before after.", "p"),
         ('<a href="http://ads.example.com/click">ad</a>', segment.FRAME_TAG),
@@ -132,9 +133,7 @@ def test_max_blocks_truncates_and_says_so() -> None:
 
 
 def _blocks(markup: str) -> list[tuple[str, str]]:
-    root = parse.parse_html(markup)
-    assert root is not None
-    return [(b.tag, b.text) for b in segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]]
+    return [(b.tag, b.text) for b in _segmented(markup)]
 
 
 def test_a_data_table_is_one_block_rows_on_lines_cells_tab_separated() -> None:
