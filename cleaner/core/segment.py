@@ -266,6 +266,7 @@ FRAME_TAG = "iframe"
 MENU_TAG = "select"
 RULED_TAGS = frozenset({FRAME_TAG, MENU_TAG})
 MENU_OPTION_SEPARATOR = " | "
+MAX_RULED_BLOCKS = 1_000  # per page; more are dropped (a page of thousands of drop-downs keeps its text)
 
 
 def is_frame_with_fallback(el: etree._Element) -> bool:
@@ -667,12 +668,14 @@ def html_blocks(
     sorted_marks: dict[frozenset[str], tuple[str, ...]] = {}
     offset = 0
     ruled.reverse()  # popped from the end: first in reading order first
+    n_ruled = 0  # ruled blocks made; ``max_blocks`` counts the others
     for k, (o, run) in enumerate([*runs, (None, [])]):
         while ruled and ruled[-1][0] <= k:
-            if len(blocks) >= max_blocks:
-                return blocks, True
-            blocks.append(_ruled_block(ruled.pop()[1], len(blocks), offset, max_block_chars, tree))
-            offset = blocks[-1].end + len(BLOCK_SEPARATOR)
+            element = ruled.pop()[1]
+            if n_ruled < MAX_RULED_BLOCKS:  # past it, dropped as the model's reading always drops them
+                n_ruled += 1
+                blocks.append(_ruled_block(element, len(blocks), offset, max_block_chars, tree))
+                offset = blocks[-1].end + len(BLOCK_SEPARATOR)
         if o is None:
             break
         raw = "".join([t for t, _ in run])
@@ -688,7 +691,7 @@ def html_blocks(
         for text, chunk in chunks:
             if not text:
                 continue
-            if len(blocks) >= max_blocks:
+            if len(blocks) - n_ruled >= max_blocks:
                 return blocks, True
             text = text[:max_block_chars]
             link_chars = sum([len(t.strip()) for t, is_link in chunk if is_link])

@@ -71,6 +71,14 @@ def test_frames_and_menus_are_blocks_of_their_own_after_the_block_around_them_wh
     assert [b.id for b in blocks] == list(range(len(blocks)))
 
 
+def test_past_the_cap_ruled_elements_are_dropped_and_never_count_against_max_blocks(monkeypatch) -> None:
+    monkeypatch.setattr(segment, "MAX_RULED_BLOCKS", 3)
+    root = parse.parse_html("<body><p>One.</p>" + "<select><option>a</option></select>" * 5 + "<p>Two.</p></body>")
+    assert root is not None
+    blocks, truncated = segment.html_blocks(root, max_blocks=2, max_block_chars=1000)
+    assert [b.text for b in blocks] == ["One.", "a", "a", "a", "Two."] and not truncated
+
+
 def test_landmarks_come_from_tags_roles_microdata_and_platform_names() -> None:
     root = parse.parse_html(
         '<body><main><article><div itemprop="articleBody"><p>Body text.</p></div></article></main>'
