@@ -43,7 +43,7 @@ def gold_like(block_words: Sequence[str], gold_trigrams: set[tuple[str, ...]], g
 def page_row(segments: Sequence[Any], text: str, gold_text: str) -> tuple[float, ...]:
     """One cleaned page's word precision, recall and F1, its ceiling word F1, the words of gold-like blocks it
     flagged and the words of other blocks it kept (``segments``: the result's, ``text``: its clean text)."""
-    from cleaner.core.segment import RULED_TAGS
+    from cleaner.core.vocabulary import RULED_TAGS
     from cleaner.learning.evaluate import tokens, word_scores
 
     segments = [s for s in segments if s.tag not in RULED_TAGS]  # a rule's blocks (frames, menus): never content

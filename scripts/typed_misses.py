@@ -128,12 +128,13 @@ CONSENT_KINDS: tuple[Rule, ...] = (
     ),
     ("consent-dialog text", rx(r"cookie|çerez|einwillig|consent|zustimm|daten|données|datos|dati|dane"), None, None),
 )
+_AD_CODE = rx(r"<script|<a href|<img|doubleclick|click\.ng|adserver")  # an ad tag's markup, shown as text
 _AD_LABEL = (
     r"^\W*(anzeigen?|werbung|advertisement|advert|ads?|publicité|publicidad|pubblicità|annons|annonse|reklame"
     r"|reklam|reklama|advertentie|publicidade|広告|pr|sponsored|gesponsert|sponsor\w*|anuncio)\W*$"
 )
 PROMO_KINDS: tuple[Rule, ...] = (
-    ("ad code shown as text", rx(r"<script|<a href|<img|doubleclick|click\.ng|adserver"), None, None),
+    ("ad code shown as text", _AD_CODE, None, None),
     (
         "ad label / ad placeholder",
         rx(
@@ -217,12 +218,7 @@ PROMO_KINDS: tuple[Rule, ...] = (
     ("event / product promo", rx(r"event|ticket|shop|kauf|buy|order|bestell|book\b|buch"), None, None),
 )
 FALSE_ALARM_KINDS: tuple[Rule, ...] = (
-    (
-        "ad frame's fallback markup (gold says not promo)",
-        rx(r"<script|<a href|<img|doubleclick|click\.ng|adserver"),
-        None,
-        None,
-    ),
+    ("ad frame's fallback markup (gold says not promo)", _AD_CODE, None, None),
     ("ad label (gold says not promo)", rx(_AD_LABEL + r"|anzeige buchen|^\W*(anzeigen|shoppinganzeigen)"), None, 3),
     (
         "product facts (price, stock, specs)",

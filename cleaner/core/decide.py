@@ -11,7 +11,6 @@ import numpy as np
 from cleaner.core.features import DENSE_INDEX, BlockPaths, Features, subwords, template_ids, token_groups
 from cleaner.core.types import LABELS, Block, Label, Segment
 from cleaner.core.vocabulary import (
-    AD_LABELS,
     AD_SERVER,
     ADD_TO_CART,
     CALL_TO_ACTION,
@@ -19,6 +18,7 @@ from cleaner.core.vocabulary import (
     COPYRIGHT_LINE,
     HEADINGS,
     MACHINE_IDENTIFIER,
+    MENU_TAG,
     PRICE,
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
@@ -26,6 +26,7 @@ from cleaner.core.vocabulary import (
     SECTIONING_TAGS,
     TAB_PANEL_CLASS,
     URL,
+    is_ad_label,
 )
 
 # When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
@@ -454,7 +455,7 @@ REGION_SKIPS = (
 SCOPED_HEADER_OPEN = 1
 
 
-# Blocks a rule labels (``segment.RULED_TAGS``), which the model never reads, reported as flagged segments, never
+# Blocks a rule labels (``vocabulary.RULED_TAGS``), which the model never reads, reported as flagged segments, never
 # content. An inline frame's fallback markup (in pages of the 2000s and 2010s, an ad server's <script> or <a><img>
 # tag inside the <iframe> that loads the ad) is ``promo`` when it loads or links to an ad server (``AD_SERVER`` in a
 # URL it holds), sits in an ad slot or says no more than an ad label, else ``boilerplate`` (an embed's "your browser
@@ -465,7 +466,7 @@ RULED_CONFIDENCE = 0.9
 
 def ruled_segment(block: Block) -> Segment:
     """The flagged segment of one ruled block, with the cue that typed it."""
-    label, cues = _menu_label(block) if block.tag == "select" else _frame_label(block)
+    label, cues = _menu_label(block) if block.tag == MENU_TAG else _frame_label(block)
     return Segment(
         index=block.id,
         label=label,
@@ -491,7 +492,7 @@ def _frame_label(frame: Block) -> tuple[Label, tuple[str, ...]]:
         return Label.PROMO, ("frame:ad_server=" + ad_url.split("//", 1)[-1].split("/", 1)[0],)
     if "ad_slot" in frame.landmarks:
         return Label.PROMO, ("frame:ad_slot",)
-    if frame.text.strip(" -–—:·|[]()").lower() in AD_LABELS:
+    if is_ad_label(frame.text):
         return Label.PROMO, ("frame:ad_label",)
     return Label.BOILERPLATE, ("frame:fallback",)
 

@@ -24,7 +24,6 @@ from cleaner.core.caching import token_cache
 from cleaner.core.hashing import MARK, ngram_counts
 from cleaner.core.types import BLOCK_SEPARATOR, Block
 from cleaner.core.vocabulary import (
-    AD_LABELS,
     CLASS_GROUPS,
     GROUP_PREFIXES,
     HEADINGS,
@@ -33,6 +32,7 @@ from cleaner.core.vocabulary import (
     NOT_AD_WORDS,
     NOT_GROUP_PREFIXES,
     STOPWORDS,
+    is_ad_label,
 )
 
 SCHEMA_VERSION = "9"  # 7: lexicon and cue columns from scikit-learn's own hasher; 8: landmarks, JSON-LD, ad labels;
@@ -717,7 +717,7 @@ def _in_json_ld(page: Page) -> np.ndarray:
 def _char_starts(page: Page) -> np.ndarray:
     """Where each block starts in the text the model reads: its offset in a plain-text input; on a page, in its
     blocks joined by blank lines (the offset into the page's text stream, but for the ruled blocks between them,
-    ``segment.RULED_TAGS``, which the model does not read)."""
+    ``vocabulary.RULED_TAGS``, which the model does not read)."""
     if page.is_text:
         return page.per_block(attrgetter("start"))
     steps = page.lengths + len(BLOCK_SEPARATOR)
@@ -726,7 +726,7 @@ def _char_starts(page: Page) -> np.ndarray:
 
 def _ad_label(page: Page) -> np.ndarray:
     """1 for a short block that is an ad label ("Advertisement", "Anzeige", "広告"...)."""
-    return page.per_text(lambda t: len(t) <= 40 and t.strip(" -–—:·|[]()").lower() in AD_LABELS)
+    return page.per_text(is_ad_label)
 
 
 def _landmark_columns() -> list[tuple[str, Callable[[Page], np.ndarray]]]:

@@ -19,6 +19,7 @@ from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import InputError
 from cleaner.core.explain import FirstPassWeights, page_cues
 from cleaner.core.types import LABELS, Block, Result, Segment
+from cleaner.core.vocabulary import RULED_TAGS
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class Document:
     json_ld: str = ""  # body text the page's own JSON-LD states
     schema_types: frozenset[str] = frozenset()  # the schema.org types the page declares (``Product``...)
     root: Any = None  # the segmented lxml tree (HTML), which the blocks' XPaths point into: rules select in it
-    ruled: tuple[Block, ...] = ()  # blocks a rule labels (``segment.RULED_TAGS``): in the text stream, not the model's
+    ruled: tuple[Block, ...] = ()  # blocks a rule labels (``RULED_TAGS``): in the text stream, not the model's
 
 
 NOSCRIPT_MIN_WORDS = 30  # below this many visible words, a page's <noscript> content is read too...
@@ -47,12 +48,12 @@ NOSCRIPT_SHELL_SHARE = 1 / 3
 
 
 def few_visible_words(blocks: list[Block], noscript_words: int = 0) -> bool:
-    """Whether the blocks not hidden hold fewer than ``NOSCRIPT_MIN_WORDS`` words, or fewer than
-    ``NOSCRIPT_SHELL_SHARE`` of ``noscript_words``, counting only as far as needed."""
+    """Whether the blocks not hidden (nor ruled: ``RULED_TAGS``) hold fewer than ``NOSCRIPT_MIN_WORDS`` words, or
+    fewer than ``NOSCRIPT_SHELL_SHARE`` of ``noscript_words``, counting only as far as needed."""
     limit = max(NOSCRIPT_MIN_WORDS, NOSCRIPT_SHELL_SHARE * noscript_words)
     words = 0
     for b in blocks:
-        if "hidden" not in b.landmarks:
+        if "hidden" not in b.landmarks and b.tag not in RULED_TAGS:
             words += len(b.text.split())
             if words >= limit:
                 return False
@@ -88,16 +89,16 @@ def document_blocks(source: str | bytes, config: CleanerConfig) -> Document:
         schema_types = segment.page_schema_types(root) if root is not None else frozenset()
         noscript = segment.noscript_words(root) if root is not None else 0
         blocks, truncated = segment.html_blocks(root, **limits) if root is not None else ([], False)
-        if noscript and few_visible_words([b for b in blocks if b.tag not in segment.RULED_TAGS], noscript):
+        if noscript and few_visible_words(blocks, noscript):
             # A page that shows (almost) nothing without scripts: its <noscript> fallback is its text.
             again = parse.parse_html(text)
             if again is not None:
                 blocks, truncated = segment.html_blocks(again, keep_noscript=True, **limits)
                 root = again
         source_text = assemble.stream_text(blocks)
-        ruled = tuple(b for b in blocks if b.tag in segment.RULED_TAGS)
+        ruled = tuple(b for b in blocks if b.tag in RULED_TAGS)
         if ruled:
-            blocks = [b for b in blocks if b.tag not in segment.RULED_TAGS]
+            blocks = [b for b in blocks if b.tag not in RULED_TAGS]
     else:
         blocks, truncated = segment.text_blocks(text, **limits)
         source_text = text
@@ -162,7 +163,7 @@ def finish(
         assert explainer is not None
         cues = iter(page_cues(explainer, feats, labels, blocks))
         # A ruled block's cues come with it (``decide.ruled_segment``); the model's keep their order among the rest.
-        return tuple(s if s.tag in segment.RULED_TAGS else replace(s, cues=s.cues + next(cues)) for s in plain)
+        return tuple(s if s.tag in RULED_TAGS else replace(s, cues=s.cues + next(cues)) for s in plain)
 
     return Result(
         text=assemble.clean_text(segs, captions),

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.core import quality_params
-from cleaner.core.segment import RULED_TAGS
 from cleaner.core.types import LABELS, Label, Segment
+from cleaner.core.vocabulary import RULED_TAGS
 
 MAIN_CONTENT_MIN_WORDS = 10  # fewer content words than this is a stub, not a page's main content
 MAIN_CONTENT_MIN_CONFIDENCE = 0.5  # below this, content is only the fallback of a page the model found none on
@@ -25,7 +25,7 @@ MAIN_CONTENT_MIN_CONFIDENCE = 0.5  # below this, content is only the fallback of
 @dataclass(frozen=True, slots=True)
 class Quality:
     """``shares``: share of the page's text (characters) per label, the model's blocks only (not the ruled ones:
-    ``segment.RULED_TAGS``); ``main_content``: whether the model found a
+    ``vocabulary.RULED_TAGS``); ``main_content``: whether the model found a
     main content (at least ``MAIN_CONTENT_MIN_WORDS`` words it calls content with a mean confidence of at least
     ``MAIN_CONTENT_MIN_CONFIDENCE``); ``confidence``: the calibrated probability that the clean text is the page's
     main content (word F1 >= 0.8)."""

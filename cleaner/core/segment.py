@@ -21,10 +21,13 @@ from cleaner.core.vocabulary import (
     CALL_TO_ACTION,
     CONTROL_TAGS,
     DROP_TAGS,
+    FRAME_TAG,
     LANDMARK_ROLES,
     LANDMARK_TAGS,
+    MENU_TAG,
     NOT_AD_WORDS,
     PRIVACY_CHOICE,
+    RULED_TAGS,
     TAB_PANEL_CLASS,
     WIDGET_OPENING,
     consent_platform_tokens,
@@ -258,13 +261,9 @@ def _drop_invisible(root: etree._Element, keep_noscript: bool) -> tuple[set[etre
     return kept_hidden, ruled
 
 
-# Elements whose text a rule labels and the model never reads (``pipeline.document_blocks`` sets their blocks
-# aside, ``decide.ruled_segment`` labels them): an inline frame's fallback markup, a drop-down menu's options. Each is
-# a block of its own, so what was removed is reported, never content; the model's blocks are those of the page
-# without them (``html_blocks`` reads around them as if they were gone), and each comes after the block holding it.
-FRAME_TAG = "iframe"
-MENU_TAG = "select"
-RULED_TAGS = frozenset({FRAME_TAG, MENU_TAG})
+# A ruled element (``vocabulary.RULED_TAGS``) is a block of its own, so what was removed is reported, never content;
+# the model's blocks are those of the page without them (``html_blocks`` reads around them as if they were gone), and
+# each comes after the block holding it.
 MENU_OPTION_SEPARATOR = " | "
 MAX_RULED_BLOCKS = 1_000  # per page; more are dropped (a page of thousands of drop-downs keeps its text)
 

@@ -121,6 +121,12 @@ AD_SERVER = re.compile(
 )
 URL = re.compile(r"(?:https?:)?//[^\s\"'<>]+", re.IGNORECASE)
 
+
+def is_ad_label(text: str) -> bool:
+    """A short text that is an ad label ("Advertisement", "- Anzeige -", "広告")."""
+    return len(text) <= 40 and text.strip(" -–—:·|[]()").lower() in AD_LABELS
+
+
 # Generic words that consent-platform selectors also use: they name no platform.
 _CMP_GENERIC = frozenset(
     """modal overlay popup banner button btn container wrapper content dialog show shown active open hidden visible
@@ -182,6 +188,13 @@ DROP_TAGS = (
     "datalist",
 )
 
+
+# Elements whose text a rule labels and the model never reads (``segment.html_blocks`` makes each a block of its own,
+# ``pipeline.document_blocks`` sets them aside, ``decide.ruled_segment`` labels them): an inline frame's fallback
+# markup, a drop-down menu's options. Listed in DROP_TAGS too: only the ones that hold text stay.
+FRAME_TAG = "iframe"
+MENU_TAG = "select"
+RULED_TAGS = frozenset({FRAME_TAG, MENU_TAG})
 
 # Elements that start a new block (their text is not run together with their parent's).
 BLOCK_TAGS = frozenset(

@@ -187,6 +187,14 @@ _GROUPS = {  # class-name group: what the names say
     "article": "the article",
 }
 
+_RULED_CUES = {  # ``decide.ruled_segment``'s cues (and ``frame:ad_server=<host>``)
+    "frame:ad_slot": "is an inline frame's fallback markup, in an ad slot",
+    "frame:ad_label": "is an inline frame's fallback text, an ad label",
+    "frame:fallback": "is an inline frame's fallback markup",
+    "menu:drop_down": "is a drop-down menu's options",
+    "menu:ad_slot": "is a drop-down menu's options, in an ad slot",
+}
+
 _LEXICONS = {"poll_words": "polls", "consent_words": "consent notices", "promo_words": "promotions"}
 
 
@@ -209,15 +217,8 @@ def cue_phrase(cue: str) -> str:
     base = cue[4:] if negated else cue
     if base in _FACTS:
         return _FACTS[base][negated]
-    ruled = {  # ``decide.ruled_segment``'s cues
-        "frame:ad_slot": "is an inline frame's fallback markup, in an ad slot",
-        "frame:ad_label": "is an inline frame's fallback text, an ad label",
-        "frame:fallback": "is an inline frame's fallback markup",
-        "menu:drop_down": "is a drop-down menu's options",
-        "menu:ad_slot": "is a drop-down menu's options, in an ad slot",
-    }
-    if cue in ruled:
-        return ruled[cue]
+    if cue in _RULED_CUES:
+        return _RULED_CUES[cue]
     if cue.startswith("frame:ad_server="):
         return f"is an inline frame's fallback markup that loads an ad from {cue.partition('=')[2]}"
     kind, sep, rest = cue.partition(":")
