@@ -349,6 +349,12 @@ PRICE = re.compile(
     re.VERBOSE,
 )
 
+
+def is_price(text: str) -> bool:
+    """A short text that shows a price ("$24.99", "19,90 €", "From 1.299 kr")."""
+    return len(text) <= 60 and PRICE.search(text) is not None
+
+
 # Machine identifiers: a UUID, or a run of 16 or more hex digits (a hash, a token). A block made mostly of them is not
 # editorial text (``decide.MACHINE_TEXT_MIN_SHARE``).
 MACHINE_IDENTIFIER = re.compile(

@@ -573,6 +573,37 @@ def test_a_buy_button_is_its_whole_text(text: str, buy: bool) -> None:
     assert bool(ADD_TO_CART.match(text)) is buy
 
 
+CARD_PRICE = "<div class='tile'><p class='tile-price'>$49.00</p></div>"
+
+
+def _product_page(own: str = "<div class='buy-price'>$49.00</div><button>Add to cart</button>") -> tuple:
+    """A product's page: <h1>, ``own`` price and button, description, then a grid of four other priced products."""
+    cards = "".join(
+        f"<div class='tile'><p class='tile-name'>Kettle model {i} in brushed steel</p>"
+        f"<p class='tile-price'>${i}9.00</p></div>"
+        for i in range(4)
+    )
+    head = f"<section><h1>Stovetop kettle</h1>{own}" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(2))
+    return _page(f"<body><main>{head}</section><section><h2>You may also like</h2><div>{cards}</div></section></main>")
+
+
+def test_other_products_priced_grid_on_a_product_page_is_boilerplate(monkeypatch) -> None:
+    def kept(page: tuple[features.Features, list], types: frozenset[str] = frozenset({"Product"})) -> list[str]:
+        feats, blocks = page
+        probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+        labels = decide.choose_labels(probs, feats, blocks, types)
+        return [b.text for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+
+    assert not any(t.startswith("Kettle model") for t in kept(_product_page()))
+    assert {"Stovetop kettle", "$49.00"} <= set(kept(_product_page()))  # the page's own product stays
+    assert sum(t.startswith("Kettle model") for t in kept(_product_page(), frozenset({"Product", "ItemList"}))) == 4
+    assert sum(t.startswith("Kettle model") for t in kept(_product_page(own=""))) == 4  # no price of its own
+    # the page's price is one of the grid's kind (same tag and classes): the prices around the <h1> make no rail
+    assert sum(t.startswith("Kettle model") for t in kept(_product_page(own=CARD_PRICE))) == 4
+    monkeypatch.setattr(decide, "OTHER_PRODUCTS_NEAR_BLOCKS", 0)  # off
+    assert sum(t.startswith("Kettle model") for t in kept(_product_page())) == 4
+
+
 def test_a_product_page_that_is_mostly_reviews_keeps_them_unless_its_description_is_long(monkeypatch) -> None:
     def reviews(n: int) -> str:  # about 65 characters each
         return "".join(
