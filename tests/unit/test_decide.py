@@ -914,6 +914,22 @@ def test_the_page_s_footer_and_sidebar_go_the_article_s_own_stay(monkeypatch, na
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
 
 
+def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) -> None:
+    widget = "<div class='widget'><p>Recent posts: the harvest fair, the ferry timetable and spring recipes.</p></div>"
+    feats, blocks = _page(
+        f"<body><div class='content-sidebar-wrap'><main><article>{REPORT}</article></main>"
+        f"<div class='sidebar sidebar-primary'>{widget}</div></div></body>"
+    )
+    probs = _story_probs(blocks, 0.9)  # the model keeps the widget too
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")]
+    assert decide.side_name_at(("widget", "sidebar-primary", "content-sidebar-wrap")) == 1
+    assert decide.side_name_at(("entry", "content-sidebar-wrap", "with-sidebar")) is None
+    monkeypatch.setattr(decide, "SIDE_NAMED_DROP_MIN_OUTSIDE_CHARS", 10_000)  # too little content outside it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+    monkeypatch.setattr(decide, "SIDE_NAMED_DROP_MIN_OUTSIDE_CHARS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
     menu = "<nav><p>Browse the archive: news, sport, business, culture, travel, food and the letters page.</p></nav>"
     feats, blocks = _page(f"<body>{menu}<main><article>{REPORT}</article></main></body>")
