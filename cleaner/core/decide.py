@@ -477,6 +477,16 @@ REGION_SKIPS = (
 # +0.0003 (collection +0.0035), typed-modern-dev content retention +0.0002, every other set unchanged; scoped footers
 # open too: listing -0.0002, service -0.0001.
 SCOPED_HEADER_OPEN = 1
+# A section's heading flagged while the text under it is kept (a service page's "How it works" over kept prose): an
+# unlinked heading outside navigation, header, footer, sidebars, dialogs and consent panels whose next block with words
+# is content of at least this many words becomes content (0: off). Runs last, on the final labels. Full dev sets,
+# cleaner-20261207-c3729688 (session 51), against off: wcxb-dev word F1 +0.0007 (service +0.0029, documentation
+# +0.0017, product +0.0009, forum -0.0001), cleaneval +0.0006, dragnet +0.0006, cetd +0.0005, modern-dev -0.0002 (its
+# gold leaves out the headline), typed content F1 +0.001 on both sets. Linked headings too: cetd -0.0009, modern-dev
+# -0.0005 (a linked heading is a teaser's title).
+SECTION_HEADING_MIN_WORDS = 6
+SECTION_HEADING_MAX_LINK_SHARE = 0.5  # of its characters in links: a linked heading is a teaser's title
+SECTION_HEADING_SKIPS = ("nav", "header", "footer", "aside", "dialog", "cmp", "hidden")
 
 
 # Blocks a rule labels (``vocabulary.RULED_TAGS``), which the model never reads, reported as flagged segments, never
@@ -703,7 +713,28 @@ def choose_labels(
     labels = np.where(plain_short_links(labels, words, feats), LABELS.index("boilerplate"), labels)
     if blocks is not None:
         labels = phrase_labels(labels, words, blocks)
+    if blocks is not None and SECTION_HEADING_MIN_WORDS > 0:
+        labels = np.where(section_headings(labels, words, blocks, hidden), content, labels)
     return labels
+
+
+def section_headings(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
+    """The boilerplate headings that head kept text: an unlinked ``<h1>``-``<h6>`` outside the page's navigation,
+    header, footer, sidebars and dialogs, not hidden, whose next block with words is content of at least
+    ``SECTION_HEADING_MIN_WORDS`` words (see there)."""
+    content, boilerplate = LABELS.index("content"), LABELS.index("boilerplate")
+    out = np.zeros(len(labels), dtype=bool)
+    order = np.flatnonzero(words >= 0.5).tolist()
+    for k, i in enumerate(order[:-1]):
+        b, n = blocks[i], order[k + 1]
+        if labels[i] != boilerplate or b.tag not in HEADINGS or hidden[i]:
+            continue
+        if b.link_chars >= SECTION_HEADING_MAX_LINK_SHARE * len(b.text):
+            continue
+        if any(name in b.landmarks for name in SECTION_HEADING_SKIPS):
+            continue
+        out[i] = labels[n] == content and words[n] >= SECTION_HEADING_MIN_WORDS - 0.5
+    return out
 
 
 def revealed_page(feats: Features, hidden: np.ndarray, likely: np.ndarray) -> bool:

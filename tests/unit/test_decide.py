@@ -930,6 +930,21 @@ def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) 
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_a_flagged_heading_over_kept_text_is_content_unless_linked_or_in_furniture(monkeypatch) -> None:
+    def labels_of(markup: str) -> list[int]:
+        feats, blocks = _page(f"<body><main><article>{markup}</article></main></body>")
+        probs = _story_probs(blocks, 0.05)  # the model flags every heading
+        return decide.choose_labels(probs, feats, blocks).tolist()
+
+    boilerplate = LABELS.index("boilerplate")
+    assert labels_of(f"<h2>How the plan works</h2>{REPORT}") == [CONTENT] * 9
+    assert labels_of(f"<h2><a href='/plan'>How the plan works</a></h2>{REPORT}") == [boilerplate] + [CONTENT] * 8
+    assert labels_of(f"<footer><h2>How the plan works</h2></footer>{REPORT}")[0] == boilerplate
+    assert labels_of(f"{REPORT}<h2>How the plan works</h2>")[-1] == boilerplate  # nothing kept under it
+    monkeypatch.setattr(decide, "SECTION_HEADING_MIN_WORDS", 0)
+    assert labels_of(f"<h2>How the plan works</h2>{REPORT}") == [boilerplate] + [CONTENT] * 8
+
+
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
     menu = "<nav><p>Browse the archive: news, sport, business, culture, travel, food and the letters page.</p></nav>"
     feats, blocks = _page(f"<body>{menu}<main><article>{REPORT}</article></main></body>")
