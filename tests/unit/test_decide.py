@@ -945,6 +945,18 @@ def test_a_flagged_heading_over_kept_text_is_content_unless_linked_or_in_furnitu
     assert labels_of(f"<h2>How the plan works</h2>{REPORT}") == [boilerplate] + [CONTENT] * 8
 
 
+def test_an_author_box_named_so_goes_when_the_story_outweighs_it(monkeypatch) -> None:
+    bio = "<div class='author-bio'><p>Jane Doe has written about city hall for the paper since 2015.</p></div>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}{bio}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps the bio
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")]
+    assert [decide.is_author_box(n) for n in ("author-bio", "authorinfo", "about-author", "authorized-info")] == [
+        True, True, True, False]  # fmt: skip
+    assert not decide.is_author_box("author")  # a bare byline's name: the byline step's business
+    monkeypatch.setattr(decide, "AUTHOR_BOX_DROP", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
     menu = "<nav><p>Browse the archive: news, sport, business, culture, travel, food and the letters page.</p></nav>"
     feats, blocks = _page(f"<body>{menu}<main><article>{REPORT}</article></main></body>")
