@@ -382,6 +382,8 @@ SCRIPT_NOTICE = re.compile(
     |javascript\s+(?:is\s+|has\s+been\s+)?(?:disabled|deactivated|turned\s+off|not\s+(?:enabled|available|supported))
     |(?:requires?|needs?)\s+javascript|javascript\s+(?:is\s+)?required
     |(?:your|this)\s+browser\s+(?:is\s+(?:not\s+supported|out\s+of\s+date|outdated)|does\s+not\s+support)
+    |(?:upgrad|updat)(?:e|ing)\s+(?:your\s+|to\s+a\s+(?:newer|modern|more\s+recent)\s+)(?:web\s+)?browser
+    |best\s+viewed\s+(?:in|with|using)\s+(?:an?\s+)?(?:up[-\s]to[-\s]date|modern|newer|current)\s+(?:web\s+)?browser
     |javascript\s+(?:aktivieren|einschalten|deaktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript
     |activ(?:er|ez)\s+(?:le\s+)?javascript|javascript\s+(?:est\s+)?désactivé
     |(?:habilita|activa)(?:r)?\s+(?:el\s+)?javascript|javascript\s+(?:está\s+)?(?:deshabilitado|desactivado)

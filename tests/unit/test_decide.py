@@ -431,6 +431,21 @@ def test_a_content_block_of_machine_identifiers_is_not_content(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_browser_notice_flagged_as_a_call_to_action_is_furniture(monkeypatch) -> None:
+    notice = (
+        "This page is best viewed in an up-to-date web browser with style sheets enabled. While you will be able to "
+        "view the content of this page in your current browser, you will not get the full experience: please think "
+        "about upgrading your browser software or turning style sheets on."
+    )
+    pitch = "Upgrade to Premium and read every story without ads, from 2 dollars a month, cancel any time."
+    feats, blocks = _page(f"<body><main><p>{notice}</p><p>{pitch}</p></main></body>")
+    promo = LABELS.index("promo")
+    probs = _content_and(promo, 0.04)  # the model calls both a call to action
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [LABELS.index("boilerplate"), promo]
+    monkeypatch.setattr(decide, "SCRIPT_NOTICE_FLAGGED", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [promo, promo]
+
+
 def test_a_control_label_is_not_content_but_a_question_on_a_button_is(monkeypatch) -> None:
     monkeypatch.setattr(decide, "BUTTON_CONTENT_MAX_WORDS", 8)
     feats, blocks = _page(
