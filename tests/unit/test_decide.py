@@ -972,6 +972,24 @@ def test_an_author_box_named_so_goes_when_the_story_outweighs_it(monkeypatch) ->
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_marked_and_widget_blocks_go_when_the_story_outweighs_them(monkeypatch) -> None:
+    boilerplate = LABELS.index("boilerplate")
+    for wrap, flag in (
+        ("<div class='robots-nocontent'>{}</div>", "NOCONTENT_NAMED_DROP"),
+        ("<div class='widget widget_text'>{}</div>", "WP_WIDGET_DROP"),
+        ("<ul class='xoxo blogroll'><li>{}</li></ul>", "BLOGROLL_NAMED"),
+    ):
+        extra = wrap.format("<p>Our friends: a long list of other blogs worth reading every single week.</p>")
+        feats, blocks = _page(f"<body><main><article>{REPORT}</article></main>{extra}</body>")
+        probs = _story_probs(blocks, 0.9)  # the model keeps the extra block
+        assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate], flag
+        monkeypatch.setattr(decide, flag, False)
+        assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9, flag
+        monkeypatch.undo()
+    assert [decide.is_blog_widget(n) for n in ("widget_links", "widget", "Blog1", "blogroll", "widget-area")] == [
+        True, False, False, True, False]  # fmt: skip
+
+
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
     menu = "<nav><p>Browse the archive: news, sport, business, culture, travel, food and the letters page.</p></nav>"
     feats, blocks = _page(f"<body>{menu}<main><article>{REPORT}</article></main></body>")
