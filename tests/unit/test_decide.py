@@ -978,6 +978,11 @@ def test_marked_and_widget_blocks_go_when_the_story_outweighs_them(monkeypatch) 
         ("<div class='robots-nocontent'>{}</div>", "NOCONTENT_NAMED_DROP"),
         ("<div class='widget widget_text'>{}</div>", "WP_WIDGET_DROP"),
         ("<ul class='xoxo blogroll'><li>{}</li></ul>", "BLOGROLL_NAMED"),
+        ("<div class='footer'>{}</div>", "PLATFORM_FURNITURE_DROP"),
+        (
+            "<div class='elementor-posts-container'><div class='elementor-post__excerpt'>{}</div></div>",
+            "ELEMENTOR_POSTS_NAMED",
+        ),
     ):
         extra = wrap.format("<p>Our friends: a long list of other blogs worth reading every single week.</p>")
         feats, blocks = _page(f"<body><main><article>{REPORT}</article></main>{extra}</body>")
@@ -988,6 +993,8 @@ def test_marked_and_widget_blocks_go_when_the_story_outweighs_them(monkeypatch) 
         monkeypatch.undo()
     assert [decide.is_blog_widget(n) for n in ("widget_links", "widget", "Blog1", "blogroll", "widget-area")] == [
         True, False, False, True, False]  # fmt: skip
+    assert [decide.is_platform_furniture(n) for n in ("footer", "site-footer", "navbar", "menu-item", "nav")] == [
+        True, False, True, True, False]  # fmt: skip
 
 
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
