@@ -998,22 +998,15 @@ def off_article(
             near = name_parts_in(FURNITURE_NAMES, blocks, furniture, first=FURNITURE_NEAR_TOKENS)
             if _outweighed(near, is_content, chars, sure_other=FURNITURE_NEAR_SURE_OTHER_CHARS):
                 out |= near
-    if AUTHOR_BOX_DROP:
-        box = names_in(is_author_box, blocks, is_content, first=FURNITURE_NEAR_TOKENS)
-        if _outweighed(box, is_content, chars):
-            out |= box
-    if NOCONTENT_NAMED_DROP:
-        marked = name_parts_in(NOCONTENT_NAMES, blocks, is_content)
-        if _outweighed(marked, is_content, chars):
-            out |= marked
-    if WP_WIDGET_DROP:
-        widget = names_in(is_blog_widget, blocks, is_content)
-        if _outweighed(widget, is_content, chars):
-            out |= widget
-    if PLATFORM_FURNITURE_DROP:
-        furniture = names_in(is_platform_furniture, blocks, is_content)
-        if _outweighed(furniture, is_content, chars):
-            out |= furniture
+    for switched_on, is_named, first in (  # furniture by its class/id names, each kind weighed on its own
+        (AUTHOR_BOX_DROP, is_author_box, FURNITURE_NEAR_TOKENS),
+        (NOCONTENT_NAMED_DROP, lambda t: not NOCONTENT_NAMES.isdisjoint(subwords(t)), None),
+        (WP_WIDGET_DROP, is_blog_widget, None),
+        (PLATFORM_FURNITURE_DROP, is_platform_furniture, None),
+    ):
+        named = names_in(is_named, blocks, is_content, first) if switched_on else np.zeros_like(is_content)
+        if named.any() and _outweighed(named, is_content, chars):
+            out |= named
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
     return out
