@@ -632,7 +632,8 @@ def landmark_drops(labels: np.ndarray, blocks: Sequence[Block], tree: PageTree) 
 
 
 def side_name_at(attrs: tuple[str, ...]) -> int | None:
-    """The index of the first sidebar name among a block's class/id names (innermost first), None without one."""
+    """The index of the first sidebar name among a block's class/id names (innermost first), None without one; a
+    state flag (``sidebar-enabled--false``) names no sidebar."""
     for j, t in enumerate(attrs):
         parts = subwords(t)
         if parts and parts[0] in ("sidebar", "sidebars") and "enabled" not in parts:
@@ -1038,9 +1039,9 @@ def other_products(labels: np.ndarray, tree: PageTree, blocks: Sequence[Block], 
             continue
         cards[found] = True
         around = os.path.commonprefix([blocks[i].path for i in found])
-        if len(around):
-            inside = tree.paths.inside(around[-1])
-            grid |= inside if not inside[h1] else none
+        inside = tree.paths.inside(around[-1]) if len(around) else none
+        if not inside[h1]:  # a grid that holds the <h1> is the page's own product
+            grid |= inside
     near = np.zeros(len(labels), dtype=bool)
     reach = int(OTHER_PRODUCTS_NEAR_BLOCKS)
     near[max(0, h1 - reach) : h1 + reach + 1] = True

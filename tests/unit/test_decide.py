@@ -972,7 +972,7 @@ def test_an_author_box_named_so_goes_when_the_story_outweighs_it(monkeypatch) ->
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
-def test_marked_and_widget_blocks_go_when_the_story_outweighs_them(monkeypatch) -> None:
+def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch) -> None:
     boilerplate = LABELS.index("boilerplate")
     for wrap, flag in (
         ("<div class='robots-nocontent'>{}</div>", "NOCONTENT_NAMED_DROP"),
