@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -649,10 +648,12 @@ def side_named_drops(labels: np.ndarray, blocks: Sequence[Block], tree: PageTree
         return drop
     is_content = labels == LABELS.index("content")
     groups: dict[tuple[str, ...], list[int]] = {}
+    at: dict[tuple[str, ...], int | None] = {}  # the blocks of one container share their names: each read once
     for i in np.flatnonzero(is_content).tolist():
-        j = side_name_at(blocks[i].attrs)
+        attrs = blocks[i].attrs
+        j = at[attrs] if attrs in at else at.setdefault(attrs, side_name_at(attrs))
         if j is not None:
-            groups.setdefault(blocks[i].attrs[j:], []).append(i)
+            groups.setdefault(attrs[j:], []).append(i)
     named = np.zeros(len(labels), dtype=bool)
     for members in groups.values():
         named[members] = True
@@ -1005,8 +1006,8 @@ def off_article(
         (WP_WIDGET_DROP, is_blog_widget, None),
         (PLATFORM_FURNITURE_DROP, is_platform_furniture, None),
     ):
-        named = names_in(is_named, blocks, is_content, first) if switched_on else np.zeros_like(is_content)
-        if named.any() and _outweighed(named, is_content, chars):
+        named = names_in(is_named, blocks, is_content, first) if switched_on else None
+        if named is not None and named.any() and _outweighed(named, is_content, chars):
             out |= named
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
@@ -1029,25 +1030,24 @@ def other_products(labels: np.ndarray, tree: PageTree, blocks: Sequence[Block], 
     h1 = next((i for i in shown if blocks[i].tag == "h1"), None)
     if OTHER_PRODUCTS_NEAR_BLOCKS <= 0 or h1 is None:
         return none
-    prices: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for i in shown:
-        if is_price(blocks[i].text):
-            prices.setdefault((blocks[i].tag, blocks[i].attrs[:2]), []).append(i)
-    cards, grid = none.copy(), none.copy()
-    for found in prices.values():
-        if len(found) < OTHER_PRODUCTS_MIN_PRICES:
-            continue
-        cards[found] = True
-        around = os.path.commonprefix([blocks[i].path for i in found])
-        inside = tree.paths.inside(around[-1]) if len(around) else none
+    priced = none.copy()
+    priced[[i for i in shown if is_price(blocks[i].text)]] = True
+    count = np.bincount(tree.templates, weights=priced)
+    cards = priced & (count[tree.templates] >= OTHER_PRODUCTS_MIN_PRICES)  # price blocks of one tag and class
+    grid = none.copy()
+    for template in np.unique(tree.templates[cards]).tolist():
+        found = cards & (tree.templates == template)
+        around = tree.paths.deepest(tree.paths.subtree_sums(found.astype(np.float64)) >= found.sum())
+        inside = tree.paths.inside(around) if around is not None else none
         if not inside[h1]:  # a grid that holds the <h1> is the page's own product
             grid |= inside
-    near = np.zeros(len(labels), dtype=bool)
+    near = none.copy()
     reach = int(OTHER_PRODUCTS_NEAR_BLOCKS)
     near[max(0, h1 - reach) : h1 + reach + 1] = True
-    candidates = np.flatnonzero(near & ~hidden & ~cards & ~grid).tolist()
-    if not grid.any() or not any(is_price(blocks[i].text) or is_buy_button(blocks[i]) for i in candidates):
-        return none  # no grid, or no price of the page's own near its <h1>
+    own = near & ~hidden & ~cards & ~grid
+    has_own = (own & priced).any() or any(is_buy_button(blocks[i]) for i in np.flatnonzero(own).tolist())
+    if not grid.any() or not has_own:
+        return none  # no grid, or no price or buy button of the page's own near its <h1>
     return (labels == LABELS.index("content")) & grid
 
 
