@@ -421,6 +421,25 @@ PRIVACY_CHOICE = re.compile(
 )
 
 
+# Account and sharing furniture that shares words with consent and promo ("Log in to view your personal options",
+# "Enter your friend's e-mail address"): a prompt that opens with logging or signing in to do something, and an
+# "e-mail this to a friend" form (LABELS.md: share tools are boilerplate; logging in is not an ask).
+ACCOUNT_OR_SHARE_PROMPT = re.compile(
+    r"""^\W*(?:log\s*-?\s*in|sign\s*-?\s*in)\s+to\b
+    |\b(?:e-?mail|send|forward|recommend|share)\b[^.!?]{0,24}?\bto\s+a\s+friend\b|\btell\s+a\s+friend\b
+    |\bfriend(?:'|’)?s\s+e-?mail\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+# A promise not to act for the reader without their agreement, as social sign-in and sign-up boxes print it ("We will
+# never post without your permission"): it records the terms of the reader's agreement, so it is consent (LABELS.md).
+PERMISSION_PROMISE = re.compile(
+    r"""\b(?:never|not|won(?:'|’)t)\s+(?:\w+\s+){0,2}?(?:post|share|sell|publish|tweet|spam|contact)\b[^.!?]{0,60}?
+    \bwithout\s+(?:your|their)\s+(?:explicit\s+|express\s+|prior\s+)?(?:permission|consent)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # The start of a sentence that is a flattened widget, not prose: extractors glue a share bar, a sign-up ask, a
 # cookie notice or an ad label onto the paragraph next to it ("...said the mayor. Share this article on Facebook").
 # Read at the start of a paragraph's first or last sentences (``segment.opens_like_widget``), with CALL_TO_ACTION

@@ -1028,3 +1028,47 @@ def test_a_frame_is_promo_when_it_loads_an_ad_else_boilerplate_never_content() -
         '<a href="https://en.example.org/wiki/Road_safety">read</a>',  # "ad" inside a word is no ad server
     ):
         assert decide.ruled_segment(_frame(text)).label is Label.BOILERPLATE, text
+
+
+def test_a_sign_in_prompt_or_a_mail_a_friend_form_flagged_consent_is_furniture(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<div class='login-bar'><p>Log in to see your personal settings and the stories you saved.</p></div>"
+        "<div class='mail-form'><p>Type your friend's e-mail address and a short note to pass this story on.</p></div>"
+        "<div class='signup'><p>By signing up you agree to our privacy policy and terms of use.</p></div>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    probs = _flagged_after_article(blocks, boilerplate=0.1, consent=0.9)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, consent]
+    monkeypatch.setattr(decide, "ACCOUNT_PROMPT_FLAGGED", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent, consent, consent]
+
+
+def test_a_promise_not_to_post_without_permission_is_consent_even_hidden(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<div style='display:none' class='join-modal'><p>Joining with a social account is quicker. We will never post "
+        "anything to your wall without your permission.</p><p>Join with your social account</p></div>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    probs = _flagged_after_article(blocks, boilerplate=0.98, consent=0.01)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent, boilerplate]
+    monkeypatch.setattr(decide, "PERMISSION_PROMISE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
+
+
+def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boilerplate(monkeypatch) -> None:
+    comments = "".join(
+        f"<div class='comment-body'><p>Reader {i} liked the town a lot and hopes the trip goes well.</p></div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><article>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(4)) + f"</article>{comments}</body>"
+    )
+    readers = _rows(blocks, "Reader")
+    probs = _boilerplate_probs(blocks, [i for i in range(len(blocks)) if i not in readers])
+    consent = LABELS.index("consent")
+    probs[readers, CONTENT], probs[readers, consent], probs[readers, LABELS.index("boilerplate")] = 0.2, 0.6, 0.2
+    labels = decide.choose_labels(probs, feats, blocks)  # the floor keeps them, the comment step drops them
+    assert [labels[i] for i in readers] == [LABELS.index("boilerplate")] * 4
+    monkeypatch.setattr(decide, "DROPPED_CONSENT_NEEDS_WORDS", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in readers] == [consent] * 4
