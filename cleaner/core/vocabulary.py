@@ -376,6 +376,9 @@ COPYRIGHT_LINE = re.compile(
 )
 # A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
+# Session 52 added "use a more up-to-date / modern browser" and "browser (version) with limited support":
+# typed-modern-dev promo F1 +0.0075 (a publisher's banner on two pages, flagged promo, now boilerplate), every other
+# set unchanged.
 SCRIPT_NOTICE = re.compile(
     r"""(?:
     (?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript
@@ -384,6 +387,8 @@ SCRIPT_NOTICE = re.compile(
     |(?:your|this)\s+browser\s+(?:is\s+(?:not\s+supported|out\s+of\s+date|outdated)|does\s+not\s+support)
     |(?:upgrad|updat)(?:e|ing)\s+(?:your\s+|to\s+a\s+(?:newer|modern|more\s+recent)\s+)(?:web\s+)?browser
     |best\s+viewed\s+(?:in|with|using)\s+(?:an?\s+)?(?:up[-\s]to[-\s]date|modern|newer|current)\s+(?:web\s+)?browser
+    |(?:use|using)\s+an?\s+(?:more\s+)?(?:up[-\s]to[-\s]date|modern|newer|more\s+recent|supported)\s+(?:web\s+)?browser
+    |browser\s+(?:version\s+)?with\s+limited\s+support
     |javascript\s+(?:aktivieren|einschalten|deaktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript
     |activ(?:er|ez)\s+(?:le\s+)?javascript|javascript\s+(?:est\s+)?désactivé
     |(?:habilita|activa)(?:r)?\s+(?:el\s+)?javascript|javascript\s+(?:está\s+)?(?:deshabilitado|desactivado)

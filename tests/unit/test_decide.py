@@ -8,7 +8,7 @@ import pytest
 from cleaner.core import decide, features
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS, Block, Label
-from cleaner.core.vocabulary import ADD_TO_CART, PRICE
+from cleaner.core.vocabulary import ADD_TO_CART, PRICE, SCRIPT_NOTICE
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
 
@@ -1072,3 +1072,44 @@ def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boiler
     monkeypatch.setattr(decide, "DROPPED_CONSENT_NEEDS_WORDS", False)
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] for i in readers] == [consent] * 4
+
+
+def test_a_flagged_standfirst_under_the_headline_is_content_unless_unnamed_or_far(monkeypatch) -> None:
+    dek = "A short summary of the story that tells the reader what the council decided and why."
+
+    def labels_of(header: str) -> list[int]:
+        markup = f"<body><main><article><header><h1>Roads plan passes</h1>{header}</header>{REPORT}</article></main>"
+        feats, blocks = _page(markup + "</body>")
+        probs = _story_probs(blocks, 0.005)  # the model is sure of the paragraphs only
+        return decide.choose_labels(probs, feats, blocks).tolist()
+
+    boilerplate = LABELS.index("boilerplate")
+    assert labels_of(f"<p class='article-dek'>{dek}</p>")[:2] == [boilerplate, CONTENT]
+    assert labels_of(f"<div class='entry-excerpt'><p>{dek}</p></div>")[1] == CONTENT
+    assert labels_of(f"<p class='meta'>{dek}</p>")[1] == boilerplate  # not named as a standfirst
+    assert labels_of(f"<p class='dek'><a href='/more'>{dek}</a></p>")[1] == boilerplate  # a linked teaser
+    assert labels_of(f"<figure><figcaption class='lead'>{dek}</figcaption></figure>")[1] == boilerplate
+    far = "".join(f"<p class='byline'>By reporter number {i}</p>" for i in range(3))
+    assert labels_of(f"{far}<p class='dek'>{dek}</p>")[4] == boilerplate  # not among the first blocks after the <h1>
+    names = ("splitscreencontentheaderdek-x", "article_elementlead__a1", "leader", "c-article-teaser-text")
+    assert [decide.is_standfirst_name(n) for n in names] == [True, True, False, True]
+    monkeypatch.setattr(decide, "STANDFIRST_NEAR_BLOCKS", 0)
+    assert labels_of(f"<p class='article-dek'>{dek}</p>")[1] == boilerplate
+
+
+def test_a_donation_appeal_named_so_is_promo_and_its_amount_buttons_are_not(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<div class='donation-box'><p>Help us keep our reporting free for every reader.</p>"
+        "<button>Monthly</button></div><footer><p>Help us keep our reporting free for every reader.</p></footer>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)  # the model reads the appeal as furniture
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, boilerplate, boilerplate]
+    monkeypatch.setattr(decide, "DONATION_NAMED_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
+
+
+def test_a_request_for_a_newer_browser_is_a_script_notice() -> None:
+    assert SCRIPT_NOTICE.search("You are using a browser version with limited support for this site's styles.")
+    assert SCRIPT_NOTICE.search("For the best experience we recommend you use a more up to date browser.")
+    assert not SCRIPT_NOTICE.search("The company said its users prefer using a new browser tab for each story.")
