@@ -445,6 +445,62 @@ PERMISSION_PROMISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# An invitation to give feedback or answer a survey, anywhere in a short block ("Take our 2-minute survey", "Your
+# opinion matters to us", "Ihre Meinung ist uns wichtig"): LABELS.md types it poll
+# (``decide.TEXT_FEEDBACK_MAX_WORDS``).
+FEEDBACK_INVITATION = re.compile(
+    r"""(?:
+    (?:take|complete|fill\s+out|answer|participate\s+in|take\s+part\s+in)\s+(?:our|a|this)\s+
+      (?:short\s+|quick\s+|brief\s+|\d+[-\s](?:second|minute)\s+)?(?:reader\s+|online\s+)?(?:survey|questionnaire)
+    |(?:your|ihre|deine)\s+(?:opinion|feedback|meinung)\s+(?:is\s+|ist\s+)?(?:(?:very|really|so|sehr|uns|für\s+uns|to\s+us)\s+)*
+      (?:important|matters|counts|valuable|wichtig|gefragt|unverzichtbar|zählt)
+    |we\s+(?:value|want|would\s+love|'d\s+love)\s+(?:to\s+hear\s+)?your\s+(?:opinion|feedback|thoughts)
+    |an\s+(?:unserer|einer)\s+(?:kurzen\s+)?umfrage\s+teil
+    |votre\s+avis\s+(?:nous\s+)?(?:int[ée]resse|compte|est\s+important)
+    |(?:participez|r[ée]pondez)\s+[àa]\s+(?:notre|un)\s+(?:court\s+)?(?:questionnaire|sondage|enqu[êe]te)
+    |tu\s+opini[óo]n\s+(?:nos\s+)?(?:importa|cuenta|es\s+importante)|participa\s+en\s+(?:nuestra|una)\s+encuesta
+    |la\s+tua\s+opinione\s+(?:conta|è\s+importante)|partecipa\s+al(?:la)?\s+(?:nostr[oa]\s+)?(?:sondaggio|questionario)
+    |(?:uw|jouw|je)\s+mening\s+(?:telt|is\s+belangrijk)|doe\s+mee\s+aan\s+(?:onze|een)\s+(?:korte\s+)?enquête
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A poll's own control, the whole text of a line: "View results", "Vote", "Ergebnisse anzeigen" (``decide.
+# TEXT_POLL_RUN_SURE``: the line that closes a poll's run of options).
+POLL_CONTROL = re.compile(
+    r"""^\W*(?:
+    (?:view|see|show|check)\s+(?:the\s+)?(?:poll\s+)?results|vote(?:\s+now)?|(?:poll\s+)?results
+    |ergebnis(?:se)?(?:\s+(?:anzeigen|ansehen))?|(?:jetzt\s+)?abstimmen
+    |(?:voir\s+les\s+)?résultats|voter|(?:ver\s+)?resultados|votar|(?:vedi\s+(?:i\s+)?)?risultati|vota|votare
+    |bekijk\s+(?:de\s+)?(?:uitslag|resultaten)|stem|zobacz\s+wyniki|głosuj|wyniki
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A plain-text line that is nothing but a site's furniture label: a skip link, a site map, the terms, the corrections
+# page (``decide.TEXT_LABEL_LINES``). Bare, as a menu or footer prints them; in a sentence they are prose.
+SITE_FURNITURE_LINE = re.compile(
+    r"""^\W*(?:
+    skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|\S+\s+navigation|search)
+    |(?:help\s*\|\s*)?site\s*map(?:\s*\|\s*\w+)*
+    |(?:(?:site|website|membership|user)\s+)?terms\s+(?:of\s+(?:service|use)|(?:and|&)\s+conditions)
+    |(?:corrections|clarifications)(?:\s+(?:and|&)\s+(?:corrections|clarifications))?
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A plain-text line that is nothing but a sponsor's credit before its logo ("Sponsored by", "In partnership with",
+# "Mit freundlicher Unterstützung von"): promo (``decide.TEXT_LABEL_LINES``).
+SPONSOR_LINE = re.compile(
+    r"""^\W*(?:
+    (?:sponsored|presented|brought\s+to\s+you|supported)\s+by|in\s+(?:partnership|association|cooperation)\s+with
+    |paid\s+for\s+by|(?:mit\s+(?:freundlicher\s+)?unterstützung|präsentiert|gesponsert|unterstützt)\s+(?:von|durch)
+    |in\s+(?:kooperation|zusammenarbeit)\s+mit|(?:sponsorisé|présenté|soutenu)\s+par|en\s+partenariat\s+avec
+    |(?:patrocinado|presentado)\s+por|en\s+colaboración\s+con|(?:sponsorizzato|presentato)\s+da
+    |in\s+collaborazione\s+con|(?:gesponsord|gepresenteerd)\s+door|in\s+samenwerking\s+met
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # The start of a sentence that is a flattened widget, not prose: extractors glue a share bar, a sign-up ask, a
 # cookie notice or an ad label onto the paragraph next to it ("...said the mayor. Share this article on Facebook").
 # Read at the start of a paragraph's first or last sentences (``segment.opens_like_widget``), with CALL_TO_ACTION

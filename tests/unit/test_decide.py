@@ -1113,3 +1113,44 @@ def test_a_request_for_a_newer_browser_is_a_script_notice() -> None:
     assert SCRIPT_NOTICE.search("You are using a browser version with limited support for this site's styles.")
     assert SCRIPT_NOTICE.search("For the best experience we recommend you use a more up to date browser.")
     assert not SCRIPT_NOTICE.search("The company said its users prefer using a new browser tab for each story.")
+
+
+def _text(text: str) -> tuple[features.Features, list]:
+    blocks = text_blocks(text, max_blocks=50, max_block_chars=1000)[0]
+    return features.extract(blocks), blocks
+
+
+def test_a_polls_kept_options_between_its_question_and_its_control_are_poll(monkeypatch) -> None:
+    story = "An article paragraph that tells the story of the town in full and at length."
+    options = "Which plan do you like best?\n\n1. Build a new bridge\n\n2. Repair the old one\n\n3. Not sure"
+    feats, blocks = _text(f"{story}\n\n{options}\n\nView results\n\n{story}")
+    probs = _content_and(POLL, 0.9, n=7)
+    probs[4:6] = _content_and(POLL, 0.05)  # the model is sure of the last option and of the control only
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, POLL, POLL, POLL, POLL, POLL, CONTENT]
+    feats, blocks = _text(f"{story}\n\n{options}\n\nYes\n\n{story}")  # a sure poll line, but no poll's control
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 4 + [POLL, POLL, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_POLL_RUN_SURE", 1.01)
+    feats, blocks = _text(f"{story}\n\n{options}\n\nView results\n\n{story}")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 4 + [POLL, POLL, CONTENT]
+
+
+def test_a_plain_text_feedback_invitation_is_a_poll(monkeypatch) -> None:
+    feats, blocks = _text(
+        "We keep working to make this site better, and your opinion is very important to us.\n\n"
+        "The council met on Tuesday to discuss the new school and its budget for next year."
+    )
+    probs = _content_and(LABELS.index("consent"), 0.6)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [POLL, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_FEEDBACK_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT]
+
+
+def test_a_bare_furniture_label_or_sponsor_credit_line_is_not_content(monkeypatch) -> None:
+    feats, blocks = _text(
+        "Terms of Use\n\nSponsored by:\n\nThe terms of use of the new park were sponsored by the council on Tuesday."
+    )
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, n=3)
+    expected = [LABELS.index("boilerplate"), LABELS.index("promo"), CONTENT]
+    assert decide.choose_labels(probs, feats, blocks).tolist() == expected
+    monkeypatch.setattr(decide, "TEXT_LABEL_LINES", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
