@@ -1154,3 +1154,19 @@ def test_a_bare_furniture_label_or_sponsor_credit_line_is_not_content(monkeypatc
     assert decide.choose_labels(probs, feats, blocks).tolist() == expected
     monkeypatch.setattr(decide, "TEXT_LABEL_LINES", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
+def test_a_flagged_line_that_continues_a_kept_lists_numbering_is_content(monkeypatch) -> None:
+    feats, blocks = _text(
+        "1. Write down what you want to learn this year\n\n2. Offer to help a friend you would recommend\n\n"
+        "3. Read one new book every month of the year\n\n4) Share your notes"
+    )
+    probs = _content_and(LABELS.index("promo"), 0.9, n=4)
+    probs[1] = probs[3] = _content_and(LABELS.index("promo"), 0.05, n=1)[0]  # the tip and the odd "4)" flagged
+    promo = LABELS.index("promo")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT, CONTENT, promo]
+    probs[1] = _content_and(POLL, 0.05, n=1)[0]  # a numbered line flagged poll is an answer option: it stays
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, POLL, CONTENT, promo]
+    probs[1] = _content_and(promo, 0.05, n=1)[0]
+    monkeypatch.setattr(decide, "TEXT_LIST_NUMBERING", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, CONTENT, promo]
