@@ -1170,3 +1170,52 @@ def test_a_flagged_line_that_continues_a_kept_lists_numbering_is_content(monkeyp
     probs[1] = _content_and(promo, 0.05, n=1)[0]
     monkeypatch.setattr(decide, "TEXT_LIST_NUMBERING", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, CONTENT, promo]
+
+
+def _table_page(rows: str, head: str = "") -> str:
+    intro = "<p>An introduction to the list below, which names every winner of the prize since it began.</p>" * 3
+    return f"<body><main><h1>Winners of the prize</h1>{intro}<table class='results'>{head}{rows}</table></main></body>"
+
+
+def _table_labels(markup: str, kept: str | None = None) -> tuple[list, np.ndarray]:
+    feats, blocks = _page(markup)
+    content_rows = _rows(blocks, "An introduction") + (_rows(blocks, kept) if kept else [])
+    return blocks, decide.choose_labels(_boilerplate_probs(blocks, content_rows), feats, blocks)
+
+
+def test_a_data_tables_linked_cells_are_content_and_a_navigation_box_is_not(monkeypatch) -> None:
+    head = "<tr><th>Year</th><th>Winner</th><th>Country</th></tr>"
+    rows = "".join(
+        f"<tr><td><a href='/y{i}'>19{i:02d}</a></td><td><a href='/w{i}'>Laureate {i}</a></td>"
+        f"<td><a href='/c{i}'>Country {i}</a></td></tr>"
+        for i in range(6)
+    )
+    blocks, labels = _table_labels(_table_page(rows, head))
+    cells = [i for i, b in enumerate(blocks) if b.tag in ("td", "th")]
+    assert len(cells) == 21 and all(labels[i] == CONTENT for i in cells)
+    # a navigation box heads its rows, not its columns
+    nav = "".join(f"<tr><th>Group {i}</th><td><a href='/g{i}'>Member {i}</a></td></tr>" for i in range(12))
+    blocks, labels = _table_labels(_table_page(nav))
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
+    monkeypatch.setattr(decide, "DATA_TABLE_HEADER_CELLS", 0)
+    blocks, labels = _table_labels(_table_page(rows, head))
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
+
+
+def test_a_tables_cells_are_content_when_most_of_its_rows_keep_a_cell(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "DATA_TABLE_KEPT_ROWS", 0.6)  # measured, switched off (see there)
+    rows = "".join(
+        f"<tr><td class='rank'><a href='/r{i}'>{i}</a></td><td class='title'><a href='/b{i}'>Book title {i}</a></td>"
+        f"<td class='author'><a href='/a{i}'>Writer {i}</a></td></tr>"
+        for i in range(6)
+    )
+    blocks, labels = _table_labels(_table_page(rows), kept="Book title")
+    writers = _rows(blocks, "Writer")
+    assert len(writers) == 6 and all(labels[i] == CONTENT for i in writers)
+    feats, blocks = _page(_table_page(rows))
+    two = _rows(blocks, "An introduction") + _rows(blocks, "Book title")[:2]  # two rows of six keep a cell
+    labels = decide.choose_labels(_boilerplate_probs(blocks, two), feats, blocks)
+    assert not any(labels[i] == CONTENT for i in _rows(blocks, "Writer"))
+    monkeypatch.setattr(decide, "DATA_TABLE_KEPT_ROWS", 0)
+    blocks, labels = _table_labels(_table_page(rows), kept="Book title")
+    assert not any(labels[i] == CONTENT for i in _rows(blocks, "Writer"))
