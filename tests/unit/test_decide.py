@@ -519,6 +519,38 @@ def test_reader_comments_after_an_article_are_boilerplate_and_a_forum_keeps_its_
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Reader"))
 
 
+def test_a_dropped_post_body_before_a_kept_comment_thread_is_the_article(monkeypatch) -> None:
+    comments = "".join(
+        f"<div class='comment-body'><p>Reader {i} writes a long reply about the post and what it missed.</p></div>"
+        for i in range(6)
+    )
+    feats, blocks = _page(
+        "<body><div class='hentry'><h1 class='entry-title'>A short post</h1><div class='entry-content'>"
+        + LONG_PARAGRAPH.format(i=1)
+        + f"</div></div><div class='comments'>{comments}</div></body>"
+    )
+    probs = _boilerplate_probs(blocks, _rows(blocks, "Reader"))  # the model keeps the thread, drops the post
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[_rows(blocks, "Paragraph")[0]] == CONTENT
+    assert [labels[i] for i in _rows(blocks, "Reader")] == [LABELS.index("boilerplate")] * 6
+    monkeypatch.setattr(decide, "ENTRY_COMMENTS_DROP", False)  # the post kept, but too short to drop the thread
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[_rows(blocks, "Paragraph")[0]] == CONTENT
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Reader"))
+    monkeypatch.setattr(decide, "ENTRY_BEFORE_COMMENTS", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[_rows(blocks, "Paragraph")[0]] != CONTENT
+    unnamed = _page(  # prose under no post-body name stays as the model left it
+        "<body><div class='promo'>"
+        + LONG_PARAGRAPH.format(i=1)
+        + f"</div><div class='comments'>{comments}</div></body>"
+    )
+    monkeypatch.setattr(decide, "ENTRY_BEFORE_COMMENTS", True)
+    feats, blocks = unnamed
+    labels = decide.choose_labels(_boilerplate_probs(blocks, _rows(blocks, "Reader")), feats, blocks)
+    assert labels[_rows(blocks, "Paragraph")[0]] != CONTENT
+
+
 def test_a_rail_of_linked_headlines_after_an_article_is_boilerplate_but_a_listing_keeps_it() -> None:
     rail = "<ul class='more'>" + "".join(f"<li><a href='/s{i}'>Other story number {i}</a></li>" for i in range(4))
     feats, blocks = _page(
