@@ -551,6 +551,30 @@ def test_a_dropped_post_body_before_a_kept_comment_thread_is_the_article(monkeyp
     assert labels[_rows(blocks, "Paragraph")[0]] != CONTENT
 
 
+def test_comments_under_a_question_and_its_answers_are_boilerplate_on_a_q_and_a_page() -> None:
+    def post(kind: str, i: int) -> str:
+        remark = f"<div class='comment-body'><p>Remark {kind} {i}: did you try it with the latest release?</p></div>"
+        return f"<div class='{kind}'>{LONG_PARAGRAPH.format(i=i)}<ul class='comments'>{remark}</ul></div>"
+
+    feats, blocks = _page("<body>" + post("question", 0) + "".join(post("answer", i) for i in (1, 2, 3)) + "</body>")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    remarks = _rows(blocks, "Remark")
+    plain = decide.choose_labels(probs, feats, blocks)  # only the remarks after the middle of the posts go
+    assert plain[remarks[0]] == CONTENT and plain[remarks[-1]] == LABELS.index("boilerplate")
+    labels = decide.choose_labels(probs, feats, blocks, frozenset({"QAPage", "Question", "Answer"}))
+    assert [labels[i] for i in remarks] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    short = "".join(  # a Q&A page whose answers are its comments: they outweigh the rest and stay
+        f"<div class='comment-body'><p>Answer {i} says a heavy chain and a U-lock, locked to a rack.</p></div>"
+        for i in range(6)
+    )
+    feats, blocks = _page(f"<body><h1>Which lock for a city bike?</h1>{short}</body>")
+    labels = decide.choose_labels(
+        _boilerplate_probs(blocks, list(range(len(blocks)))), feats, blocks, frozenset({"QAPage"})
+    )
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Answer"))
+
+
 def test_a_rail_of_linked_headlines_after_an_article_is_boilerplate_but_a_listing_keeps_it() -> None:
     rail = "<ul class='more'>" + "".join(f"<li><a href='/s{i}'>Other story number {i}</a></li>" for i in range(4))
     feats, blocks = _page(

@@ -35,6 +35,18 @@ def test_hidden_blocks_are_kept_and_marked_hidden_inline_text_is_dropped() -> No
     assert [(b.text, "hidden" in b.landmarks) for b in blocks] == [("seen", False), ("unseen", True), ("no", True)]
 
 
+def test_a_popover_is_hidden_until_a_control_opens_it() -> None:
+    blocks = _segmented(
+        '<body><p>The thread starts here.</p><div popover id="alerts"><p>Tap the bell to turn on alerts.</p></div>'
+        '<div class="popover-card"><p>A card merely named so is shown.</p></div></body>'
+    )
+    assert [(b.text, "hidden" in b.landmarks) for b in blocks] == [
+        ("The thread starts here.", False),
+        ("Tap the bell to turn on alerts.", True),
+        ("A card merely named so is shown.", False),
+    ]
+
+
 def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
     blocks = _segmented(
         '<body><div role="tabpanel" hidden><p>Second tab</p></div>'
