@@ -13,11 +13,14 @@ def segments(
     blocks: list[Block], probs: np.ndarray, labels: np.ndarray, cues: list[tuple[str, ...]]
 ) -> tuple[Segment, ...]:
     """One segment per block, in document order."""
+    chosen = np.asarray(labels[: len(blocks)])
+    confidences = probs[np.arange(len(chosen)), chosen].tolist()  # each block's probability of its label
+    names = [Label(name) for name in LABELS]
     return tuple(
         Segment(
             index=b.id,
-            label=Label(LABELS[k]),
-            confidence=float(probs[i, k]),
+            label=names[k],
+            confidence=confidence,
             text=b.text,
             start=b.start,
             end=b.end,
@@ -25,7 +28,7 @@ def segments(
             tag=b.tag,
             cues=cues[i],
         )
-        for i, (b, k) in enumerate(zip(blocks, labels, strict=False))
+        for i, (b, k, confidence) in enumerate(zip(blocks, chosen.tolist(), confidences, strict=False))
     )
 
 

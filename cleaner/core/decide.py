@@ -25,7 +25,6 @@ from cleaner.core.vocabulary import (
     POLL_CONTROL,
     PRIVACY_CHOICE,
     SCREEN_READER_CLASSES,
-    SCRIPT_NOTICE,
     SECTIONING_TAGS,
     SITE_FURNITURE_LINE,
     SPONSOR_LINE,
@@ -33,6 +32,7 @@ from cleaner.core.vocabulary import (
     URL,
     is_ad_label,
     is_price,
+    is_script_notice,
 )
 
 # When no visible block wins as content, keep the text-dense region's blocks whose content probability is at least
@@ -1135,12 +1135,19 @@ def in_panel(block: Block) -> bool:
     return "panel" in block.landmarks or TAB_PANEL_CLASS.search(" ".join(block.attrs)) is not None
 
 
+def is_copyright_line(text: str) -> bool:
+    """Whether ``COPYRIGHT_LINE`` is found in ``text``."""
+    return COPYRIGHT_LINE.search(text) is not None
+
+
 def furniture_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The short content blocks that are a site's notices, not its text: a request to turn on scripts or change browser
     (``SCRIPT_NOTICE``, at most ``SCRIPT_NOTICE_MAX_WORDS`` words) or a copyright line (``COPYRIGHT_LINE``, at most
     ``COPYRIGHT_LINE_MAX_WORDS``); a limit of 0 turns its notice off."""
-    notices = [
-        (p, n) for p, n in ((SCRIPT_NOTICE, SCRIPT_NOTICE_MAX_WORDS), (COPYRIGHT_LINE, COPYRIGHT_LINE_MAX_WORDS)) if n
+    notices: list[tuple[Callable[[str], bool], int]] = [
+        (is_notice, n)
+        for is_notice, n in ((is_script_notice, SCRIPT_NOTICE_MAX_WORDS), (is_copyright_line, COPYRIGHT_LINE_MAX_WORDS))
+        if n
     ]
     out = np.zeros(len(labels), dtype=bool)
     if not notices:
@@ -1148,7 +1155,7 @@ def furniture_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bl
     longest = max(n for _, n in notices) + 0.5
     for i in np.flatnonzero((labels == LABELS.index("content")) & (words <= longest)).tolist():
         text, n = blocks[i].text, words[i]  # few blocks: only these are matched
-        out[i] = any(n <= limit + 0.5 and pattern.search(text) is not None for pattern, limit in notices)
+        out[i] = any(n <= limit + 0.5 and is_notice(text) for is_notice, limit in notices)
     return out
 
 
@@ -1158,7 +1165,7 @@ def flagged_notices(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     out = np.zeros(len(labels), dtype=bool)
     rare = (labels != LABELS.index("content")) & (labels != LABELS.index("boilerplate"))
     for i in np.flatnonzero(rare).tolist():
-        out[i] = SCRIPT_NOTICE.search(blocks[i].text) is not None
+        out[i] = is_script_notice(blocks[i].text)
     return out
 
 

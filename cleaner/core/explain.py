@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -113,10 +114,21 @@ def dense_cue(name: str, value: float) -> str:
     return f"{name}={value:.2f}"
 
 
+@lru_cache(maxsize=1)
+def _word_analyzer() -> Callable[[str], list[str]]:
+    """The word hasher's analyzer, built once (``build_analyzer`` checks and assembles it on every call)."""
+    analyzer: Callable[[str], list[str]] = word_vectorizer().build_analyzer()
+    return analyzer
+
+
+def block_words(block: Block) -> list[str]:
+    """The word n-grams the features hash for one block."""
+    return _word_analyzer()(normalised_text(block.text))
+
+
 def block_tokens(block: Block) -> tuple[list[str], list[str]]:
     """The word n-grams and the markup tokens the features hash for one block."""
-    words = word_vectorizer().build_analyzer()(normalised_text(block.text))
-    return words, markup_doc(block).split()
+    return block_words(block), markup_doc(block).split()
 
 
 def vocabulary(blocks: Iterable[Block], coef: np.ndarray, classes: Sequence[str]) -> dict[int, tuple[str, ...]]:
@@ -156,41 +168,67 @@ def page_cues(
     if not len(flagged):
         return out
     transformed = sp.csr_matrix(weights.transform(feats.matrix[flagged]))
-    for i, b in enumerate(flagged):
-        row = weights.classes.index(LABELS[int(labels[b])])
-        start, end = transformed.indptr[i], transformed.indptr[i + 1]
-        cols = transformed.indices[start:end]
-        contrib = transformed.data[start:end] * weights.coef[row, cols]
-        evidence = _named(cols, contrib, blocks[int(b)], feats.dense[int(b)], weights.vocabulary)
+    flagged_labels = [LABELS[label] for label in labels[flagged].tolist()]
+    rows = np.array([weights.classes.index(label) for label in flagged_labels], dtype=np.intp)
+    # every stored value times its row's label coefficient, for the whole page at once
+    contribs = transformed.data * weights.coef[np.repeat(rows, np.diff(transformed.indptr)), transformed.indices]
+    bounds = transformed.indptr.tolist()
+    markups: dict[tuple[object, ...], set[str]] = {}  # blocks sharing a markup context (list items...) read once
+
+    def markup_tokens(block: Block) -> set[str]:
+        key = (block.tag, block.ancestors, block.attrs, block.in_form, block.xpath is None)  # what ``markup_doc`` reads
+        tokens = markups.get(key)
+        if tokens is None:
+            tokens = markups[key] = set(markup_doc(block).split())
+        return tokens
+
+    for i, (b, label) in enumerate(zip(flagged.tolist(), flagged_labels, strict=True)):
+        start, end = bounds[i], bounds[i + 1]
+        cols, contrib = transformed.indices[start:end], contribs[start:end]
+        evidence = _named(cols, contrib, blocks[b], feats.dense[b], weights.vocabulary, markup_tokens)
         ranked = [name for _, name in sorted(evidence, key=lambda item: -item[0])]
-        phrase = _phrase_cue(LABELS[int(labels[b])], blocks[int(b)].text)
+        phrase = _phrase_cue(label, blocks[b].text)
         cues = (phrase + list(dict.fromkeys(ranked)))[: MAX_CUES - 1]
-        cues.extend(_context_cue(labels, int(b)))
-        out[int(b)] = tuple(cues)
+        cues.extend(_context_cue(labels, b))
+        out[b] = tuple(cues)
     return out
 
 
 def _named(
-    cols: np.ndarray, contrib: np.ndarray, block: Block, dense: np.ndarray, names: dict[int, tuple[str, ...]]
+    cols: np.ndarray,
+    contrib: np.ndarray,
+    block: Block,
+    dense: np.ndarray,
+    names: dict[int, tuple[str, ...]],
+    markup_tokens: Callable[[Block], set[str]],
 ) -> list[tuple[float, str]]:
-    """The strongest positive contributions of each kind (words, markup, named features) that fired here."""
-    words, markup = block_tokens(block)
-    present = set(words), set(markup)
+    """The strongest positive contributions of each kind (words, markup, named features) that fired here
+    (``markup_tokens``: a block's markup tokens, as ``markup_doc`` gives them)."""
+    present: list[set[str] | None] = [None, None]  # the block's words and markup tokens, read when first needed
     kinds: list[list[tuple[float, str]]] = [[], [], []]
-    for j in np.argsort(-contrib):
-        weight, col = float(contrib[j]), int(cols[j])
+    order = np.argsort(-contrib)
+    for weight, col in zip(contrib[order].tolist(), cols[order].tolist(), strict=True):
         if weight <= 0:
             break
         if WORD_COLUMNS.start <= col < WORD_COLUMNS.stop or MARKUP_COLUMNS.start <= col < MARKUP_COLUMNS.stop:
             kind = 0 if col < WORD_COLUMNS.stop else 1
-            token = next((t for t in names.get(col, ()) if t in present[kind]), None)
-            if token is not None and len(kinds[kind]) < PER_KIND:
-                kinds[kind].append((weight, word_cue(token) if kind == 0 else markup_cue(token)))
+            if len(kinds[kind]) >= PER_KIND or col not in names:
+                continue
+            tokens = present[kind]
+            if tokens is None:
+                tokens = present[kind] = set(block_words(block)) if kind == 0 else markup_tokens(block)
+            token = next((t for t in names[col] if t in tokens), None)
+            if token is None:
+                continue
+            kinds[kind].append((weight, word_cue(token) if kind == 0 else markup_cue(token)))
         elif DENSE_COLUMNS.start <= col < DENSE_COLUMNS.stop:
             name = DENSE_NAMES[col - DENSE_COLUMNS.start]
-            if name in _DENSE_SHOWN and len(kinds[2]) < PER_KIND:
-                kinds[2].append((weight, dense_cue(name, float(dense[col - DENSE_COLUMNS.start]))))
-        if all(len(k) >= PER_KIND for k in kinds):
+            if name not in _DENSE_SHOWN or len(kinds[2]) >= PER_KIND:
+                continue
+            kinds[2].append((weight, dense_cue(name, float(dense[col - DENSE_COLUMNS.start]))))
+        else:
+            continue
+        if len(kinds[0]) >= PER_KIND and len(kinds[1]) >= PER_KIND and len(kinds[2]) >= PER_KIND:
             break
     return [item for kind in kinds for item in kind]
 

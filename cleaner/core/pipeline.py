@@ -162,8 +162,9 @@ def finish(
     def explain(plain: tuple[Segment, ...]) -> tuple[Segment, ...]:
         assert explainer is not None
         cues = iter(page_cues(explainer, feats, labels, blocks))
-        # A ruled block's cues come with it (``decide.ruled_segment``); the model's keep their order among the rest.
-        return tuple(s if s.tag in RULED_TAGS else replace(s, cues=s.cues + next(cues)) for s in plain)
+        # A ruled block's cues come with it (``decide.ruled_segment``); the model's keep their order among the rest
+        # (a segment without cues, as every content block, stays as it is).
+        return tuple(s if s.tag in RULED_TAGS else _with_cues(s, next(cues)) for s in plain)
 
     return Result(
         text=assemble.clean_text(segs, captions),
@@ -174,6 +175,10 @@ def finish(
         warnings=tuple(doc.warnings),
         explain=explain if explainer is not None and (labels != LABELS.index("content")).any() else None,
     )
+
+
+def _with_cues(segment: Segment, cues: tuple[str, ...]) -> Segment:
+    return replace(segment, cues=segment.cues + cues) if cues else segment
 
 
 def run(

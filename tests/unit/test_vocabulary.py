@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from cleaner.core.vocabulary import CALL_TO_ACTION, PRIVACY_CHOICE
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.core.vocabulary import CALL_TO_ACTION, PRIVACY_CHOICE, SCRIPT_NOTICE, is_script_notice
 
 
 @pytest.mark.parametrize(
@@ -38,3 +42,24 @@ def test_privacy_controls(text: str) -> None:
 @pytest.mark.parametrize("text", ["Privacy Policy", "Cookie Policy", "Datenschutzerklärung", "Impressum", "AdChoices"])
 def test_policy_documents_are_not_privacy_controls(text: str) -> None:
     assert not PRIVACY_CHOICE.match(text)
+
+
+def test_every_script_notice_wording_names_javascript_or_the_browser() -> None:
+    # ``is_script_notice`` looks for one of the two words before trying the wordings: a wording without them
+    # would never be found
+    wordings = [w.strip() for w in SCRIPT_NOTICE.pattern.strip().removeprefix("(?:").removesuffix(")").split("\n    |")]
+    assert len(wordings) > 10
+    for wording in wordings:
+        assert re.search(r"javascript|browser", wording), wording
+
+
+_NOTICE_PARTS = ["enable", "JavaScript", "javaſcript", "JAVASCRİPT", "browser", "BROWSER", "is", "not",
+                 "supported", "your", "required", "upgrade", "to", "a", "newer", "aktivieren", "Sie", "bitte", "x",
+                 "\u212a"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NOTICE_PARTS), max_size=8), st.sampled_from([" ", "  ", "\n", "-"]))
+def test_is_script_notice_is_the_notice_pattern(parts: list[str], sep: str) -> None:
+    text = sep.join(parts)
+    assert is_script_notice(text) == (SCRIPT_NOTICE.search(text) is not None)
