@@ -289,6 +289,7 @@ def test_the_main_region_keeps_its_prose_and_drops_stray_floor_kept_blocks() -> 
 
 
 def test_a_small_main_region_drops_nothing_outside_it(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     monkeypatch.setattr(decide, "COMMENT_DROP_MIN_ARTICLE_CHARS", 0)  # the comment rule is tested on its own
     feats, blocks = _page(ARTICLE)
     probs = _article_probs(blocks, range(2))  # two paragraphs: under MAIN_REGION_MIN_CHARS of content
@@ -894,6 +895,7 @@ def _story_probs(blocks: list, others: float) -> np.ndarray:
 
 
 def test_teasers_after_the_story_go_though_a_paragraph_outside_its_region_follows(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     teasers = "".join(f"<li><h3><a href='/t{i}'>Other story number {i}, its headline</a></h3></li>" for i in range(4))
     about = (
         "<footer-note><p>About us: an independent newsroom funded by its readers since 1998, reporting on the city, "
@@ -910,6 +912,7 @@ def test_teasers_after_the_story_go_though_a_paragraph_outside_its_region_follow
 
 
 def test_chinese_and_japanese_prose_counts_its_characters_as_words(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     sentence = "市議会は十三日、新しい道路の工事を来年の春に始めることを決めた。反対した議員は費用が高すぎると述べた。"
     story = "".join(f"<p>Paragraph {i} {sentence * 3}</p>" for i in range(8))  # a "word" per run between commas
     teasers = "".join(f"<li><a href='/t{i}'>別の記事の見出し{i}、市の予算について</a></li>" for i in range(4))
@@ -922,6 +925,7 @@ def test_chinese_and_japanese_prose_counts_its_characters_as_words(monkeypatch) 
 
 
 def test_bare_headlines_after_the_story_go_headed_items_of_the_story_stay(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     cards = "".join(
         f"<div class='card'><h2 class='title'>Other story number {i}</h2><p class='meta'>In News - 2 Feb</p></div>"
         for i in range(4)
@@ -971,6 +975,7 @@ def test_a_weak_teaser_in_a_related_widget_after_the_story_goes(monkeypatch) -> 
     ],
 )
 def test_the_page_s_footer_and_sidebar_go_the_article_s_own_stay(monkeypatch, name, setting, own, page_s) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     feats, blocks = _page(
         f"<body><main><article>{REPORT}<{name}><p>{own}</p></{name}></article></main>"
         f"<{name}><p>{page_s}</p></{name}></body>"
@@ -986,6 +991,7 @@ def test_the_page_s_footer_and_sidebar_go_the_article_s_own_stay(monkeypatch, na
 
 
 def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     widget = "<div class='widget'><p>Recent posts: the harvest fair, the ferry timetable and spring recipes.</p></div>"
     feats, blocks = _page(
         f"<body><div class='content-sidebar-wrap'><main><article>{REPORT}</article></main>"
@@ -1040,6 +1046,7 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
             "ELEMENTOR_POSTS_NAMED",
         ),
     ):
+        monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
         extra = wrap.format("<p>Our friends: a long list of other blogs worth reading every single week.</p>")
         feats, blocks = _page(f"<body><main><article>{REPORT}</article></main>{extra}</body>")
         probs = _story_probs(blocks, 0.9)  # the model keeps the extra block
@@ -1275,3 +1282,20 @@ def test_a_tables_cells_are_content_when_most_of_its_rows_keep_a_cell(monkeypatc
     monkeypatch.setattr(decide, "DATA_TABLE_KEPT_ROWS", 0)
     blocks, labels = _table_labels(_table_page(rows), kept="Book title")
     assert not any(labels[i] == CONTENT for i in _rows(blocks, "Writer"))
+
+
+def test_content_after_the_main_landmark_goes_before_it_stays(monkeypatch) -> None:
+    markup = (
+        "<body><div class='intro'><p>A welcome line before the main region that the page keeps as its own opening "
+        "words for every visitor.</p></div><main>" + REPORT + "</main><div class='testimonials'><p>Our customers say "
+        "the service was quick and friendly and that they would recommend it to their friends and family.</p></div>"
+        "</body>"
+    )
+    feats, blocks = _page(markup)
+    probs = _story_probs(blocks, 0.9)  # every block kept by the model
+    before, after = _rows(blocks, "A welcome")[0], _rows(blocks, "Our customers")[0]
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[before] == CONTENT and labels[after] == LABELS.index("boilerplate")
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)
+    assert decide.choose_labels(probs, feats, blocks)[after] == CONTENT
