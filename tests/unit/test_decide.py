@@ -288,6 +288,21 @@ def test_the_main_region_keeps_its_prose_and_drops_stray_floor_kept_blocks() -> 
     assert without_tree[gap] != CONTENT and without_tree[comment] == CONTENT
 
 
+def test_the_floor_keeps_nothing_after_the_models_last_prose(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    page = ARTICLE.replace("class='comments'", "class='more'")
+    feats, blocks = _page(page)
+    probs = _article_probs(blocks, range(14))
+    tail = next(i for i, b in enumerate(blocks) if b.text.startswith("A reader"))
+    probs[tail, [LABELS.index("boilerplate"), CONTENT]] = 0.7, 0.3  # above the floor, not the arg-max
+    assert decide.choose_labels(probs, feats, blocks)[tail] == LABELS.index("boilerplate")
+    few = _article_probs(blocks, range(3))  # the model's own prose under FLOOR_TAIL_SURE_WORDS: the floor keeps it
+    few[tail, [LABELS.index("boilerplate"), CONTENT]] = 0.7, 0.3
+    assert decide.choose_labels(few, feats, blocks)[tail] == CONTENT
+    monkeypatch.setattr(decide, "FLOOR_TAIL_SURE_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks)[tail] == CONTENT
+
+
 def test_a_small_main_region_drops_nothing_outside_it(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     monkeypatch.setattr(decide, "COMMENT_DROP_MIN_ARTICLE_CHARS", 0)  # the comment rule is tested on its own
@@ -1119,6 +1134,7 @@ def test_a_promise_not_to_post_without_permission_is_consent_even_hidden(monkeyp
 
 
 def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boilerplate(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "FLOOR_TAIL_SURE_WORDS", 0)  # the floor keeps the thread after the article
     comments = "".join(
         f"<div class='comment-body'><p>Reader {i} liked the town a lot and hopes the trip goes well.</p></div>"
         for i in range(4)
