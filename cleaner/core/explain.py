@@ -24,6 +24,7 @@ from cleaner.core.features import (
     WORD_COLUMNS,
     Features,
     markup_doc,
+    markup_key,
     normalised_text,
     token_columns,
     word_vectorizer,
@@ -176,7 +177,7 @@ def page_cues(
     markups: dict[tuple[object, ...], set[str]] = {}  # blocks sharing a markup context (list items...) read once
 
     def markup_tokens(block: Block) -> set[str]:
-        key = (block.tag, block.ancestors, block.attrs, block.in_form, block.xpath is None)  # what ``markup_doc`` reads
+        key = markup_key(block)
         tokens = markups.get(key)
         if tokens is None:
             tokens = markups[key] = set(markup_doc(block).split())

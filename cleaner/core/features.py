@@ -341,6 +341,11 @@ def markup_doc(block: Block) -> str:
     return " ".join(tokens)
 
 
+def markup_key(block: Block) -> tuple[object, ...]:
+    """What ``markup_doc`` reads of a block: blocks with equal keys have the same markup tokens."""
+    return (block.xpath is None, block.tag, block.ancestors, block.attrs[:SUBWORD_ATTRS], block.in_form)
+
+
 def _markup_columns(tokens: str) -> list[int]:
     """The markup-matrix columns of one or more markup tokens: each whitespace-separated part hashed as
     ``markup_vectorizer`` hashes it (its analyzer is ``str.split``)."""

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from cleaner.core import features
+from cleaner.core import features, parse, segment
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import Block
 from cleaner.core.vocabulary import (
@@ -199,3 +199,18 @@ def test_template_groups_give_each_block_its_groups_share_of_the_page_and_size()
     assert np.allclose(count, np.log1p([1, 3, 3, 3, 1]))
     text, _ = text_blocks("One paragraph.\n\nAnother one.", max_blocks=10, max_block_chars=500)
     assert not features.extract(text).dense[:, features.DENSE_INDEX["template_share"]].any()  # plain text: none
+
+
+def test_blocks_with_one_markup_key_have_one_markup_doc() -> None:
+    root = parse.parse_html(
+        "<body><div class='card teaser'><p>One story.</p><p>Another story.</p></div>"
+        "<div class='card'><p>A third story.</p></div></body>"
+    )
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=100, max_block_chars=1000)[0]
+    items = [b for b in blocks if "teaser" in " ".join(b.attrs)]
+    assert features.markup_key(items[0]) == features.markup_key(items[1])
+    assert features.markup_doc(items[0]) == features.markup_doc(items[1])
+    other = next(b for b in blocks if b.text.startswith("A third"))
+    assert features.markup_key(other) != features.markup_key(items[0])
+    assert features.markup_doc(other) != features.markup_doc(items[0])
