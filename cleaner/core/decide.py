@@ -870,11 +870,7 @@ def choose_labels(
     if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
     if FLOOR_TAIL_SURE_WORDS > 0 and blocks is not None and not is_text.any() and not shop_or_list(page_types, blocks):
-        tail = floor_tail(labels, long_enough, words)
-        added = words[tail & prose & (probs[:, content] >= floor) & (labels != content)].sum()
-        sure = words[(labels == content) & long_enough].sum()
-        if added <= FLOOR_TAIL_MAX_SHARE * sure:
-            prose &= ~tail
+        prose &= ~floor_tail(labels, long_enough, words, prose & (probs[:, content] >= floor))
     labels = np.where(prose & (probs[:, content] >= floor), content, labels)
     labels = np.where(lexical_consent(probs, is_text, consent_words), LABELS.index("consent"), labels)
     if not (labels[~hidden] == content).any() and (~hidden).any():
@@ -954,10 +950,9 @@ def choose_labels(
         labels = np.where(section_headings(labels, words, blocks, hidden), content, labels)
     if blocks is not None and STANDFIRST_NEAR_BLOCKS > 0:
         labels = np.where(standfirsts(labels, words, blocks, hidden), content, labels)
-    if blocks is not None and TAIL_LANDMARK_SHARE > 0:
-        chars = np.expm1(feats.dense[:, DENSE_INDEX["log_chars"]])
+    if tree is not None and blocks is not None and TAIL_LANDMARK_SHARE > 0:  # plain text has no landmarks
         for name in TAIL_LANDMARKS:
-            labels = np.where(after_landmark(labels, chars, blocks, name), best_other_than(probs, content), labels)
+            labels = np.where(after_landmark(labels, tree.chars, blocks, name), best_other_than(probs, content), labels)
     return labels
 
 
@@ -994,7 +989,7 @@ def section_headings(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Blo
 def is_standfirst_name(name: str) -> bool:
     """Whether a class/id name has a part ending with a standfirst word (``dek``, ``lead``, ``article-subtitle``,
     ``entry-excerpt``: ``_STANDFIRST``)."""
-    return any(_STANDFIRST.search(part) is not None for part in re.split(r"[^a-z0-9]+", name.lower()))
+    return any(_STANDFIRST.search(part) is not None for part in subwords(name))
 
 
 def standfirsts(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
@@ -1010,10 +1005,8 @@ def standfirsts(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], 
             continue
         if b.tag in ("h1", "figcaption") or "figure" in b.ancestors or 2 * b.link_chars >= len(b.text):
             continue
-        if "article" not in b.landmarks or any(name in b.landmarks for name in STANDFIRST_SKIPS):
-            continue
-        out[i] = any(is_standfirst_name(t) for t in b.attrs[:STANDFIRST_NAMES])
-    return out
+        out[i] = "article" in b.landmarks and not any(name in b.landmarks for name in STANDFIRST_SKIPS)
+    return names_in(is_standfirst_name, blocks, out, STANDFIRST_NAMES)
 
 
 def revealed_page(feats: Features, hidden: np.ndarray, likely: np.ndarray) -> bool:
@@ -1030,13 +1023,19 @@ def shop_or_list(page_types: frozenset[str], blocks: Sequence[Block]) -> bool:
     return bool(FLOOR_TAIL_SKIPS_SHOPS) and (is_commerce(page_types, blocks) or not LIST_TYPES.isdisjoint(page_types))
 
 
-def floor_tail(labels: np.ndarray, long_enough: np.ndarray, words: np.ndarray) -> np.ndarray:
+def floor_tail(labels: np.ndarray, long_enough: np.ndarray, words: np.ndarray, floored: np.ndarray) -> np.ndarray:
     """The blocks after the last block of prose length the model's arg-max ``labels`` call content, when those
-    blocks hold ``FLOOR_TAIL_SURE_WORDS`` words (see there); else none."""
-    sure = np.flatnonzero((labels == LABELS.index("content")) & long_enough)
+    blocks hold ``FLOOR_TAIL_SURE_WORDS`` words and the ``floored`` blocks (what the floor would keep) add at most
+    ``FLOOR_TAIL_MAX_SHARE`` of them there (see ``FLOOR_TAIL_SURE_WORDS``); else none."""
+    is_content = labels == LABELS.index("content")
+    sure = np.flatnonzero(is_content & long_enough)
     tail = np.zeros(len(labels), dtype=bool)
-    if len(sure) and words[sure].sum() >= FLOOR_TAIL_SURE_WORDS - 0.5:
-        tail[int(sure[-1]) + 1 :] = True
+    sure_words = words[sure].sum()
+    if not len(sure) or sure_words < FLOOR_TAIL_SURE_WORDS - 0.5:
+        return tail
+    tail[int(sure[-1]) + 1 :] = True
+    if words[tail & floored & ~is_content].sum() > FLOOR_TAIL_MAX_SHARE * sure_words:
+        tail[:] = False  # the floor would add too much there: a page that goes on past the model's prose
     return tail
 
 
@@ -1117,13 +1116,18 @@ def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}
 
 
+def texts_found(pattern: re.Pattern[str], blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` in whose text ``pattern`` is found (only theirs are searched)."""
+    out = np.zeros(len(candidates), dtype=bool)
+    for i in np.flatnonzero(candidates).tolist():
+        out[i] = pattern.search(blocks[i].text) is not None
+    return out
+
+
 def flagged_prompts(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The blocks flagged consent that are account or sharing furniture (``ACCOUNT_OR_SHARE_PROMPT``; see
     ``ACCOUNT_PROMPT_FLAGGED``)."""
-    out = np.zeros(len(labels), dtype=bool)
-    for i in np.flatnonzero(labels == LABELS.index("consent")).tolist():
-        out[i] = ACCOUNT_OR_SHARE_PROMPT.search(blocks[i].text) is not None
-    return out
+    return texts_found(ACCOUNT_OR_SHARE_PROMPT, blocks, labels == LABELS.index("consent"))
 
 
 def wordless_consent(labels: np.ndarray, first_kept: np.ndarray, feats: Features) -> np.ndarray:
@@ -1140,11 +1144,8 @@ def wordless_consent(labels: np.ndarray, first_kept: np.ndarray, feats: Features
 def permission_promises(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The boilerplate blocks of at most ``PERMISSION_PROMISE_MAX_WORDS`` words that promise not to act for the reader
     without their permission (``PERMISSION_PROMISE``)."""
-    out = np.zeros(len(labels), dtype=bool)
     short = (labels == LABELS.index("boilerplate")) & (words <= PERMISSION_PROMISE_MAX_WORDS + 0.5)
-    for i in np.flatnonzero(short).tolist():
-        out[i] = PERMISSION_PROMISE.search(blocks[i].text) is not None
-    return out
+    return texts_found(PERMISSION_PROMISE, blocks, short)
 
 
 def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
@@ -1556,11 +1557,9 @@ def poll_runs(labels: np.ndarray, probs: np.ndarray, words: np.ndarray, blocks: 
 
 def feedback_invitations(words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The plain-text blocks of at most ``TEXT_FEEDBACK_MAX_WORDS`` words that invite feedback or a survey."""
-    short = np.flatnonzero(words <= TEXT_FEEDBACK_MAX_WORDS + 0.5).tolist() if TEXT_FEEDBACK_MAX_WORDS > 0 else []
-    out = np.zeros(len(words), dtype=bool)
-    for i in short:
-        out[i] = FEEDBACK_INVITATION.search(blocks[i].text) is not None
-    return out
+    return texts_found(
+        FEEDBACK_INVITATION, blocks, (words <= TEXT_FEEDBACK_MAX_WORDS + 0.5) & (TEXT_FEEDBACK_MAX_WORDS > 0)
+    )
 
 
 def label_lines(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
