@@ -453,6 +453,19 @@ PERMISSION_PROMISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A teaser card read as one line: the card's headline-style title (capitalised first and last words, two to ten words)
+# run into the blurb under it with no space, the blurb opening with a call to action, a question word or an article
+# and going on in lower case for five words or more ("Better Sleep TonightLearn the three habits that ...", "Moving
+# Abroad?See what it really costs to ..."). Extractors join the two elements' text; prose puts a space or a full stop
+# between a word and the next sentence (``decide.TEXT_GLUED_TEASER_MAX_WORDS``). Case-sensitive: the glue is a
+# lower-case letter before an upper-case one. Openers that end product and code names ("NuGet" is followed by two
+# words at most in practice; "AsyncRead", "DexCheck", "WikiHow", "PhotoShop") are left out or held by the blurb length.
+GLUED_TEASER = re.compile(
+    r"""^\W*[A-Z]\S*\s+(?:\S+\s+){0,8}[A-Z][a-z'’]*[a-z][?!]?
+    (?:Find|See|Get|Learn|Discover|What|Which|Why|A|An|The)\s+[a-z]\S*(?:\s+\S+){4}""",
+    re.VERBOSE,
+)
+
 # An invitation to give feedback or answer a survey, anywhere in a short block ("Take our 2-minute survey", "Your
 # opinion matters to us", "Ihre Meinung ist uns wichtig"): LABELS.md types it poll
 # (``decide.TEXT_FEEDBACK_MAX_WORDS``).

@@ -1224,6 +1224,33 @@ def test_a_plain_text_feedback_invitation_is_a_poll(monkeypatch) -> None:
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT]
 
 
+def test_a_plain_text_teaser_card_run_into_one_line_is_flagged(monkeypatch) -> None:
+    story = "The council met on Tuesday to discuss the new school and its budget for next year."
+    feats, blocks = _text(
+        "Better Sleep TonightLearn the three habits that help you rest well every single night.\n\n"
+        f"Moving Abroad?See what it really costs to settle in a new country this year.\n\n{story}\n\n"
+        "Installation from NuGet is simple."  # a product name's capital, a short line: prose
+    )
+    promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
+    probs = _content_and(promo, 0.9, n=4)
+    probs[1, promo], probs[1, boilerplate] = 0.02, 0.08  # another story's card: the likelier of the two
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [promo, boilerplate, CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_GLUED_TEASER_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 4
+
+
+def test_a_plain_text_promise_not_to_post_without_permission_is_consent(monkeypatch) -> None:
+    feats, blocks = _text(
+        "Joining with a social account is quicker. We will never post to your wall without your permission.\n\n"
+        "The council met on Tuesday to discuss the new school and its budget for next year."
+    )
+    consent = LABELS.index("consent")
+    probs = _content_and(consent, 0.2)  # no consent-lexicon word: the floor keeps it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [consent, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_PERMISSION_PROMISE", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT]
+
+
 def test_a_bare_furniture_label_or_sponsor_credit_line_is_not_content(monkeypatch) -> None:
     feats, blocks = _text(
         "Terms of Use\n\nSponsored by:\n\nThe terms of use of the new park were sponsored by the council on Tuesday."
