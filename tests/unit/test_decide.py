@@ -1176,6 +1176,33 @@ def test_a_flagged_standfirst_under_the_headline_is_content_unless_unnamed_or_fa
     assert labels_of(f"<p class='article-dek'>{dek}</p>")[1] == boilerplate
 
 
+def test_a_flagged_reference_list_after_the_article_is_content_unless_in_furniture(monkeypatch) -> None:
+    notes = "".join(
+        f"<li id='cite_note-{i}'>Smith, J. ({2000 + i}). A study of road surfaces, volume {i}. City Press.</li>"
+        for i in range(3)
+    )
+
+    def last_label(markup: str) -> int:
+        feats, blocks = _page(f"<body><div class='body'>{REPORT}{markup}</div></body>")
+        probs = _story_probs(blocks, 0.001)  # the model flags every reference
+        labels = decide.choose_labels(probs, feats, blocks).tolist()
+        assert labels[:8] == [CONTENT] * 8
+        return labels[-1]
+
+    boilerplate = LABELS.index("boilerplate")
+    assert last_label(f"<ol class='references'>{notes}</ol>") == CONTENT
+    assert (
+        last_label("<div class='mw-references-wrap'><ol><li><p>Smith, J. (2001). Roads.</p></li></ol></div>") == CONTENT
+    )
+    assert last_label(f"<ol class='related'>{notes}</ol>") == boilerplate  # not named as references
+    assert last_label(f"<footer><ol class='footnotes'>{notes}</ol></footer>") == boilerplate
+    assert last_label(f"<div class='page-footer'><ol class='footnotes'>{notes}</ol></div>") == boilerplate
+    small_print = "<div class='footnotes'><p>Quotes are delayed by at least fifteen minutes for all markets.</p></div>"
+    assert last_label(small_print) == boilerplate  # not a list
+    monkeypatch.setattr(decide, "REFERENCE_LIST_KEPT", False)
+    assert last_label(f"<ol class='references'>{notes}</ol>") == boilerplate
+
+
 def test_a_donation_appeal_named_so_is_promo_and_its_amount_buttons_are_not(monkeypatch) -> None:
     feats, blocks = _after_article(
         "<div class='donation-box'><p>Help us keep our reporting free for every reader.</p>"
