@@ -1049,6 +1049,23 @@ def test_an_author_box_named_so_goes_when_the_story_outweighs_it(monkeypatch) ->
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_a_tooltips_hover_text_goes_when_the_page_outweighs_it(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    tip = "<span class='size-guide__tool-tip'><p>Between two sizes? We suggest taking the larger of the two.</p></span>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}{tip}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps the hover text
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")]
+    assert [decide.is_tooltip(n) for n in ("tool-tip__content", "cmsPopover", "icon-tooltip", "tip", "toolTip")] == [
+        True, True, True, False, True]  # fmt: skip
+    assert not decide.is_tooltip("how-to-tip")  # an article's own tip box
+    copy = "<div class='sr-only' id='fit-tooltip-1'>Between two sizes? We suggest taking the larger of the two.</div>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}{copy}</article></main></body>")
+    assert decide.choose_labels(_story_probs(blocks, 0.9), feats, blocks).tolist() == [CONTENT] * 9  # read aloud
+    feats, blocks = _page(f"<body><main><article>{REPORT}{tip}</article></main></body>")
+    monkeypatch.setattr(decide, "TOOLTIP_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
 def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch) -> None:
     boilerplate = LABELS.index("boilerplate")
     for wrap, flag in (
