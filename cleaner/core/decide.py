@@ -501,6 +501,21 @@ ENTRY_BODY_PARTS = frozenset({"content", "body", "text"})
 # dragnet, cetd and modern-dev unchanged. Without the weight test a Q&A site whose answers are comment-named lost 0.57.
 QA_COMMENT_DROP = True
 QA_TYPES = frozenset({"QAPage"})
+# A short post's thread (``short_post_thread``): under COMMENT_DROP_MIN_ARTICLE_CHARS of content outside comment names
+# (too little for the comment step: a photo post, a one-paragraph note), the comment-named content after the middle of
+# that content goes too when the model is unsure of it, its P(content) averaging under SHORT_POST_THREAD_MAX_SURE
+# weighted by characters (0: off); not on a page that declares a FORUM_TYPES type nor for a thread under a FORUM_NAMES
+# name part (a forum's posts are its content). Found on dragnet, where 36 pages kept 10,841 shingles of such threads
+# against 224 of gold. Full page sets, cleaner-20261207-c3729688 (session 53, ``scripts/benchmark.py --datasets
+# cleaneval dragnet cetd modern-dev wcxb-dev --systems cleaner --no-docs --bootstrap 1``, per page against
+# docs/benchmarks.json): dragnet 0.9031 -> 0.9066 (precision 0.8808 -> 0.8875; 22 pages up by 0.08-0.96, none down);
+# no page of cleaneval, cetd, modern-dev or wcxb-dev moves. Without the P(content) test cleaneval -0.0006 (a page of
+# listeners' comments under a blurb, kept at P(content) near 1, that its gold keeps); without the forum tests wcxb-dev
+# forum 0.8168 -> 0.8044 (-0.041 at 0.9: forum threads under a bare title); 0.9: dragnet +0.0033 (21 pages up), 0.7:
+# +0.0031 (20 up), 0.95: one page down 0.45 (its gold keeps a comment policy under a comment name).
+SHORT_POST_THREAD_MAX_SURE = 0.8
+FORUM_TYPES = frozenset({"DiscussionForumPosting"})
+FORUM_NAMES = frozenset({"forum", "forums"})
 # Tried and dropped (session 30, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): a
 # comment thread without comment class names, found by its meta lines (short blocks with "Permalink", "Reply",
 # "Report abuse", "X said...", "Posted by", "3 hours ago"; at least 2, 3 or 5 of them after half the page's content),
@@ -961,6 +976,8 @@ def choose_labels(
         off = off_article(labels, feats, tree, blocks, words, commerce, outside, inside, weak, qa)
         if commerce and LIST_TYPES.isdisjoint(page_types):
             off |= other_products(labels, tree, blocks, hidden)
+        if SHORT_POST_THREAD_MAX_SURE > 0 and FORUM_TYPES.isdisjoint(page_types):
+            off |= short_post_thread(labels, probs[:, content], feats, tree.chars, blocks)
         if ENTRY_COMMENTS_DROP and entry.any():  # the post found above: the thread after it goes, however short
             off |= comments_after(labels, feats, blocks, int(np.flatnonzero(entry)[-1]))
         labels = np.where(off, LABELS.index("boilerplate"), labels)
@@ -1381,6 +1398,26 @@ def off_article(
             out |= tip
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:
         out |= screen_reader_named(blocks, is_content & (words <= SCREEN_READER_CONTENT_MAX_WORDS + 0.5))
+    return out
+
+
+def short_post_thread(
+    labels: np.ndarray, sure: np.ndarray, feats: Features, chars: np.ndarray, blocks: Sequence[Block]
+) -> np.ndarray:
+    """The comment-named content after the middle of a short post's content, when the model is not sure of it
+    (``sure``: P(content) per block; see ``SHORT_POST_THREAD_MAX_SURE``); else none."""
+    is_content = labels == LABELS.index("content")
+    out = np.zeros(len(labels), dtype=bool)
+    comment = comment_named(blocks, is_content & (feats.dense[:, DENSE_INDEX["inside_comment"]] > 0.5))
+    article = np.flatnonzero(is_content & ~comment)
+    if not len(article) or chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
+        return out  # no post, or one long enough for the comment step
+    thread = comment & (np.arange(len(labels)) > article[len(article) // 2])
+    weight = float(chars[thread].sum())
+    if name_parts_in(FORUM_NAMES, blocks, thread).any():
+        return out  # a forum's thread: its posts are the page's content
+    if weight > 0 and float((chars * sure)[thread].sum()) < SHORT_POST_THREAD_MAX_SURE * weight:
+        out = thread
     return out
 
 

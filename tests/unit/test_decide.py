@@ -567,6 +567,33 @@ def test_a_dropped_post_body_before_a_kept_comment_thread_is_the_article(monkeyp
     assert labels[_rows(blocks, "Paragraph")[0]] != CONTENT
 
 
+def test_a_short_posts_thread_the_model_is_unsure_of_is_boilerplate_but_a_forums_is_not(monkeypatch) -> None:
+    def page(names: str) -> tuple[features.Features, list]:
+        thread = "".join(
+            f"<div class='{names}'><p>Reader {i} writes a long reply about the photo and where it was taken.</p></div>"
+            for i in range(5)
+        )
+        return _page(f"<body><h1>A photo from the weekend</h1><p>Shot at dawn by the lake.</p>{thread}</body>")
+
+    feats, blocks = page("comment-body")
+    readers = _rows(blocks, "Reader")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block...
+    probs[readers, CONTENT], probs[readers, LABELS.index("boilerplate")] = 0.6, 0.4  # ...the thread unsure
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in readers] == [LABELS.index("boilerplate")] * 5
+    assert labels[_rows(blocks, "Shot at dawn")[0]] == CONTENT
+    sure = _boilerplate_probs(blocks, list(range(len(blocks))))  # a thread the model is sure of: the page's content
+    assert all(decide.choose_labels(sure, feats, blocks)[i] == CONTENT for i in readers)
+    assert all(
+        decide.choose_labels(probs, feats, blocks, frozenset({"DiscussionForumPosting"}))[i] == CONTENT for i in readers
+    )
+    feats, blocks = page("forum-post comment-body")  # a forum's posts under forum names stay
+    assert all(decide.choose_labels(probs, feats, blocks)[i] == CONTENT for i in readers)
+    feats, blocks = page("comment-body")
+    monkeypatch.setattr(decide, "SHORT_POST_THREAD_MAX_SURE", 0)
+    assert all(decide.choose_labels(probs, feats, blocks)[i] == CONTENT for i in readers)
+
+
 def test_comments_under_a_question_and_its_answers_are_boilerplate_on_a_q_and_a_page() -> None:
     def post(kind: str, i: int) -> str:
         remark = f"<div class='comment-body'><p>Remark {kind} {i}: did you try it with the latest release?</p></div>"
