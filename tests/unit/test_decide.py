@@ -1413,3 +1413,27 @@ def test_content_after_the_main_landmark_goes_before_it_stays(monkeypatch) -> No
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)
     assert decide.choose_labels(probs, feats, blocks)[after] == CONTENT
+
+
+def test_content_after_an_unmarked_story_container_goes(monkeypatch) -> None:
+    markup = (
+        "<body><div class='intro'><p>A welcome line before the story for every visitor.</p></div><div class='story'>"
+        + REPORT
+        + "</div><div class='more'><p>Our customers say the service was quick and friendly.</p></div></body>"
+    )
+    feats, blocks = _page(markup)
+    probs = _story_probs(blocks, 0.9)  # every block kept by the model
+    before, after = _rows(blocks, "A welcome")[0], _rows(blocks, "Our customers")[0]
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[before] == CONTENT and labels[after] == LABELS.index("boilerplate")
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0)
+    assert decide.choose_labels(probs, feats, blocks)[after] == CONTENT
+    # a marked page is the landmark step's business
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0.8)
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)
+    marked = markup.replace("<div class='story'>", "<main>")
+    marked = marked.replace("</div><div class='more'>", "</main><div class='more'>")
+    feats, blocks = _page(marked)
+    probs = _story_probs(blocks, 0.9)
+    assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Our customers")[0]] == CONTENT
