@@ -1379,6 +1379,37 @@ def test_a_data_tables_linked_cells_are_content_and_a_navigation_box_is_not(monk
     assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
 
 
+def test_a_key_value_tables_cells_are_content_unless_priced(monkeypatch) -> None:
+    # an infobox (a portrait's frame inside: read cell by cell, ``segment.unit_kind``), each short value navigation
+    facts = ("Born", "Lyon", "1901"), ("Died", "Paris", "1980"), ("Field", "Chemistry", "organic")
+    rows = "<tr><td colspan='2'><div>A chemist</div></td></tr>" + "".join(
+        f"<tr><th>{key}</th><td><a href='/{key}'>{linked}</a>, {plain}</td></tr>" for key, linked, plain in facts
+    )
+    blocks, labels = _table_labels(_table_page(rows))
+    cells = [i for i, b in enumerate(blocks) if "table" in b.ancestors]
+    assert len(cells) == 7 and all(labels[i] == CONTENT for i in cells)
+    priced = rows + "<tr><th>Price</th><td>$24.99</td></tr>"  # a price table is the shop's, not the article's
+    blocks, labels = _table_labels(_table_page(priced))
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if "table" in b.ancestors)
+    monkeypatch.setattr(decide, "KEY_VALUE_MIN_ROWS", 0)
+    blocks, labels = _table_labels(_table_page(rows))
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if "table" in b.ancestors)
+
+
+def test_a_definition_lists_terms_are_content_outside_a_comment_thread(monkeypatch) -> None:
+    facts = ("Weight", "Lyon", "1901"), ("Height", "Paris", "1980"), ("Colour", "Chemistry", "organic")
+    items = "".join(f"<dt>{key}</dt><dd><a href='/{key}'>{linked}</a> {plain}</dd>" for key, linked, plain in facts)
+    markup = _table_page("").replace("<table class='results'></table>", f"<dl><div>Specifications</div>{items}</dl>")
+    blocks, labels = _table_labels(markup)
+    cells = [i for i, b in enumerate(blocks) if "dl" in b.ancestors]
+    assert len(cells) == 7 and all(labels[i] == CONTENT for i in cells if blocks[i].tag in ("dt", "dd"))
+    blocks, labels = _table_labels(markup.replace("<dl>", "<dl class='comment-list'>"))  # authors and dates
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if "dl" in b.ancestors)
+    monkeypatch.setattr(decide, "KEY_VALUE_LISTS", False)
+    blocks, labels = _table_labels(markup)
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if "dl" in b.ancestors)
+
+
 def test_a_tables_cells_are_content_when_most_of_its_rows_keep_a_cell(monkeypatch) -> None:
     monkeypatch.setattr(decide, "DATA_TABLE_KEPT_ROWS", 0.6)  # measured, switched off (see there)
     rows = "".join(
