@@ -1100,6 +1100,7 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
         ("<div class='widget widget_text'>{}</div>", "WP_WIDGET_DROP"),
         ("<ul class='xoxo blogroll'><li>{}</li></ul>", "BLOGROLL_NAMED"),
         ("<div class='footer'>{}</div>", "PLATFORM_FURNITURE_DROP"),
+        ("<div class='module-typelist module'><div class='module-content'>{}</div></div>", "BLOG_MODULE_NAMED"),
         (
             "<div class='elementor-posts-container'><div class='elementor-post__excerpt'>{}</div></div>",
             "ELEMENTOR_POSTS_NAMED",
@@ -1117,6 +1118,25 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
         True, False, False, True, False]  # fmt: skip
     assert [decide.is_platform_furniture(n) for n in ("footer", "site-footer", "navbar", "menu-item", "nav")] == [
         True, False, True, True, False]  # fmt: skip
+
+
+def test_a_blog_platforms_sidebar_module_goes_however_long_beside_a_short_post(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    post = "<div class='entry-content'>" + REPORT.split("</p>")[0] + "</p></div>"
+    beliefs = "".join(
+        f"<li class='module-list-item'>{i}. A rule the author lives by, written out at length so that the list is "
+        "long: work hard, be kind, read widely, and never trust a meeting without an agenda.</li>"
+        for i in range(6)
+    )
+    feats, blocks = _page(f"<body>{post}<div class='module'><ul class='module-list'>{beliefs}</ul></div></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps the module's list, which outweighs the post
+    boilerplate = LABELS.index("boilerplate")
+    assert len(blocks) > 1
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * (len(blocks) - 1)
+    monkeypatch.setattr(decide, "BLOG_MODULE_SURE_OTHER_CHARS", 0)  # only when the rest outweighs it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * len(blocks)
+    names = ("module-list-item", "typelist-note", "titlewrapper", "module", "module-post-detail")
+    assert [decide.is_blog_module(n) for n in names] == [True, True, True, False, False]
 
 
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
