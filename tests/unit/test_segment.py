@@ -62,6 +62,19 @@ def test_closed_tabs_accordions_and_faq_answers_are_not_hidden() -> None:
     ]
 
 
+def test_tab_panels_named_with_a_bem_joint_or_an_underscore_are_not_hidden() -> None:
+    markup = (
+        '<body><div class="tab__content" hidden><p>Second service tab</p></div>'
+        '<div class="tabs_body" style="display:none"><p>Third service tab</p></div>'
+        '<div class="table_content" hidden><p>Not a tab</p></div></body>'
+    )
+    assert [(b.text, "hidden" in b.landmarks) for b in _segmented(markup)] == [
+        ("Second service tab", False),
+        ("Third service tab", False),
+        ("Not a tab", True),
+    ]
+
+
 def test_frames_and_menus_are_blocks_of_their_own_after_the_block_around_them_which_reads_as_without_them() -> None:
     blocks = _segmented(
         '<body><p>Before <iframe src="https://x.example/a"><a href="http://ads.example.com/click">ad</a></iframe>'
