@@ -718,6 +718,32 @@ def test_other_products_priced_grid_on_a_product_page_is_boilerplate(monkeypatch
     assert sum(t.startswith("Kettle model") for t in kept(_product_page())) == 4
 
 
+def test_the_price_part_a_shop_theme_does_not_show_is_hidden(monkeypatch) -> None:
+    def price(on_sale: bool, i: int) -> str:
+        wrapper = "price price--on-sale" if on_sale else "price"
+        return (
+            f"<div class='{wrapper}'><div class='price__container'>"
+            f"<div class='price__regular'><span>Regular price ${i}9.00 USD</span></div>"
+            f"<div class='price__sale'><span>Sale price ${i}5.00 USD</span><s>${i}9.00 USD</s></div></div></div>"
+        )
+
+    cards = "".join(f"<li><h3>Ceramic mug number {i}</h3>{price(i == 0, i)}</li>" for i in range(4))
+    feats, blocks = _page(f"<body><main><h1>Mugs</h1><ul class='grid'>{cards}</ul></main></body>")
+
+    def kept() -> list[str]:
+        probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+        labels = decide.choose_labels(probs, feats, blocks, frozenset())
+        return [b.text for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+
+    shown = kept()
+    assert any(t.startswith("Sale price $05.00") for t in shown)  # on sale: the sale part shows
+    assert not any(t.startswith("Regular price $09.00") for t in shown)
+    assert any(t.startswith("Regular price $19.00") for t in shown)  # not on sale: the regular part shows
+    assert not any(t.startswith("Sale price $15.00") for t in shown)
+    monkeypatch.setattr(decide, "SHOP_PRICE_UNSHOWN", False)  # off: both parts of every price are kept
+    assert any(t.startswith("Sale price $15.00") for t in kept())
+
+
 def test_a_product_page_that_is_mostly_reviews_keeps_them_unless_its_description_is_long(monkeypatch) -> None:
     def reviews(n: int) -> str:  # about 65 characters each
         return "".join(
