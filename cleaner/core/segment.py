@@ -138,10 +138,10 @@ _EL, _TAG, _ANCESTORS, _CONTEXT, _PATH, _DEPTH, _IN_FORM, _UNIT, _CONTROLS, _STE
 
 
 # A tab panel named with a BEM element's ``__``, an underscore, ``tabs`` or ``body`` (``tab__content``, ``tabs-pane``,
-# ``tab_body``): a disclosure panel too when hidden (``TAB_PANEL_CLASS`` has the hyphenated names); "" turns it off (read once, at import).
-# Session 53, wcxb-dev against off: word F1 0.87711 -> 0.87717 (service 0.8466 -> 0.8472: one page's five hidden tab
-# panels, which its gold keeps, shown, 0.80 -> 0.90); no other page of the five page sets or the typed sets has a
-# hidden element named so (every other page and typed figure unchanged).
+# ``tab_body``): a disclosure panel too when hidden (``TAB_PANEL_CLASS`` has the hyphenated names); "" turns it off
+# (read once, at import). Session 53, wcxb-dev against off: word F1 0.87711 -> 0.87717 (service 0.8466 -> 0.8472: one
+# page's five hidden tab panels, which its gold keeps, shown, 0.80 -> 0.90); no other page of the five page sets or the
+# typed sets has a hidden element named so (every other page and typed figure unchanged).
 TAB_PANEL_JOINED = r"tabs?(?:_|__|-_|-)(?:pane|panel|content|body)"
 _TAB_PANEL_JOINED = TAB_PANEL_JOINED or "(?!)"
 # A panel a click opens (a tab, an accordion item, a FAQ answer): hidden by its markup until then, but part of what

@@ -1305,6 +1305,20 @@ def test_a_donation_appeal_named_so_is_promo_and_its_amount_buttons_are_not(monk
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, boilerplate]
 
 
+def test_a_job_ad_or_affiliate_box_named_so_is_promo_and_its_short_fields_are_not(monkeypatch) -> None:
+    ad = "<p>Our lab invites curious graduates to apply for a funded two year position in soil chemistry research.</p>"
+    feats, blocks = _after_article(
+        f"<div class='related-jobs-box'><h3>Research assistant in soil chemistry</h3>{ad}</div>"
+        f"<div class='affiliate-widget'>{ad}</div><div class='category-jobs'>{ad}</div>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)  # the model reads the boxes as furniture
+    # the job title stays furniture (short), a taxonomy class names no widget
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo, promo, boilerplate]
+    monkeypatch.setattr(decide, "OFFER_NAMED_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 4
+
+
 def test_a_request_for_a_newer_browser_is_a_script_notice() -> None:
     assert SCRIPT_NOTICE.search("You are using a browser version with limited support for this site's styles.")
     assert SCRIPT_NOTICE.search("For the best experience we recommend you use a more up to date browser.")
