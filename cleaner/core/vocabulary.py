@@ -509,6 +509,26 @@ SITE_FURNITURE_LINE = re.compile(
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A plain-text line that is nothing but a widget's own control text: the help link printed beside a share bar or a
+# sign-in box ("What's this?", "Was ist das?"), a search form's type picker or options ("Search type", "Choose a search
+# type ..."): boilerplate (``decide.TEXT_WIDGET_LABEL_LINES``). Contracted or plural forms only in English: "What is
+# this?" alone on a line can be a writer's own question. "Advanced search" is left out: a documentation page's text.
+WIDGET_LABEL_LINE = re.compile(
+    r"""^\W*(?:
+    what(?:'|’)s\s+this|what\s+are\s+these|was\s+ist\s+das|qu(?:'|’)est-ce\s+que\s+c(?:'|’)est|qué\s+es\s+esto
+    |wat\s+is\s+dit|cos(?:'|’)è\s+questo
+    |(?:choose\s+an?\s+|select\s+an?\s+)?search\s+(?:type|options?|scope)\b[^.!?]{0,40}|suchoptionen
+    |options\s+de\s+recherche|opciones\s+de\s+búsqueda|opzioni\s+di\s+ricerca|zoekopties
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The end of a teaser card for another page read as one line: the card's link to more ("» More from <source>",
+# "... (more)") after its headline or blurb (``decide.TEXT_MORE_LINK_MAX_WORDS``). The arrow or the brackets make it a
+# link, not the writer's sentence ("more from the mayor" stays prose).
+MORE_LINK_TAIL = re.compile(
+    r"""(?:[»›>]\s*|>>\s*)(?:read\s+)?more\s+(?:from|at|on)\s+\S[^.!?]{0,40}$|\((?:read\s+)?more\)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A plain-text line that is nothing but a sponsor's credit before its logo ("Sponsored by", "In partnership with",
 # "Mit freundlicher Unterstützung von"): promo (``decide.TEXT_LABEL_LINES``).
 SPONSOR_LINE = re.compile(

@@ -1393,6 +1393,32 @@ def test_a_bare_furniture_label_or_sponsor_credit_line_is_not_content(monkeypatc
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_bare_widget_help_link_or_search_picker_line_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _text(
+        "What's this?\n\nSearch type\n\nWhat is this?\n\n"  # the uncontracted question can be the writer's own
+        "What is this new search type the council chose on Tuesday for its library?"
+    )
+    boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, 0.9, n=4)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_WIDGET_LABEL_LINES", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 4
+
+
+def test_a_plain_text_line_ending_on_a_teasers_more_link_is_flagged(monkeypatch) -> None:
+    feats, blocks = _text(
+        "Harbour plans approved after a long wait for the new quay » More from City Herald\n\n"
+        "Our ranking explains how each school was scored this year... (more)\n\n"
+        "The mayor said she had heard more from the residents than she expected."
+    )
+    promo, boilerplate = LABELS.index("promo"), LABELS.index("boilerplate")
+    probs = _content_and(promo, 0.9, n=3)
+    probs[0, promo], probs[0, boilerplate] = 0.02, 0.08  # another story's card: the likelier of the two
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, promo, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_MORE_LINK_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
 def test_a_flagged_line_that_continues_a_kept_lists_numbering_is_content(monkeypatch) -> None:
     feats, blocks = _text(
         "1. Write down what you want to learn this year\n\n2. Offer to help a friend you would recommend\n\n"
