@@ -834,7 +834,7 @@ TAIL_LANDMARKS = ("main", "article")
 # sits in a list item (REFERENCE_LIST_TAGS), under a class/id name with a REFERENCE_NAMES part (MediaWiki's
 # ``references``/``reflist``, a WordPress footnotes plugin's ``modern-footnotes-list``, Sphinx's ``references``),
 # outside navigation, header, footer, sidebars, dialogs and consent panels and every footer- or nav-named element, on a
-# page that neither sells nor declares a list type, becomes content (False: off). Runs last but for the tail step.
+# page that neither sells nor declares a list type, becomes content (False: off). Runs last but for the tail steps.
 # Session 53 (error analysis of cetd against trafilatura: 80,683 of the 599,365 gold words of its wiki pages sat in
 # reference lists the model flags, at P(content) near 0), cleaner-20261207-c3729688, against off: cetd shingle F1 0.9182
 # -> 0.9260 (recall 0.8583 -> 0.8719, precision 0.9870 -> 0.9872; 70 pages up, none down), wcxb-dev word F1 0.87673 ->
