@@ -1558,9 +1558,9 @@ def short_post_thread(
     if not len(article) or chars[article].sum() >= COMMENT_DROP_MIN_ARTICLE_CHARS:
         return out  # no post, or one long enough for the comment step
     thread = comment & (np.arange(len(labels)) > article[len(article) // 2])
-    weight = float(chars[thread].sum())
     if name_parts_in(FORUM_NAMES, blocks, thread).any():
         return out  # a forum's thread: its posts are the page's content
+    weight = float(chars[thread].sum())
     if weight > 0 and float((chars * sure)[thread].sum()) < SHORT_POST_THREAD_MAX_SURE * weight:
         out = thread
     return out
@@ -2057,8 +2057,6 @@ def data_tables(
     tables: dict[int, list[tuple[int, str, int, int]]] = {}  # a table's element: (block, cell tag, row, cell) in order
     for i in np.flatnonzero(~hidden).tolist():  # a class name may read as a menu's: the landmarks decide
         block = blocks[i]
-        if not inside[i] and holders.isdisjoint(block.path):
-            continue
         tags = (block.tag, *block.ancestors)
         if "table" not in tags[1:] or not _TABLE_SKIPS.isdisjoint(block.landmarks):
             continue
