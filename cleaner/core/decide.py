@@ -1102,13 +1102,14 @@ def choose_labels(
     labels = np.where(lexical_promo(labels, probs, feats), LABELS.index("promo"), labels)
     labels = np.where(footer_small_print(labels, probs, feats, words), LABELS.index("boilerplate"), labels)
     labels = named_widgets(labels, probs, feats)
-    if blocks is not None and DONATION_NAMED_MIN_WORDS > 0:
-        boilerplate = (labels == LABELS.index("boilerplate")) & (words >= DONATION_NAMED_MIN_WORDS - 0.5)
-        labels = np.where(name_parts_in(DONATION_NAMES, blocks, boilerplate), LABELS.index("promo"), labels)
-    if blocks is not None and OFFER_NAMED_MIN_WORDS > 0:
-        boilerplate = (labels == LABELS.index("boilerplate")) & (words >= OFFER_NAMED_MIN_WORDS - 0.5)
-        offers = name_parts_in(OFFER_NAMES, blocks, boilerplate, skip=_TAXONOMY_NAMES)
-        labels = np.where(offers, LABELS.index("promo"), labels)
+    promo_named: tuple[tuple[frozenset[str], int, tuple[str, ...]], ...] = (  # donation appeals, job ads, affiliates
+        (DONATION_NAMES, DONATION_NAMED_MIN_WORDS, ()),
+        (OFFER_NAMES, OFFER_NAMED_MIN_WORDS, _TAXONOMY_NAMES),
+    )
+    for names, min_words, skip in promo_named:
+        if blocks is not None and min_words > 0:
+            boilerplate = (labels == LABELS.index("boilerplate")) & (words >= min_words - 0.5)
+            labels = np.where(name_parts_in(names, blocks, boilerplate, skip=skip), LABELS.index("promo"), labels)
     if SCREEN_READER_PLAIN and blocks is not None:
         labels = np.where(screen_reader_labels(labels, feats, blocks), LABELS.index("boilerplate"), labels)
     labels = np.where(plain_short_links(labels, words, feats), LABELS.index("boilerplate"), labels)
@@ -1121,19 +1122,16 @@ def choose_labels(
     if blocks is not None:
         labels = phrase_labels(labels, words, blocks)
     if blocks is not None and PERMISSION_PROMISE_MAX_WORDS > 0:
-        labels = np.where(permission_promises(labels, words, blocks), LABELS.index("consent"), labels)
+        boilerplate = labels == LABELS.index("boilerplate")
+        labels = np.where(permission_promises(boilerplate, words, blocks), LABELS.index("consent"), labels)
     if blocks is not None and is_text.any():  # plain text only: no work on an HTML page
         labels = np.where(poll_runs(labels, probs, words, blocks) | feedback_invitations(words, blocks), poll, labels)
         if TEXT_LABEL_LINES:
             labels = label_lines(labels, blocks)
-        if TEXT_GLUED_TEASER_MAX_WORDS > 0:
-            labels = np.where(glued_teasers(labels, words, blocks), teaser_labels(probs), labels)
-        if TEXT_MORE_LINK_MAX_WORDS > 0:
-            kept = (labels == content) & (words <= TEXT_MORE_LINK_MAX_WORDS + 0.5)
-            labels = np.where(texts_found(MORE_LINK_TAIL, blocks, kept), teaser_labels(probs), labels)
+        labels = np.where(teaser_lines(labels, words, blocks), teaser_labels(probs), labels)
         if TEXT_PERMISSION_PROMISE and PERMISSION_PROMISE_MAX_WORDS > 0:
-            kept = (labels == content) & (words <= PERMISSION_PROMISE_MAX_WORDS + 0.5)
-            labels = np.where(texts_found(PERMISSION_PROMISE, blocks, kept), LABELS.index("consent"), labels)
+            promises = permission_promises(labels == content, words, blocks)
+            labels = np.where(promises, LABELS.index("consent"), labels)
         if TEXT_LIST_NUMBERING:
             labels = np.where(numbered_items(labels, blocks), content, labels)
     if blocks is not None and SECTION_HEADING_MIN_WORDS > 0:
@@ -1374,11 +1372,10 @@ def wordless_consent(labels: np.ndarray, first_kept: np.ndarray, feats: Features
     return np.asarray((labels == LABELS.index("consent")) & first_kept & (consent_words < 0.5) & ~widget)
 
 
-def permission_promises(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The boilerplate blocks of at most ``PERMISSION_PROMISE_MAX_WORDS`` words that promise not to act for the reader
-    without their permission (``PERMISSION_PROMISE``)."""
-    short = (labels == LABELS.index("boilerplate")) & (words <= PERMISSION_PROMISE_MAX_WORDS + 0.5)
-    return texts_found(PERMISSION_PROMISE, blocks, short)
+def permission_promises(candidates: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The ``candidates`` of at most ``PERMISSION_PROMISE_MAX_WORDS`` words that promise not to act for the reader
+    without their permission (``PERMISSION_PROMISE``): boilerplate blocks of a page, kept lines of plain text."""
+    return texts_found(PERMISSION_PROMISE, blocks, candidates & (words <= PERMISSION_PROMISE_MAX_WORDS + 0.5))
 
 
 def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
@@ -1863,11 +1860,16 @@ def label_lines(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     return out
 
 
-def glued_teasers(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The plain-text content lines of at most ``TEXT_GLUED_TEASER_MAX_WORDS`` words that are a teaser card's title
-    run into its blurb (``GLUED_TEASER``)."""
-    short = (labels == LABELS.index("content")) & (words <= TEXT_GLUED_TEASER_MAX_WORDS + 0.5)
-    return texts_found(GLUED_TEASER, blocks, short)
+def teaser_lines(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The plain-text content lines that are a teaser card read as one line: a title run into its blurb
+    (``GLUED_TEASER``, at most ``TEXT_GLUED_TEASER_MAX_WORDS`` words) or a line ending on its link to more
+    (``MORE_LINK_TAIL``, at most ``TEXT_MORE_LINK_MAX_WORDS``); a length of 0 turns its pattern off."""
+    kept = labels == LABELS.index("content")
+    out = np.zeros(len(labels), dtype=bool)
+    for pattern, max_words in ((GLUED_TEASER, TEXT_GLUED_TEASER_MAX_WORDS), (MORE_LINK_TAIL, TEXT_MORE_LINK_MAX_WORDS)):
+        if max_words > 0:
+            out |= texts_found(pattern, blocks, kept & (words <= max_words + 0.5))
+    return out
 
 
 def teaser_labels(probs: np.ndarray) -> np.ndarray:
@@ -2119,33 +2121,34 @@ def key_value_lists(
     for members in lists.values():
         terms = {item for _, tag, item in members if tag == "dt"}
         values = {item for _, tag, item in members if tag == "dd"}
-        chars = sum(len(blocks[i].text) for i, tag, _ in members if tag == "dd")
-        links = sum(blocks[i].link_chars for i, tag, _ in members if tag == "dd")
-        priced = any(is_price(blocks[i].text) or is_buy_button(blocks[i]) for i, _, _ in members)
-        if (
-            min(len(terms), len(values)) >= KEY_VALUE_MIN_ROWS
-            and links < KEY_VALUE_MAX_LINK_SHARE * chars
-            and not priced
+        everyone = [i for i, *_ in members]
+        if min(len(terms), len(values)) >= KEY_VALUE_MIN_ROWS and is_fact_box(
+            everyone, [i for i, tag, _ in members if tag == "dd"], blocks
         ):
-            out[[i for i, *_ in members if short[i]]] = True
+            out[[i for i in everyone if short[i]]] = True
     return out
+
+
+def is_fact_box(members: Sequence[int], values: Sequence[int], blocks: Sequence[Block]) -> bool:
+    """Whether a key-value table's or list's blocks (``members``; ``values``, the value cells among them) read as facts,
+    not navigation or a shop: values under ``KEY_VALUE_MAX_LINK_SHARE`` link text, no price or buy button."""
+    chars = sum(len(blocks[i].text) for i in values)
+    links = sum(blocks[i].link_chars for i in values)
+    priced = any(is_price(blocks[i].text) or is_buy_button(blocks[i]) for i in members)
+    return links < KEY_VALUE_MAX_LINK_SHARE * chars and not priced
 
 
 def is_key_value_table(members: Sequence[tuple[int, str, int, int]], blocks: Sequence[Block]) -> bool:
     """Whether a table's cell blocks (block, cell tag, row, cell element, in order) make a key-value table: enough
-    rows of one ``<th>`` then one ``<td>`` cell, and no price or buy button (see ``KEY_VALUE_MIN_ROWS``)."""
+    rows of one ``<th>`` then one ``<td>`` cell, read as facts (``is_fact_box``; see ``KEY_VALUE_MIN_ROWS``)."""
     if KEY_VALUE_MIN_ROWS <= 0:
         return False
     rows: dict[int, list[tuple[str, int]]] = {}  # a row: its cells (tag, element) in order, once each
-    chars = links = 0  # of the values
-    for i, tag, row, cell in members:
-        if is_price(blocks[i].text) or is_buy_button(blocks[i]):
-            return False
+    for _, tag, row, cell in members:
         cells = rows.setdefault(row, [])
         if not cells or cells[-1][1] != cell:
             cells.append((tag, cell))
-        if tag == "td":
-            chars, links = chars + len(blocks[i].text), links + blocks[i].link_chars
     keyed = sum(1 for cells in rows.values() if [tag for tag, _ in cells] == ["th", "td"])
     enough = keyed >= KEY_VALUE_MIN_ROWS and keyed >= KEY_VALUE_ROW_SHARE * len(rows)
-    return enough and links < KEY_VALUE_MAX_LINK_SHARE * chars
+    values = [i for i, tag, _, _ in members if tag == "td"]
+    return enough and is_fact_box([i for i, *_ in members], values, blocks)
