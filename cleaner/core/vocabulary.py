@@ -562,3 +562,7 @@ WIDGET_OPENING = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# A short plain-text line that carries a clock time or a year, or opens on "By" / "From": a byline or dateline, the
+# page's furniture (LABELS.md), never a subheading restored by ``decide.TEXT_HEADING_SHARED_WORDS``.
+BYLINE_OR_DATELINE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|^\W*(?:by|from)\b", re.IGNORECASE)

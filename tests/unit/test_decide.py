@@ -1435,6 +1435,28 @@ def test_a_flagged_line_that_continues_a_kept_lists_numbering_is_content(monkeyp
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, CONTENT, promo]
 
 
+def test_a_flagged_heading_that_shares_words_with_the_kept_text_after_it_is_content(monkeypatch) -> None:
+    body = (
+        "The harbour council approved the new ferry timetable on Monday after a long debate about the winter service "
+        "and the cost of the extra crossings."
+    )
+    feats, blocks = _text(
+        f"Council Approves Ferry Timetable\n\nBy Jane Doe, 2024\n\n{body}\n\nTop Stories\n\n{body}\n\n"
+        f"Ferry Council Timetable Debate 2024\n\n{body}\n\nFerry timetable approved.\n\n{body}"
+    )
+    boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, 0.9, n=9)
+    for i in (0, 1, 3, 5, 7):  # the headline, its byline, a menu label, a dated line and a sentence: flagged
+        probs[i] = _content_and(boilerplate, 0.02, n=1)[0]
+    expected = [CONTENT, boilerplate, CONTENT, boilerplate, CONTENT, boilerplate, CONTENT, boilerplate, CONTENT]
+    assert decide.choose_labels(probs, feats, blocks).tolist() == expected
+    probs[0] = _content_and(POLL, 0.02, n=1)[0]  # a line the model calls poll stays: a poll on the article's topic
+    assert decide.choose_labels(probs, feats, blocks).tolist()[0] == POLL
+    probs[0] = _content_and(boilerplate, 0.02, n=1)[0]
+    monkeypatch.setattr(decide, "TEXT_HEADING_SHARED_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist()[0] == boilerplate
+
+
 def _table_page(rows: str, head: str = "") -> str:
     intro = "<p>An introduction to the list below, which names every winner of the prize since it began.</p>" * 3
     return f"<body><main><h1>Winners of the prize</h1>{intro}<table class='results'>{head}{rows}</table></main></body>"
