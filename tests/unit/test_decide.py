@@ -1576,3 +1576,26 @@ def test_content_after_an_unmarked_story_container_goes(monkeypatch) -> None:
     feats, blocks = _page(marked)
     probs = _story_probs(blocks, 0.9)
     assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Our customers")[0]] == CONTENT
+
+
+def test_loose_text_between_kept_paragraphs_of_its_element_is_content(monkeypatch) -> None:
+    first = "<p>Paragraph one of the story, which says what the council decided and who spoke against it."
+    second = "<p>Paragraph two of the story, which says what the plan will cost and when the work will start.</p>"
+    loose = "The council met again on Monday night and voted to carry on with the plan for the roads"
+    image = "<table align='right'><tr><td><img src='/a.jpg' alt=''></td></tr></table>"
+
+    def labels_of(markup: str) -> list[int]:
+        feats, blocks = _page(f"<body>{markup}</body>")
+        probs = _story_probs(blocks, 0.001)  # the model is sure of the paragraphs and flags the rest
+        return decide.choose_labels(probs, feats, blocks).tolist()
+
+    boilerplate = LABELS.index("boilerplate")
+    old_layout = f"<table><tr><td><font>{first}{image}{loose}{second}</font></td></tr></table>"
+    assert labels_of(old_layout) == [CONTENT] * 3  # the cell's own text between two kept paragraphs in it
+    assert labels_of(f"<div>{first}</p></div>{loose}<div>{second}</div>") == [CONTENT] * 3
+    wrapped = f"<div>{first}</p></div><div>{loose}</div><div>{second}</div>"
+    assert labels_of(wrapped)[1] == boilerplate  # an element of its own: its neighbours are not inside it
+    linked = f"<div>{first}</p><a href='/more'>{loose}</a>{second}</div>"
+    assert labels_of(linked)[1] == boilerplate  # mostly link text
+    monkeypatch.setattr(decide, "LOOSE_TEXT_KEPT", False)
+    assert labels_of(old_layout)[1] == boilerplate
