@@ -1487,6 +1487,24 @@ def test_a_data_tables_linked_cells_are_content_and_a_navigation_box_is_not(monk
     assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
 
 
+def test_a_tables_first_row_of_th_or_thead_cells_heads_a_data_table(monkeypatch) -> None:
+    rows = "".join(f"<tr><td>{i}/1/2020</td><td>+{i}.5%</td></tr>" for i in range(101))  # read cell by cell
+    two = "<tr><th>Date</th><th>Change</th></tr>"  # two columns: under DATA_TABLE_HEADER_CELLS
+    plain = "<thead><tr><td>Rank</td><td>Company</td></tr></thead>"  # a header row of <td> cells in <thead>
+    for head in (two, plain):
+        blocks, labels = _table_labels(_table_page(rows, head))
+        cells = [i for i, b in enumerate(blocks) if b.tag in ("td", "th")]
+        assert len(cells) > 100 and all(labels[i] == CONTENT for i in cells)
+    # a table with a form control (a compare checkbox per column) is a tool, not data
+    tool = "<tr><th>Date</th><th>Change <input type='checkbox'></th></tr>"
+    blocks, labels = _table_labels(_table_page(rows, tool))
+    assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
+    monkeypatch.setattr(decide, "DATA_TABLE_HEADER_ROW", 0)
+    for head in (two, plain):
+        blocks, labels = _table_labels(_table_page(rows, head))
+        assert not any(labels[i] == CONTENT for i, b in enumerate(blocks) if b.tag in ("td", "th"))
+
+
 def test_a_key_value_tables_cells_are_content_unless_priced(monkeypatch) -> None:
     # an infobox (a portrait's frame inside: read cell by cell, ``segment.unit_kind``), each short value navigation
     facts = ("Born", "Lyon", "1901"), ("Died", "Paris", "1980"), ("Field", "Chemistry", "organic")
