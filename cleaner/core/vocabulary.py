@@ -328,6 +328,62 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# An invitation to follow the site on a messaging app's channel or a news aggregator: "follow us on WhatsApp", "join
+# our Telegram channel", "add us as a preferred source on Google", "Abonniere unseren WhatsApp-Kanal", "ikuti kami di
+# Google News" (LABELS.md: "Follow us on…" is promo). A verb of following or joining that opens a sentence or follows
+# "and", then within a few words the channel's platform ("users who follow it on WhatsApp" is a report, not an ask).
+_FOLLOW_VERB = (
+    r"(?:follow|join|subscribe|add|abonnier\w*|folg\w*|ikuti|gabung\w*|suivez|rejoignez|abonnez|s[ií]gue\w*|[uú]nete"
+    r"|suscr[ií]b\w*|segui\w*|iscriviti|volg|følg|följ|obserwuj|dołącz\w*)"
+)
+_CHANNEL_PLATFORM = r"(?:whats\s?app|telegram|google\s+news|google\s+discover|preferred\s+source)"
+CHANNEL_INVITATION = re.compile(
+    rf"(?:^|[.:!?]\s+|\b(?:and|und|dan|et|y|e|en|og|och|i)\s+){_FOLLOW_VERB}\b\W+(?:[\w.-]+\W+){{0,6}}?{_CHANNEL_PLATFORM}",
+    re.IGNORECASE,
+)
+
+# A byline: a preposition of authorship then a capitalised name ("By Jane Doe", "Von Max Muster", "Par la rédaction"
+# is not one: a lowercase word), optionally after the kind of piece ("Eine Analyse von ..."). LABELS.md: bylines are
+# boilerplate, never a call to action.
+BYLINE = re.compile(
+    r"^\W*(?:(?:eine?\s+|an?\s+|une?\s+)?(?:analyse|analysis|kommentar|commentary|reportage|kolumne|column)\s+)?"
+    r"(?:by|von|par|por|di|door|av|af|przez)\s+(?-i:[A-ZÀ-ÖØ-ÞŁŚŻŹĆ])",
+    re.IGNORECASE,
+)
+
+# A notice that asks the reader to turn off an ad blocker, or says that one is on ("please disable your ad blocker",
+# "Werbeblocker deaktivieren", "désactivez votre bloqueur de publicités"): the site asks to be paid in ads (promo, as
+# the gold labels it). An ad blocker named as a kind of tool (not a product's name: "AdBlock Plus", which a story
+# about it names), then or after a word of turning it off or of finding it on.
+AD_BLOCK_NOTICE = re.compile(
+    r"""(?:ad[\s-]?block(?:er|ers|ing)\b|werbe-?blocker|bloqueur\s+de\s+pub\w*|bloqueador(?:es)?\s+de\s+(?:anuncios|publicidad)
+      |blocco\s+(?:degli\s+)?annunci|advertentieblokker|annonsblockerare|reklameblokker|blokad\w*\s+reklam)
+    (?:\W+\w+){0,12}?\W+(?:enabled|detected|disable|turn\w*\s+off|pause|whitelist
+      |deaktivier\w*|ausschalten|désactiv\w*|desactiv\w*|disattiv\w*|uitschakel\w*|inaktivera|deaktiver\w*|wyłącz\w*)
+    |(?:disable|turn\s+off|pause|deaktivieren\s+sie|désactivez|desactiva|disattiva|schakel)\W+(?:\w+\W+){0,3}?
+      (?:ad[\s-]?block(?:er|ers|ing)\b|werbe-?blocker|bloqueur|bloqueador)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# An appeal to pay for the journalism the reader is reading: "support independent journalism", "help us fund our
+# reporting", "Unterstützen Sie Qualitätsjournalismus", "soutenez le journalisme", "sostieni il giornalismo" (LABELS.md:
+# subscription prompts and donation appeals are promo). A verb of support or funding a few words before a word for
+# journalism, or journalism said to need the reader's support.
+JOURNALISM_APPEAL = re.compile(
+    r"""(?:support|fund)\w*\s+(?:\w+\s+){0,3}(?:independent\s+|quality\s+|local\s+)?journalism
+    |journalism\s+(?:\w+\s+){0,2}(?:needs|depends\s+on|relies\s+on)\s+(?:\w+\s+){0,2}(?:support|readers)
+    |(?:unterstütz|finanzier|förder)\w*\s+(?:\w+\s+){0,3}\w*journalismus
+    |\w*journalismus\s+(?:\w+\s+){0,2}(?:braucht|unterstützen)
+    |(?:souten|financ)\w*\s+(?:\w+\s+){0,3}(?:le\s+|un\s+|notre\s+)?journalisme
+    |(?:apoy|financi)\w*\s+(?:\w+\s+){0,3}periodismo
+    |(?:sosten|sostien|finanzi)\w*\s+(?:\w+\s+){0,3}giornalismo
+    |(?:steun|financier)\w*\s+(?:\w+\s+){0,3}\w*journalistiek
+    |(?:stöd|støtt|støt)\w*\s+(?:\w+\s+){0,3}\w*journalisti[kc]k?
+    |(?:apoi|financi)\w*\s+(?:\w+\s+){0,3}jornalismo
+    |wes(?:przyj|pieraj)\w*\s+(?:\w+\s+){0,3}dziennikarstw""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # A shop's buy button, the whole text of a block: "Add to cart", "Add to basket", "In den Warenkorb". A page that shows
 # one sells something (``decide.COMMERCE_CART_BUTTON``), whether or not it declares a schema.org product.
 ADD_TO_CART = re.compile(
@@ -378,7 +434,7 @@ COPYRIGHT_LINE = re.compile(
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
 # Session 52 added "use a more up-to-date / modern browser" and "browser (version) with limited support":
 # typed-modern-dev promo F1 +0.0075 (a publisher's banner on two pages, flagged promo, now boilerplate), every other
-# set unchanged.
+# set unchanged. Session 54 added a player's "try refreshing your browser" (see ``decide.AD_BLOCK_NOTICE_MAX_WORDS``).
 SCRIPT_NOTICE = re.compile(
     r"""(?:
     (?:enable|activate|turn\s+on|allow|switch\s+on)\s+javascript
@@ -389,6 +445,7 @@ SCRIPT_NOTICE = re.compile(
     |best\s+viewed\s+(?:in|with|using)\s+(?:an?\s+)?(?:up[-\s]to[-\s]date|modern|newer|current)\s+(?:web\s+)?browser
     |(?:use|using)\s+an?\s+(?:more\s+)?(?:up[-\s]to[-\s]date|modern|newer|more\s+recent|supported)\s+(?:web\s+)?browser
     |browser\s+(?:version\s+)?with\s+limited\s+support
+    |(?:try\s+)?refresh(?:ing)?\s+(?:your|the)\s+(?:web\s+)?browser
     |javascript\s+(?:aktivieren|einschalten|deaktiviert)|aktivieren\s+sie\s+(?:bitte\s+)?javascript
     |activ(?:er|ez)\s+(?:le\s+)?javascript|javascript\s+(?:est\s+)?désactivé
     |(?:habilita|activa)(?:r)?\s+(?:el\s+)?javascript|javascript\s+(?:está\s+)?(?:deshabilitado|desactivado)

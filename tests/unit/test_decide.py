@@ -1617,3 +1617,79 @@ def test_loose_text_between_kept_paragraphs_of_its_element_is_content(monkeypatc
     assert labels_of(linked)[1] == boilerplate  # mostly link text
     monkeypatch.setattr(decide, "LOOSE_TEXT_KEPT", False)
     assert labels_of(old_layout)[1] == boilerplate
+
+
+def test_a_pitch_kept_under_a_newsletter_subscribe_or_affiliate_name_is_promo(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    pitch = "<p>Every weekday morning the best of our reporting, straight to your inbox before breakfast.</p>"
+    promo = LABELS.index("promo")
+    for wrap in ("<div class='newsletterbox_root'>{}</div>", "<div class='chat-subscribe'>{}</div>"):
+        feats, blocks = _page(f"<body><main><article>{REPORT}{wrap.format(pitch)}</article></main></body>")
+        probs = _story_probs(blocks, 0.9)  # the model keeps the pitch
+        assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [promo]
+    assert not decide.is_pitch_named("subscriber-content")  # a paywalled story's own wrapper
+    feats, blocks = _page(f"<body><main><article class='newsletter-issue'>{REPORT}</article></main></body>")
+    assert decide.choose_labels(_story_probs(blocks, 0.9), feats, blocks).tolist() == [CONTENT] * 8  # whole story
+    feats, blocks = _page(f"<body><main><article>{REPORT}<div class='newsletterbox'>{pitch}</div></article></main>")
+    monkeypatch.setattr(decide, "KEPT_PITCH_MIN_WORDS", 0)
+    assert decide.choose_labels(_story_probs(blocks, 0.9), feats, blocks).tolist() == [CONTENT] * 9
+
+
+def test_an_appeal_to_pay_for_journalism_read_as_furniture_is_promo(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<footer><p>Readers like you keep us going: help us fund independent journalism this year.</p>"
+        "<p>Ein Abo lohnt sich: unterstützen Sie unseren Lokaljournalismus mit wenigen Euro im Monat.</p>"
+        "<p>Our journalism school opened a new building in the city centre this spring.</p></footer>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)  # the model reads the appeals as furniture
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, boilerplate]
+    monkeypatch.setattr(decide, "JOURNALISM_APPEAL_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 3
+
+
+def test_an_invitation_to_follow_a_channel_is_promo_a_report_of_one_is_not(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    ask = "<p>Morning briefing and breaking news: join our WhatsApp channel for free.</p>"
+    report = "<p>Officials said voters who follow the campaign on Telegram saw the video first.</p>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}{ask}{report}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps both
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("promo"), CONTENT]
+    monkeypatch.setattr(decide, "CHANNEL_INVITATION_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
+def test_a_byline_flagged_promo_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _after_article("<div class='meta'><p>By Jane Doe and John Roe</p><p>Sponsored by Acme</p></div>")
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.02, promo=0.95)  # the model reads both as a sponsor's line
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo]
+    monkeypatch.setattr(decide, "BYLINE_PROMO_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo]
+
+
+def test_a_request_to_turn_off_an_ad_blocker_is_promo(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    ask = "<p>Some features of this site may not work while an ad blocker is enabled: please whitelist us.</p>"
+    report = "<p>The survey found that ad blocking rose sharply among younger readers last year.</p>"
+    feats, blocks = _page(f"<body><main><article>{REPORT}{ask}{report}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps both
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("promo"), CONTENT]
+    monkeypatch.setattr(decide, "AD_BLOCK_NOTICE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
+def test_a_copyright_notice_flagged_promo_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<footer><p>Copyright © Example Wire 2009-2025. Licences for commercial use.</p></footer>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.02, promo=0.95)  # the model reads the licence as an offer
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate]
+    monkeypatch.setattr(decide, "COPYRIGHT_PROMO_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo]
+
+
+def test_a_players_request_to_refresh_the_browser_is_a_script_notice() -> None:
+    assert SCRIPT_NOTICE.search("This video failed to load. Try refreshing your browser, or watch it later.")
+    assert not SCRIPT_NOTICE.search("The council said it would refresh the park's benches this summer.")
