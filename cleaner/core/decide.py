@@ -37,6 +37,8 @@ from cleaner.core.vocabulary import (
     SPONSOR_LINE,
     STOPWORDS,
     TAB_PANEL_CLASS,
+    THREAD_HEADING,
+    TIME_STAMP,
     URL,
     WIDGET_LABEL_LINE,
     is_ad_label,
@@ -657,6 +659,24 @@ QA_TYPES = frozenset({"QAPage"})
 SHORT_POST_THREAD_MAX_SURE = 0.8
 FORUM_TYPES = frozenset({"DiscussionForumPosting"})
 FORUM_NAMES = frozenset({"forum", "forums"})
+# A headed thread without comment names (``headed_threads``): after a page's article (COMMENT_DROP_MIN_ARTICLE_CHARS
+# of kept content before it), a heading that names a comment section (``vocabulary.THREAD_HEADING``: "Comments",
+# "12 Responses to ...") followed, inside the heading's parent element, by HEADED_THREAD_MIN_STAMPS or more short
+# blocks (HEADED_THREAD_STAMP_MAX_WORDS words at most) carrying a post's time stamp (``vocabulary.TIME_STAMP``: "Posted
+# by X at 9:01 AM", "X | Mar 26, 2007") is a reader-comment thread: the heading and the kept content after it in that
+# parent become boilerplate (0: off), when the model's P(content) on that content averages under
+# HEADED_THREAD_MAX_SURE weighted by characters (as ``SHORT_POST_THREAD_MAX_SURE``). Not on a FORUM_TYPES or QA_TYPES
+# page, nor under a FORUM_NAMES name part. Found on dragnet, whose Movable Type / TypePad threads carry no comment class
+# names on their entries. Full page sets, cleaner-20261207-c3729688 (session 54, ``scripts/benchmark.py --datasets
+# cleaneval dragnet cetd modern-dev wcxb-dev --systems cleaner --no-docs --bootstrap 1``, per page against
+# docs/benchmarks.json): dragnet 0.9141 -> 0.9157 (7 pages up by 0.01-0.91, none down), cleaneval 0.9135 -> 0.9138
+# (one page up 0.32, none down); cetd, modern-dev and wcxb-dev (every page type, forum included) unchanged, typed-dev
+# and typed-modern-dev unchanged. Without the P(content) test dragnet +0.0028 (14 up) but cleaneval -0.0019 (five
+# TypePad pages, the same markup, whose gold keeps the thread lose 0.06-0.77); 0.85: dragnet +0.0018, cleaneval
+# +0.0003; 0.9: cleaneval -0.0002.
+HEADED_THREAD_MIN_STAMPS = 3
+HEADED_THREAD_STAMP_MAX_WORDS = 20
+HEADED_THREAD_MAX_SURE = 0.8
 # Tried and dropped (session 30, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): a
 # comment thread without comment class names, found by its meta lines (short blocks with "Permalink", "Reply",
 # "Report abuse", "X said...", "Posted by", "3 hours ago"; at least 2, 3 or 5 of them after half the page's content),
@@ -1184,6 +1204,8 @@ def choose_labels(
         off = off_article(labels, feats, tree, blocks, words, commerce, outside, inside, weak, qa)
         if commerce and LIST_TYPES.isdisjoint(page_types):
             off |= other_products(labels, tree, blocks, hidden)
+        if HEADED_THREAD_MIN_STAMPS > 0 and FORUM_TYPES.isdisjoint(page_types) and not qa:
+            off |= headed_threads(labels, probs[:, content], words, tree, blocks)
         if SHORT_POST_THREAD_MAX_SURE > 0 and FORUM_TYPES.isdisjoint(page_types):
             off |= short_post_thread(labels, probs[:, content], feats, tree.chars, blocks)
         if ENTRY_COMMENTS_DROP and entry.any():  # the post found above: the thread after it goes, however short
@@ -1696,6 +1718,34 @@ def short_post_thread(
     weight = float(chars[thread].sum())
     if weight > 0 and float((chars * sure)[thread].sum()) < SHORT_POST_THREAD_MAX_SURE * weight:
         out = thread
+    return out
+
+
+def headed_threads(
+    labels: np.ndarray, sure: np.ndarray, words: np.ndarray, tree: PageTree, blocks: Sequence[Block]
+) -> np.ndarray:
+    """The kept content of a reader-comment thread under a comment-section heading after the article, found by its
+    entries' time stamps, when the model is not sure of it (``sure``: P(content) per block; see
+    ``HEADED_THREAD_MIN_STAMPS``); else none."""
+    is_content = labels == LABELS.index("content")
+    out = np.zeros(len(labels), dtype=bool)
+    before = np.cumsum(tree.chars * is_content) - tree.chars * is_content  # kept characters before each block
+    short = (words >= 0.5) & (words <= HEADED_THREAD_STAMP_MAX_WORDS + 0.5) & (tree.chars > 0)
+    for i, block in enumerate(blocks):
+        if block.tag not in HEADINGS or before[i] < COMMENT_DROP_MIN_ARTICLE_CHARS or len(block.path) < 2:
+            continue
+        if not THREAD_HEADING.match(block.text.strip()):
+            continue
+        after = tree.paths.inside(block.path[-2]) & (np.arange(len(labels)) >= i)
+        entries = np.flatnonzero(after & short & (np.arange(len(labels)) > i)).tolist()
+        stamps = sum(1 for j in entries if TIME_STAMP.search(blocks[j].text))
+        if stamps < HEADED_THREAD_MIN_STAMPS or name_parts_in(FORUM_NAMES, blocks, after).any():
+            continue
+        thread = after & is_content
+        weight = float(tree.chars[thread].sum())
+        if weight > 0 and float((tree.chars * sure)[thread].sum()) < HEADED_THREAD_MAX_SURE * weight:
+            out = thread
+        return out
     return out
 
 

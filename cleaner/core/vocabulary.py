@@ -623,3 +623,24 @@ WIDGET_OPENING = re.compile(
 # A short plain-text line that carries a clock time or a year, or opens on "By" / "From": a byline or dateline, the
 # page's furniture (LABELS.md), never a subheading restored by ``decide.TEXT_HEADING_SHARED_WORDS``.
 BYLINE_OR_DATELINE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|^\W*(?:by|from)\b", re.IGNORECASE)
+
+# A heading over a reader-comment section, bare as a blog prints it: "Comments", "12 Comments", "Reader comments (4)",
+# "5 Responses to ...", "3 thoughts on ...", and the same in German, French, Spanish, Italian and Dutch
+# (``decide.HEADED_THREAD_MIN_STAMPS``).
+THREAD_HEADING = re.compile(
+    r"""^\W*(?:\d+\s+)?(?:(?:reader|readers(?:'|’)|user|visitor)\s+)?(?:
+    comments?|responses?|replies|kommentare|commentaires|comentarios|commenti|reacties|reactions
+    )(?:\s*\(\d+\)|\s+\d+)?(?:\s+(?:to|on|for|zu)\s+\S.{0,120})?\W*$
+    |^\W*\d+\s+thoughts?\s+on\s+\S.{0,120}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A post's time stamp in a short line: a clock time ("10:32 PM", "14:05"), a date with a month name ("March 26,
+# 2007", "26 Mar 2007") or in figures ("26/03/2007", "2007-03-26"), or an age ("3 hours ago").
+TIME_STAMP = re.compile(
+    r"""\b\d{1,2}:\d{2}\b
+    |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b
+    |\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b
+    |\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b
+    |\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b""",
+    re.IGNORECASE | re.VERBOSE,
+)

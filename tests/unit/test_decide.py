@@ -594,6 +594,35 @@ def test_a_short_posts_thread_the_model_is_unsure_of_is_boilerplate_but_a_forums
     assert all(decide.choose_labels(probs, feats, blocks)[i] == CONTENT for i in readers)
 
 
+def test_a_headed_thread_with_time_stamps_is_boilerplate_when_the_model_is_unsure(monkeypatch) -> None:
+    def page(heading: str) -> tuple[features.Features, list]:
+        thread = "".join(
+            f"<p>Reader {i} writes back about the council's figures and what they mean for the town.</p>"
+            f"<p class='posted'>Posted by: Someone {i} at March {i + 2}, 2007 10:3{i} PM</p>"
+            for i in range(4)
+        )
+        article = "".join(LONG_PARAGRAPH.format(i=i) for i in range(4))
+        return _page(f"<body><div class='content'><h1>The report</h1>{article}<h2>{heading}</h2>{thread}</div></body>")
+
+    feats, blocks = page("Comments")
+    readers = _rows(blocks, "Reader")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block...
+    probs[readers, CONTENT], probs[readers, LABELS.index("boilerplate")] = 0.6, 0.4  # ...the thread unsure
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in readers] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    sure = _boilerplate_probs(blocks, list(range(len(blocks))))  # a thread the model is sure of stays
+    assert all(decide.choose_labels(sure, feats, blocks)[i] == CONTENT for i in readers)
+    forum = decide.choose_labels(probs, feats, blocks, frozenset({"DiscussionForumPosting"}))
+    assert all(forum[i] == CONTENT for i in readers)
+    feats, blocks = page("Related reading")  # no comment heading: no thread
+    assert all(decide.choose_labels(probs, feats, blocks)[i] == CONTENT for i in readers)
+    feats, blocks = page("3 Responses to “The report”")
+    assert all(decide.choose_labels(probs, feats, blocks)[i] != CONTENT for i in readers)
+    monkeypatch.setattr(decide, "HEADED_THREAD_MIN_STAMPS", 0)
+    assert all(decide.choose_labels(probs, feats, blocks)[i] == CONTENT for i in readers)
+
+
 def test_comments_under_a_question_and_its_answers_are_boilerplate_on_a_q_and_a_page() -> None:
     def post(kind: str, i: int) -> str:
         remark = f"<div class='comment-body'><p>Remark {kind} {i}: did you try it with the latest release?</p></div>"

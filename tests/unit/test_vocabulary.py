@@ -63,3 +63,15 @@ _NOTICE_PARTS = ["enable", "JavaScript", "javaſcript", "JAVASCRİPT", "browser"
 def test_is_script_notice_is_the_notice_pattern(parts: list[str], sep: str) -> None:
     text = sep.join(parts)
     assert is_script_notice(text) == (SCRIPT_NOTICE.search(text) is not None)
+
+
+def test_thread_headings_and_time_stamps() -> None:
+    from cleaner.core.vocabulary import THREAD_HEADING, TIME_STAMP
+
+    for heading in ("Comments", "12 Comments", "Reader comments (4)", "5 Responses to “A post”", "3 thoughts on X"):
+        assert THREAD_HEADING.match(heading), heading
+    for heading in ("Comments are closed for this story", "Related posts", "Leave a reply"):
+        assert not THREAD_HEADING.match(heading), heading
+    for line in ("Posted by: Ann at March 26, 2007 10:32 PM", "Bob | 26 Mar 2007", "Cy said 3 hours ago", "2007-03-26"):
+        assert TIME_STAMP.search(line), line
+    assert not TIME_STAMP.search("Posted by Ann in Knitting")
