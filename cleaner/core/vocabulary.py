@@ -644,3 +644,71 @@ TIME_STAMP = re.compile(
     |\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+# A consent notice's own small print, found anywhere in a plain-text line (``decide.TEXT_NOTICE_MAX_WORDS``): a cookie
+# table's description of one cookie ("This cookie is set by ...", "Analytics cookies are used to understand ...") as
+# consent tools print it, and a citation of the GDPR articles a notice rests on (consent, Art. 6/7/9; transfers outside
+# the EU, Art. 44-49: "gemäß Art. 45 ff. DSGVO"). An article about cookies or privacy law names them, it does not
+# describe one cookie's job or cite an article number with the regulation's abbreviation.
+CONSENT_NOTICE_TEXT = re.compile(
+    r"""\b(?:this|the)\s+cookie\s+(?:is|was)\s+(?:set|used|installed|placed|stored)\b
+    |\b\w+\s+cookies\s+(?:are|is)\s+used\s+to\s+
+      (?:understand|analy[sz]e|store|track|collect|provide|record|remember|deliver|identify|measure)\b
+    |\bdieses?\s+cookie\s+wird\b|\bce\s+cookie\s+(?:est|sert)\b|\b(?:esta|este)\s+cookie\s+(?:se|es)\b
+    |\bquesto\s+cookie\s+(?:è|viene)\b|\bdeze\s+cookie\s+wordt\b
+    |\bart(?:\.|ikel|icle|icolo|ículo|igo)?\s*(?:6|7|9|4[4-9])\b[^!?\n]{0,40}?\b(?:DSGVO|DS-GVO|GDPR|RGPD|AVG)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# The purposes and features a consent platform under the ad industry's transparency framework lists, in its shared
+# wording per language ("personalised ads and content, ad and content measurement, audience insights and product
+# development", "precise geolocation data", "device characteristics for identification"). One such phrase can be an
+# article's ("product development"); a line holding ``CONSENT_PURPOSE_MIN_HITS`` different ones is the list.
+CONSENT_PURPOSE = re.compile(
+    r"""personali[sz]ed\s+(?:ads|advertising|content)|(?:ad|advertising|content)\s+(?:and\s+content\s+)?measurement
+    |audience\s+(?:insights|research)|product\s+development|develop\s+and\s+improve\s+(?:products|services)
+    |precise\s+geolocation|device\s+characteristics|scanning\s+(?:of\s+)?devices?
+    |(?:store|access)\s+(?:and/or\s+access\s+)?information\s+on\s+(?:a|your|the\s+user(?:'|’)s)\s+device
+    |personalisierte\s+(?:anzeigen|inhalte|werbung)|(?:anzeigen|inhalte?|inhalts)[-\s]?messung
+    |erkenntnisse\s+über\s+zielgruppen|produktentwicklung|genaue\s+standortdaten|geräte(?:eigenschaften|merkmale)
+    |informationen\s+auf\s+einem\s+gerät
+    |publicités?\s+(?:et\s+contenu\s+)?personnalisé|mesure\s+de\s+(?:performance|l(?:'|’)audience)
+    |études?\s+d(?:'|’)audience|développement\s+de\s+(?:produits|services)|géolocalisation\s+précise
+    |caractéristiques\s+(?:de\s+l(?:'|’)appareil|du\s+terminal)|stocker\s+et/ou\s+accéder
+    |anuncios\s+(?:y\s+contenido\s+)?personalizados|medición\s+de\s+(?:anuncios|contenido)|estudios?\s+de\s+audiencia
+    |desarrollo\s+de\s+(?:productos|servicios)|geolocalización\s+precisa|características\s+del\s+dispositivo
+    |annunci\s+(?:e\s+contenuti\s+)?personalizzati|misurazione\s+(?:degli\s+annunci|dei\s+contenuti)
+    |ricerche\s+sul\s+pubblico|sviluppo\s+(?:di\s+)?prodotti|geolocalizzazione\s+precisi|caratteristiche\s+del\s+dispositivo
+    |gepersonaliseerde\s+(?:advertenties|content|inhoud)|advertentiemeting|doelgroepinzichten|productontwikkeling
+    |apparaatkenmerken|precieze\s+geolocatie""",
+    re.IGNORECASE | re.VERBOSE,
+)
+CONSENT_PURPOSE_MIN_HITS = 2
+
+
+def consent_purposes(text: str) -> int:
+    """How many different ``CONSENT_PURPOSE`` phrases ``text`` holds."""
+    return len({m.group(0).lower() for m in CONSENT_PURPOSE.finditer(text)})
+
+
+# The title of a consent notice, the whole of a line next to the notice: "Notice for <the network>", "Privacy notice
+# from ...", or the heading a consent gate puts over an embed ("External content", "Externer Inhalt").
+CONSENT_NOTICE_TITLE = re.compile(
+    r"""^\W*(?:(?:privacy|cookie|consent|data\s+protection)\s+)?notice\s+(?:for|from|of)\s+[^.!?]{1,40}$
+    |^\W*(?:(?:empfohlener|recommended)\s+)?(?:externer\s+inhalt|external\s+content)\W*$
+    |^\W*(?:contenu\s+externe|contenido\s+externo|contenuto\s+esterno|externe\s+inhoud)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A publisher's offer line (``decide.TEXT_OFFER_LINE_MAX_WORDS``), promo: the e-paper pitch ("ePaper, a digital
+# replica of the print edition"), an expert council's membership pitch ("an invitation-only community for ... leaders.
+# Do I qualify?"), a newsletter's name line ("The X newsletter for Y", bare), a comparison portal's label
+# ("Produktvergleiche rund um ..."; not a bare "...vergleich" compound, which an article's subheading can be).
+OFFER_LINE = re.compile(
+    r"""\b(?:e-?paper|digital\s+replica|electronic\s+replica)\b[^.!?]{0,60}?\bprint\s+edition
+    |\binvitation[-\s]only\s+(?:network|community)\s+(?:of|for)\s+(?:\w+\s+){0,3}
+      (?:professionals|leaders|executives|experts|influencers|creatives)\b|\bdo\s+i\s+qualify\s*\?
+    |^\W*(?:the|der|die|das|our|unser)\s+(?:[\w&.]+[-\s]){0,3}newsletter\s+
+      (?:for|für|pour|para|per|voor|about|über|zu|zum|zur|on)\s+[^.!?:]{1,50}$
+    |^\W*(?:produkt|preis|tarif)?vergleiche\s+(?:zu|rund\s+um|für)\s+[^.!?]{1,60}\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)

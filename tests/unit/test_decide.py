@@ -1486,6 +1486,51 @@ def test_a_flagged_heading_that_shares_words_with_the_kept_text_after_it_is_cont
     assert decide.choose_labels(probs, feats, blocks).tolist()[0] == boilerplate
 
 
+def test_a_consent_notices_small_print_or_title_kept_in_plain_text_is_consent(monkeypatch) -> None:
+    feats, blocks = _text(
+        "This cookie is set by an analytics provider to count visits and how long each visit lasts.\n\n"
+        "Personalised ads and content, ad and content measurement, audience insights and product development\n\n"
+        "Your data may also be processed outside the EU, where we protect it as Art. 46 GDPR requires.\n\n"
+        "External content\n\n"
+        "We need your consent to show this embedded post from a social network and to set its cookies.\n\n"
+        "The firm said its product development would slow down this year after the winter.\n\n"
+        "External content"  # a title with no notice beside it stays
+    )
+    consent = LABELS.index("consent")
+    probs = _content_and(consent, 0.9, n=7)  # the model reads the small print as prose
+    probs[4] = _content_and(consent, 0.05, n=1)[0]
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [consent] * 5 + [CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_NOTICE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 4 + [consent, CONTENT, CONTENT]
+
+
+def test_a_publishers_offer_line_kept_in_plain_text_is_promo(monkeypatch) -> None:
+    feats, blocks = _text(
+        "Daily ePaper, a digital replica of the print edition for any tablet.\n\n"
+        "The Garden newsletter for growers in the north\n\n"
+        "Tarifvergleiche für Strom und Gas\n\n"
+        "Ländervergleich\n\n"  # a bare compound: an article's subheading as often as a portal's label
+        "The minister said the comparison with last year's newsletter was unfair."
+    )
+    promo = LABELS.index("promo")
+    probs = _content_and(promo, 0.9, n=5)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [promo, promo, promo, CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_OFFER_LINE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 5
+
+
+def test_a_flagged_button_with_its_count_next_to_a_poll_line_is_poll(monkeypatch) -> None:
+    story = "The council met on Tuesday to discuss the new school and its budget for next year."
+    feats, blocks = _text(f"{story}\n\nUpdated May 3\n\nHelpful 3\n\nSign in to react to this story.\n\n{story}")
+    boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, 0.9, n=5)
+    probs[1:3] = _content_and(boilerplate, 0.05)
+    probs[3] = _content_and(POLL, 0.05, n=1)[0]
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, POLL, POLL, CONTENT]
+    monkeypatch.setattr(decide, "TEXT_POLL_COUNT_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate, POLL, CONTENT]
+
+
 def _table_page(rows: str, head: str = "") -> str:
     intro = "<p>An introduction to the list below, which names every winner of the prize since it began.</p>" * 3
     return f"<body><main><h1>Winners of the prize</h1>{intro}<table class='results'>{head}{rows}</table></main></body>"
