@@ -535,6 +535,28 @@ def test_reader_comments_after_an_article_are_boilerplate_and_a_forum_keeps_its_
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Reader"))
 
 
+def test_a_forum_posting_that_declares_its_replies_keeps_them(monkeypatch) -> None:
+    replies = "".join(
+        f"<div class='comment-body'><p>Member {i} replies that a folding lock fits the frame better.</p></div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><main><h1>Which bike lock?</h1>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(4))
+        + f"{replies}</main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    boilerplate = LABELS.index("boilerplate")
+    thread = frozenset({"DiscussionForumPosting", "Comment", "Person"})
+    labels = decide.choose_labels(probs, feats, blocks, thread)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Member"))
+    opening = decide.choose_labels(probs, feats, blocks, frozenset({"DiscussionForumPosting"}))  # no replies declared
+    assert [opening[i] for i in _rows(blocks, "Member")] == [boilerplate] * 4
+    monkeypatch.setattr(decide, "FORUM_REPLIES_DECLARED", False)
+    labels = decide.choose_labels(probs, feats, blocks, thread)
+    assert [labels[i] for i in _rows(blocks, "Member")] == [boilerplate] * 4
+
+
 def test_a_dropped_post_body_before_a_kept_comment_thread_is_the_article(monkeypatch) -> None:
     comments = "".join(
         f"<div class='comment-body'><p>Reader {i} writes a long reply about the post and what it missed.</p></div>"
@@ -690,6 +712,24 @@ def test_customer_reviews_on_a_product_page_are_boilerplate_but_not_on_other_pag
     assert all(product[i] == CONTENT for i in _rows(blocks, "Paragraph"))
     other = decide.choose_labels(probs, feats, blocks, frozenset({"NewsArticle"}))
     assert all(other[i] == CONTENT for i in _rows(blocks, "Buyer"))
+
+
+def test_testimonials_on_a_product_page_are_not_customer_reviews(monkeypatch) -> None:
+    quotes = "".join(
+        f"<div class='course-testimonials'><div class='review-card'><p>Learner {i} says the labs made the ideas "
+        "stick.</p></div></div>"
+        for i in range(3)
+    )
+    feats, blocks = _page(
+        "<body><main>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(2)) + quotes + "</main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    product = frozenset({"Product", "Offer"})
+    labels = decide.choose_labels(probs, feats, blocks, product)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Learner"))
+    monkeypatch.setattr(decide, "TESTIMONIALS_KEPT", False)
+    labels = decide.choose_labels(probs, feats, blocks, product)
+    assert [labels[i] for i in _rows(blocks, "Learner")] == [LABELS.index("boilerplate")] * 3
 
 
 def test_a_page_with_a_buy_button_is_a_shop_even_without_a_product_type(monkeypatch) -> None:
