@@ -13,12 +13,14 @@ from cleaner.core.types import LABELS, Block, Label, Segment
 from cleaner.core.vocabulary import (
     ACCOUNT_OR_SHARE_PROMPT,
     AD_BLOCK_NOTICE,
+    AD_BLOCKER_WORDS,
     AD_SERVER,
     ADD_TO_CART,
     BYLINE,
     BYLINE_OR_DATELINE,
     CALL_TO_ACTION,
     CHANNEL_INVITATION,
+    CHANNEL_PLATFORM_WORDS,
     CLASS_GROUPS,
     CONSENT_NOTICE_TEXT,
     CONSENT_NOTICE_TITLE,
@@ -28,6 +30,7 @@ from cleaner.core.vocabulary import (
     GLUED_TEASER,
     HEADINGS,
     JOURNALISM_APPEAL,
+    JOURNALISM_WORDS,
     MACHINE_IDENTIFIER,
     MENU_TAG,
     MORE_LINK_TAIL,
@@ -1102,6 +1105,8 @@ class PageTree:
 def in_page_landmark(block: Block, name: str) -> bool:
     """Whether a ``name`` element (``footer``, ``header``, ``aside``) around ``block`` is the page's: one inside no
     sectioning element."""
+    if block.tag != name and name not in block.ancestors:
+        return False
     tags = (block.tag, *block.ancestors)
     return any(t == name and SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i, t in enumerate(tags))
 
@@ -1202,7 +1207,13 @@ def choose_labels(
     floor = content_floor(labels, is_text, consent_words=consent_words)
     if TEXT_FLOOR_SKIPS_SANDWICH and is_text.any():  # plain text only: no work on an HTML page
         prose &= ~(is_text & sandwiched(labels, content, probs.max(axis=1) >= TEXT_SANDWICH_NEIGHBOUR_MIN))
-    if FLOOR_TAIL_SURE_WORDS > 0 and blocks is not None and not is_text.any() and not shop_or_list(page_types, blocks):
+    commerce = blocks is not None and is_commerce(page_types, blocks)  # read by several steps: found once
+    if (
+        FLOOR_TAIL_SURE_WORDS > 0
+        and blocks is not None
+        and not is_text.any()
+        and not shop_or_list(page_types, commerce)
+    ):
         prose &= ~floor_tail(labels, long_enough, words, prose & (probs[:, content] >= floor))
     labels = np.where(prose & (probs[:, content] >= floor), content, labels)
     labels = np.where(lexical_consent(probs, is_text, consent_words), LABELS.index("consent"), labels)
@@ -1239,7 +1250,6 @@ def choose_labels(
     if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
         labels = np.where(button_labels(labels, words, blocks), best_other_than(probs, content), labels)
     if tree is not None and blocks is not None:
-        commerce = is_commerce(page_types, blocks)
         region = main_region(labels, probs, tree) if TEASER_DROP_BEFORE else None
         outside = None
         if region is not None:  # outside the main region, and outside any <main> or <article>
@@ -1279,14 +1289,19 @@ def choose_labels(
             labels = np.where(name_parts_in(names, blocks, boilerplate, skip=skip), LABELS.index("promo"), labels)
     if JOURNALISM_APPEAL_MIN_WORDS > 0 and blocks is not None:
         boilerplate = (labels == LABELS.index("boilerplate")) & (words >= JOURNALISM_APPEAL_MIN_WORDS - 0.5)
-        labels = np.where(texts_found(JOURNALISM_APPEAL, blocks, boilerplate), LABELS.index("promo"), labels)
+        labels = np.where(
+            texts_found(JOURNALISM_APPEAL, blocks, boilerplate, JOURNALISM_WORDS), LABELS.index("promo"), labels
+        )
     if CHANNEL_INVITATION_MAX_WORDS > 0 and blocks is not None:
         shown = (labels == LABELS.index("content")) | (labels == LABELS.index("boilerplate"))
-        invitation = texts_found(CHANNEL_INVITATION, blocks, shown & (words <= CHANNEL_INVITATION_MAX_WORDS + 0.5))
+        short = shown & (words <= CHANNEL_INVITATION_MAX_WORDS + 0.5)
+        invitation = texts_found(CHANNEL_INVITATION, blocks, short, CHANNEL_PLATFORM_WORDS)
         labels = np.where(invitation, LABELS.index("promo"), labels)
     if AD_BLOCK_NOTICE_MAX_WORDS > 0 and blocks is not None:
         shown = (labels == LABELS.index("content")) | (labels == LABELS.index("boilerplate"))
-        notice = texts_found(AD_BLOCK_NOTICE, blocks, shown & (words <= AD_BLOCK_NOTICE_MAX_WORDS + 0.5))
+        notice = texts_found(
+            AD_BLOCK_NOTICE, blocks, shown & (words <= AD_BLOCK_NOTICE_MAX_WORDS + 0.5), AD_BLOCKER_WORDS
+        )
         labels = np.where(notice, LABELS.index("promo"), labels)
     if BYLINE_PROMO_MAX_WORDS > 0 and blocks is not None:
         promo_line = (labels == LABELS.index("promo")) & (words <= BYLINE_PROMO_MAX_WORDS + 0.5)
@@ -1331,24 +1346,30 @@ def choose_labels(
     if blocks is not None and STANDFIRST_NEAR_BLOCKS > 0:
         labels = np.where(standfirsts(labels, words, blocks, hidden), content, labels)
     if blocks is not None and REFERENCE_LIST_KEPT:
-        labels = np.where(reference_lists(labels, feats, blocks, hidden, page_types), content, labels)
+        labels = np.where(reference_lists(labels, feats, blocks, hidden, page_types, commerce), content, labels)
     if blocks is not None and LOOSE_TEXT_KEPT:
         labels = np.where(loose_text(labels, words, blocks, hidden), content, labels)
     if tree is not None and blocks is not None and TAIL_LANDMARK_SHARE > 0:  # plain text has no landmarks
         for name in TAIL_LANDMARKS:
             labels = np.where(after_landmark(labels, tree.chars, blocks, name), best_other_than(probs, content), labels)
-    if tree is not None and blocks is not None and TAIL_CONTAINER_SHARE > 0 and not shop_or_list(page_types, blocks):
+    if tree is not None and blocks is not None and TAIL_CONTAINER_SHARE > 0 and not shop_or_list(page_types, commerce):
         labels = np.where(after_container(labels, tree, blocks), LABELS.index("boilerplate"), labels)
     return labels
 
 
 def reference_lists(
-    labels: np.ndarray, feats: Features, blocks: Sequence[Block], hidden: np.ndarray, page_types: frozenset[str]
+    labels: np.ndarray,
+    feats: Features,
+    blocks: Sequence[Block],
+    hidden: np.ndarray,
+    page_types: frozenset[str],
+    commerce: bool,
 ) -> np.ndarray:
     """The flagged blocks of the article's own reference list after its first kept block (see
-    ``REFERENCE_LIST_KEPT``); none on a page with no content, or one that sells or declares a list type."""
+    ``REFERENCE_LIST_KEPT``); none on a page with no content, or one that sells (``commerce``, see ``is_commerce``)
+    or declares a list type."""
     is_content = labels == LABELS.index("content")
-    if not is_content.any() or is_commerce(page_types, blocks) or not LIST_TYPES.isdisjoint(page_types):
+    if not is_content.any() or commerce or not LIST_TYPES.isdisjoint(page_types):
         return np.zeros(len(labels), dtype=bool)
     dense = feats.dense
     named = (dense[:, DENSE_INDEX["inside_footer"]] > 0.5) | (dense[:, DENSE_INDEX["inside_nav"]] > 0.5)
@@ -1366,15 +1387,16 @@ def loose_text(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], h
     ``LOOSE_TEXT_KEPT``)."""
     content = LABELS.index("content")
     out = np.zeros(len(labels), dtype=bool)
-    order = np.flatnonzero((words >= 0.5) & ~hidden).tolist()
-    for k in range(1, len(order) - 1):
-        i = order[k]
+    order = np.flatnonzero((words >= 0.5) & ~hidden)
+    ordered = labels[order]  # boilerplate between two content blocks: only these are read
+    between = (ordered[1:-1] == LABELS.index("boilerplate")) & (ordered[:-2] == content) & (ordered[2:] == content)
+    for k in (np.flatnonzero(between) + 1).tolist():
+        i = int(order[k])
         own = blocks[i].path
-        if labels[i] != LABELS.index("boilerplate") or not own or 2 * blocks[i].link_chars >= len(blocks[i].text):
+        if not own or 2 * blocks[i].link_chars >= len(blocks[i].text):
             continue
         around = (blocks[order[k - 1]].path, blocks[order[k + 1]].path)  # both inside its element, not the element
-        inside = all(len(path) > len(own) and path[: len(own)] == own for path in around)
-        out[i] = inside and labels[order[k - 1]] == content and labels[order[k + 1]] == content
+        out[i] = all(len(path) > len(own) and path[: len(own)] == own for path in around)
     return out
 
 
@@ -1415,16 +1437,15 @@ def section_headings(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Blo
     ``SECTION_HEADING_MIN_WORDS`` words (see there)."""
     content, boilerplate = LABELS.index("content"), LABELS.index("boilerplate")
     out = np.zeros(len(labels), dtype=bool)
-    order = np.flatnonzero(words >= 0.5).tolist()
-    for k, i in enumerate(order[:-1]):
-        b, n = blocks[i], order[k + 1]
-        if labels[i] != boilerplate or b.tag not in HEADINGS or hidden[i]:
+    order = np.flatnonzero(words >= 0.5)
+    at, after = order[:-1], order[1:]  # each block with words, and the next one
+    heading = (labels[at] == boilerplate) & ~hidden[at]  # only these, followed by long content, are read
+    heading &= (labels[after] == content) & (words[after] >= SECTION_HEADING_MIN_WORDS - 0.5)
+    for i in at[heading].tolist():
+        b = blocks[i]
+        if b.tag not in HEADINGS or b.link_chars >= SECTION_HEADING_MAX_LINK_SHARE * len(b.text):
             continue
-        if b.link_chars >= SECTION_HEADING_MAX_LINK_SHARE * len(b.text):
-            continue
-        if any(name in b.landmarks for name in SECTION_HEADING_SKIPS):
-            continue
-        out[i] = labels[n] == content and words[n] >= SECTION_HEADING_MIN_WORDS - 0.5
+        out[i] = not any(name in b.landmarks for name in SECTION_HEADING_SKIPS)
     return out
 
 
@@ -1460,9 +1481,10 @@ def revealed_page(feats: Features, hidden: np.ndarray, likely: np.ndarray) -> bo
     return bool(chars[hidden].sum() >= HIDDEN_PAGE_SHARE * chars.sum())
 
 
-def shop_or_list(page_types: frozenset[str], blocks: Sequence[Block]) -> bool:
-    """Whether ``FLOOR_TAIL_SKIPS_SHOPS`` leaves the page alone: it sells something or declares a list type."""
-    return bool(FLOOR_TAIL_SKIPS_SHOPS) and (is_commerce(page_types, blocks) or not LIST_TYPES.isdisjoint(page_types))
+def shop_or_list(page_types: frozenset[str], commerce: bool) -> bool:
+    """Whether ``FLOOR_TAIL_SKIPS_SHOPS`` leaves the page alone: it sells something (``commerce``, see
+    ``is_commerce``) or declares a list type."""
+    return bool(FLOOR_TAIL_SKIPS_SHOPS) and (commerce or not LIST_TYPES.isdisjoint(page_types))
 
 
 def floor_tail(labels: np.ndarray, long_enough: np.ndarray, words: np.ndarray, floored: np.ndarray) -> np.ndarray:
@@ -1558,11 +1580,15 @@ def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}
 
 
-def texts_found(pattern: re.Pattern[str], blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
-    """The ``candidates`` in whose text ``pattern`` is found (only theirs are searched)."""
+def texts_found(
+    pattern: re.Pattern[str], blocks: Sequence[Block], candidates: np.ndarray, needs: re.Pattern[str] | None = None
+) -> np.ndarray:
+    """The ``candidates`` in whose text ``pattern`` is found (only theirs are searched). ``needs``: a quick pattern
+    found in every match of ``pattern`` (a word it cannot do without): a text without it is not searched further."""
     out = np.zeros(len(candidates), dtype=bool)
     for i in np.flatnonzero(candidates).tolist():
-        out[i] = pattern.search(blocks[i].text) is not None
+        text = blocks[i].text
+        out[i] = (needs is None or needs.search(text) is not None) and pattern.search(text) is not None
     return out
 
 
@@ -1619,7 +1645,7 @@ def repeated_copies(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Bloc
         if copy:
             run.append(i)
         else:
-            if sum(words[j] >= REPEAT_MIN_WORDS - 0.5 for j in run) >= REPEAT_RUN_MIN:
+            if len(run) >= REPEAT_RUN_MIN and sum(words[j] >= REPEAT_MIN_WORDS - 0.5 for j in run) >= REPEAT_RUN_MIN:
                 out[run] = True
             run = []
     return out
@@ -1963,14 +1989,13 @@ def names_in(
     test: Callable[[str], bool], blocks: Sequence[Block], candidates: np.ndarray, first: int | None = None
 ) -> np.ndarray:
     """The ``candidates`` with a class/id name that passes ``test`` among their ``first`` nearest (all when None)."""
-    out = candidates.copy()
-    named: dict[tuple[str, ...], bool] = {}  # the blocks of one container share their names: each read once
-    for i in np.flatnonzero(candidates).tolist():  # the content blocks: only their names are read
-        attrs = blocks[i].attrs[:first]
-        found = named.get(attrs)
-        if found is None:
-            found = named[attrs] = any(test(t) for t in attrs)
-        out[i] = found
+    out = np.zeros_like(candidates)
+    indices = np.flatnonzero(candidates).tolist()  # the content blocks: only their names are read
+    # the blocks of one page share most of their names: each distinct name is tested once
+    passed = {t for t in set().union(*(blocks[i].attrs[:first] for i in indices)) if test(t)}
+    if passed:
+        for i in indices:
+            out[i] = not passed.isdisjoint(blocks[i].attrs[:first])
     return out
 
 

@@ -504,10 +504,15 @@ class BlockPaths:
         candidates = np.flatnonzero(fits)
         if not len(candidates):
             return None
+        return int(candidates[np.argmax(self.element_depth[candidates])])
+
+    @cached_property
+    def element_depth(self) -> np.ndarray:
+        """Per element, its greatest depth in a block's path (computed once: ``deepest`` asks it many times)."""
         depth = np.arange(len(self.flat)) - np.repeat(np.cumsum(self.lengths) - self.lengths, self.lengths)
         element_depth = np.zeros(self.size, dtype=np.int64)
         np.maximum.at(element_depth, self.flat, depth)
-        return int(candidates[np.argmax(element_depth[candidates])])
+        return element_depth
 
 
 def _structure(

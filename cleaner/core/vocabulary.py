@@ -341,6 +341,8 @@ CHANNEL_INVITATION = re.compile(
     rf"(?:^|[.:!?]\s+|\b(?:and|und|dan|et|y|e|en|og|och|i)\s+){_FOLLOW_VERB}\b\W+(?:[\w.-]+\W+){{0,6}}?{_CHANNEL_PLATFORM}",
     re.IGNORECASE,
 )
+# A word every CHANNEL_INVITATION holds (its platform's): a text without one is not searched.
+CHANNEL_PLATFORM_WORDS = re.compile(r"whats|telegram|google|preferred", re.IGNORECASE)
 
 # A byline: a preposition of authorship then a capitalised name ("By Jane Doe", "Von Max Muster", "Par la rédaction"
 # is not one: a lowercase word), optionally after the kind of piece ("Eine Analyse von ..."). LABELS.md: bylines are
@@ -364,6 +366,8 @@ AD_BLOCK_NOTICE = re.compile(
       (?:ad[\s-]?block(?:er|ers|ing)\b|werbe-?blocker|bloqueur|bloqueador)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A stem every AD_BLOCK_NOTICE holds (its word for an ad blocker's): a text without one is not searched.
+AD_BLOCKER_WORDS = re.compile(r"blo[ckq]", re.IGNORECASE)
 
 # An appeal to pay for the journalism the reader is reading: "support independent journalism", "help us fund our
 # reporting", "Unterstützen Sie Qualitätsjournalismus", "soutenez le journalisme", "sostieni il giornalismo" (LABELS.md:
@@ -383,6 +387,8 @@ JOURNALISM_APPEAL = re.compile(
     |wes(?:przyj|pieraj)\w*\s+(?:\w+\s+){0,3}dziennikarstw""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A stem every JOURNALISM_APPEAL holds (its word for journalism): a text without one is not searched.
+JOURNALISM_WORDS = re.compile(r"journalis|periodismo|giornalismo|jornalismo|dziennikarstw", re.IGNORECASE)
 
 # A shop's buy button, the whole text of a block: "Add to cart", "Add to basket", "In den Warenkorb". A page that shows
 # one sells something (``decide.COMMERCE_CART_BUTTON``), whether or not it declares a schema.org product.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.core import decide, features
+from cleaner.core import decide, features, vocabulary
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS, Block, Label
 from cleaner.core.vocabulary import ADD_TO_CART, PRICE, SCRIPT_NOTICE
@@ -1791,6 +1791,53 @@ def test_a_request_to_turn_off_an_ad_blocker_is_promo(monkeypatch) -> None:
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("promo"), CONTENT]
     monkeypatch.setattr(decide, "AD_BLOCK_NOTICE_MAX_WORDS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
+def test_a_quick_word_check_before_a_costly_pattern_changes_no_finding() -> None:
+    cases = (
+        (
+            vocabulary.AD_BLOCK_NOTICE,
+            vocabulary.AD_BLOCKER_WORDS,
+            (
+                "Please disable your AdBlocker to read on",
+                "Werbeblocker erkannt: bitte deaktivieren",
+                "Désactivez votre bloqueur de publicité",
+                "Advertentieblokker gevonden: uitschakelen a.u.b.",
+                "Blokada reklam wykryta, wyłącz ją",
+            ),
+        ),
+        (
+            vocabulary.JOURNALISM_APPEAL,
+            vocabulary.JOURNALISM_WORDS,
+            (
+                "Help us fund independent journalism",
+                "Unterstützen Sie unseren Qualitätsjournalismus",
+                "Apoya el periodismo local",
+                "Sostieni il nostro giornalismo",
+                "Wesprzyj niezależne dziennikarstwo",
+                "Stöd vår journalistik",
+            ),
+        ),
+        (
+            vocabulary.CHANNEL_INVITATION,
+            vocabulary.CHANNEL_PLATFORM_WORDS,
+            (
+                "Join our WhatsApp channel",
+                "Folgen Sie uns auf Telegram",
+                "Add us as a preferred source on Google",
+                "Suivez-nous sur Google News",
+            ),
+        ),
+    )
+    for pattern, needs, matched in cases:
+        texts = [*matched, "A story about blocks, journals and apps with no such request."]
+        blocks = [Block(id=k, text=t, tag="p", xpath=None, start=0, end=len(t)) for k, t in enumerate(texts)]
+        assert all(pattern.search(t) for t in matched)
+        everyone = np.ones(len(blocks), dtype=bool)
+        found = decide.texts_found(pattern, blocks, everyone, needs)
+        assert (
+            found.tolist() == decide.texts_found(pattern, blocks, everyone).tolist() == [True] * len(matched) + [False]
+        )
 
 
 def test_a_copyright_notice_flagged_promo_is_boilerplate(monkeypatch) -> None:
