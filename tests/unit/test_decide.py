@@ -979,6 +979,31 @@ def test_copies_in_the_same_parent_a_single_copy_short_copies_and_tab_panels_sta
         assert not decide.repeated_copies(labels, words, blocks, np.zeros(len(blocks), dtype=bool)).any()
 
 
+def test_on_a_shop_page_a_single_copied_block_is_boilerplate(monkeypatch) -> None:
+    summary = "Cut from washed linen, this shirt softens with every wear and keeps you cool all summer."
+    layouts = (
+        f"<div class='product-info desktop'><h1>Linen shirt</h1><p>{summary}</p><button>Add to cart</button></div>"
+        "<div class='product-details'><p>Relaxed fit with a straight hem, two chest pockets.</p></div>"
+        f"<div class='product-info mobile'><p>{summary}</p></div>"
+    )
+    feats, blocks = _page(f"<body><main>{layouts}</main></body>")
+    probs = np.zeros((len(blocks), len(LABELS)))
+    probs[:, CONTENT], probs[:, LABELS.index("boilerplate")] = 0.9, 0.1
+    copy = len(blocks) - 1
+    assert blocks[copy].text == summary
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[copy] == LABELS.index("boilerplate")
+    assert [i for i, b in enumerate(blocks) if b.text == summary and labels[i] == CONTENT] == [1]  # the first stays
+    news = frozenset({"NewsArticle", "Product"})  # a news page's paywall markup declares Product: no shop's
+    assert decide.choose_labels(probs, feats, blocks, news)[copy] == CONTENT
+    monkeypatch.setattr(decide, "SHOP_REPEAT_RUN_MIN", 0)  # off: one copy is no run
+    assert decide.choose_labels(probs, feats, blocks)[copy] == CONTENT
+    monkeypatch.setattr(decide, "SHOP_REPEAT_RUN_MIN", 1)
+    no_shop = f"<body><main>{layouts.replace('<button>Add to cart</button>', '')}</main></body>"
+    feats, blocks = _page(no_shop)  # no buy button, no Product type: not a shop's page
+    assert decide.choose_labels(probs[: len(blocks)], feats, blocks)[len(blocks) - 1] == CONTENT
+
+
 def test_a_rail_of_teasers_before_the_article_and_outside_its_region_goes(monkeypatch) -> None:
     rail = "".join(
         f"<li><h3><a href='/t{i}'>Other story number {i} with its headline here</a></h3></li>" for i in range(4)
