@@ -1879,3 +1879,50 @@ def test_a_copyright_notice_flagged_promo_is_boilerplate(monkeypatch) -> None:
 def test_a_players_request_to_refresh_the_browser_is_a_script_notice() -> None:
     assert SCRIPT_NOTICE.search("This video failed to load. Try refreshing your browser, or watch it later.")
     assert not SCRIPT_NOTICE.search("The council said it would refresh the park's benches this summer.")
+
+
+def test_a_paragraph_of_line_broken_runs_is_no_story_container(monkeypatch) -> None:
+    runs = "<br><br>".join(
+        f"Paragraph {i} of the story, which runs on with its reporting for many more words: what the council "
+        "decided, who spoke against it, what it will cost and when the work on the roads will start."
+        for i in range(10)
+    )
+    markup = (
+        f"<body><div class='story'><p>{runs}</p><p>Paragraph the last: the work starts in spring.</p></div>"
+        "<div class='more'><p>Our customers say the service was quick and friendly.</p></div></body>"
+    )
+    feats, blocks = _page(markup)
+    probs = _story_probs(blocks, 0.9)  # every block kept by the model
+    closing, after = _rows(blocks, "Paragraph the last")[0], _rows(blocks, "Our customers")[0]
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[closing] == CONTENT and labels[after] == LABELS.index("boilerplate")
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_NOT_PARAGRAPH", False)
+    assert decide.choose_labels(probs, feats, blocks)[closing] == LABELS.index("boilerplate")
+
+
+def test_a_reference_list_after_an_unmarked_story_container_stays(monkeypatch) -> None:
+    notes = "".join(f"<li>Smith, J. ({2000 + i}). Road surfaces. City Press.</li>" for i in range(2))
+    links = "".join(f"<li><a href='/p{i}'>Another post of ours, number {i}</a></li>" for i in range(2))
+    boilerplate = LABELS.index("boilerplate")
+
+    def list_labels(listing: str) -> list[int]:
+        feats, blocks = _page(f"<body><div class='story'>{REPORT}</div><ol class='footnotes'>{listing}</ol></body>")
+        probs = _story_probs(blocks, 0.001)  # the model flags the list
+        labels = decide.choose_labels(probs, feats, blocks).tolist()
+        return [labels[i] for i, b in enumerate(blocks) if not b.text.startswith("Paragraph")]
+
+    assert set(list_labels(notes)) == {CONTENT}
+    assert set(list_labels(links)) == {boilerplate}  # bare links under the name: the tail step takes them
+    monkeypatch.setattr(decide, "TAIL_KEEPS_REFERENCES", False)
+    assert set(list_labels(notes)) == {boilerplate}
+
+
+def test_a_posts_taxonomy_class_names_no_comment_thread(monkeypatch) -> None:
+    _, blocks = _page(
+        "<body><div class='post tag-correspondence'><p>A post filed under letters and replies.</p></div>"
+        "<div class='comment-body'><p>A reader's remark on the post.</p></div></body>"
+    )
+    candidates = np.ones(len(blocks), dtype=bool)
+    assert decide.comment_named(blocks, candidates).tolist() == [False, True]
+    monkeypatch.setattr(decide, "COMMENT_NAME_SKIPS_TAXONOMY", False)
+    assert decide.comment_named(blocks, candidates).tolist() == [True, True]
