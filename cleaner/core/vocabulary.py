@@ -390,6 +390,29 @@ JOURNALISM_APPEAL = re.compile(
 # A stem every JOURNALISM_APPEAL holds (its word for journalism): a text without one is not searched.
 JOURNALISM_WORDS = re.compile(r"journalis|periodismo|giornalismo|jornalismo|dziennikarstw", re.IGNORECASE)
 
+# A note on the reader's saved articles (a bookmark feature: where the saved items are found, how to manage them, that
+# a list keeps them to read or hear later): "your saved articles", "reading list", "Merkliste", "um sie später zu
+# lesen", "articoli salvati", "artículos guardados". Furniture of the reader's account, not an offer (LABELS.md).
+SAVED_ITEMS_NOTE = re.compile(
+    r"""saved\s+(?:articles?|stories|story|items?)\b|\b(?:reading|read-later)\s+list|\bread\s+(?:it\s+|them\s+)?later
+    |merkliste|leseliste|später\s+(?:zu\s+)?(?:lesen|hören|anhören|ansehen)|gespeicherte[nr]?\s+(?:artikel|beiträge)
+    |articles?\s+(?:sauvegardés|enregistrés)|lire\s+plus\s+tard
+    |art[ií]culos\s+guardados|leer\s+m[áa]s\s+tarde|articoli\s+salvati|leggere\s+(?:più\s+tardi|dopo)
+    |opgeslagen\s+artikelen|leeslijst|læseliste|leselist\w*|läslista|sparade\s+artiklar|gemte\s+artikler""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A link to the site's own page about its advertising, the whole text of a block: "About our ads", "Advertising
+# policy", "Über unsere Werbung". A bare link to a policy page is boilerplate (LABELS.md); an ad's own label
+# ("Advertisement", "About this ad" beside the ad) is not one.
+AD_POLICY_LINK = re.compile(
+    r"""^\W*(?:
+    about\s+our\s+(?:ads|advertising|advertisements)|(?:our\s+)?(?:ad|ads|advertising)\s+(?:policy|policies|guidelines)
+    |über\s+unsere\s+werbung|werberichtlinien|nos\s+publicités|politique\s+publicitaire|política\s+de\s+publicidad
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # A shop's buy button, the whole text of a block: "Add to cart", "Add to basket", "In den Warenkorb". A page that shows
 # one sells something (``decide.COMMERCE_CART_BUTTON``), whether or not it declares a schema.org product.
 ADD_TO_CART = re.compile(

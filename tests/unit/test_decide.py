@@ -1926,3 +1926,62 @@ def test_a_posts_taxonomy_class_names_no_comment_thread(monkeypatch) -> None:
     assert decide.comment_named(blocks, candidates).tolist() == [False, True]
     monkeypatch.setattr(decide, "COMMENT_NAME_SKIPS_TAXONOMY", False)
     assert decide.comment_named(blocks, candidates).tolist() == [True, True]
+
+
+def test_a_note_on_saved_articles_flagged_promo_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<div class='popover'><p>Your saved articles are in your account: open them there whenever you want.</p>"
+        "<p>Subscribe today and read every saved story for $1 a week.</p><p>Manage saved articles.</p></div>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.02, promo=0.95)  # "your account" read as a sign-up pitch
+    # the note retyped; a pitch with a price and a short line of a sign-up panel keep promo
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo, promo]
+    monkeypatch.setattr(decide, "SAVED_ITEMS_NOTE_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, promo]
+
+
+def test_a_poll_form_read_as_furniture_is_a_poll(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<aside><h2>Question of the Day</h2><h3>Should the city ban e-scooters from its parks?</h3>"
+        "<form><label><input type='radio' name='q'>Yes, ban them</label>"
+        "<label><input type='radio' name='q'>No, keep them</label>"
+        "<label><input type='radio' name='q'>Not sure</label><button>View results</button></form>"
+        "<form><label><input type='radio' name='s'>Newest first</label>"
+        "<label><input type='radio' name='s'>Oldest first</label><button>Results</button></form></aside>"
+    )
+    boilerplate, poll = LABELS.index("boilerplate"), LABELS.index("poll")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, poll=0.02)
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    texts = [b.text for b in blocks]
+    question = texts.index("Should the city ban e-scooters from its parks?")
+    control = texts.index("View results")
+    # the question, the options and the control are poll; a sort form with no question before it stays furniture
+    assert labels[question : control + 1] == [poll] * (control + 1 - question)
+    assert labels[control + 1 :] == [boilerplate] * (len(labels) - control - 1)
+    monkeypatch.setattr(decide, "POLL_FORM_MIN_OPTIONS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist()[1:] == [boilerplate] * (len(labels) - 1)
+
+
+def test_a_flagged_feedback_invitation_is_a_poll_but_a_comment_heading_is_not(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<aside><p>We keep improving this site, and your opinion matters to us: tell us how we did.</p>"
+        "<h2>Your opinion matters</h2></aside>"
+    )
+    boilerplate, poll = LABELS.index("boilerplate"), LABELS.index("poll")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, poll=0.02)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, poll, boilerplate]
+    monkeypatch.setattr(decide, "FEEDBACK_FLAGGED_MIN_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
+
+
+def test_a_link_to_the_sites_ad_policy_flagged_promo_is_boilerplate(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<footer><ul><li><a href='/ads'>About Our Ads</a></li><li><a href='/x'>Advertisement</a></li></ul></footer>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.02, promo=0.95)
+    # the policy link retyped; an ad's own label keeps promo
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo]
+    monkeypatch.setattr(decide, "AD_POLICY_LINK_PLAIN", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo]
