@@ -539,6 +539,17 @@ PERMISSION_PROMISE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A clause that records the reader's agreement by what they do ("By signing up, you agree to ...", "By clicking
+# Create Account you confirm ...", "By providing your number, you are consenting to ..."): LABELS.md types it consent,
+# wherever it sits (``decide.AGREEMENT_CLAUSE_MAX_WORDS``). It opens the block: the same words inside a sentence of
+# prose tell of someone else's agreement.
+AGREEMENT_CLAUSE = re.compile(
+    r"""^\W*by\s+(?:signing|subscribing|submitting|clicking|tapping|providing|entering|registering|continuing|creating
+    |checking|joining|completing|using|sharing|placing)\b[^.!?]{0,120}?
+    \byou(?:(?:'|’)re|\s+are)?\s+(?:hereby\s+|also\s+)?(?:agree|consent|acknowledge|accept|authori[sz]e|confirm)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # A teaser card read as one line: the card's headline-style title (capitalised first and last words, two to ten words)
 # run into the blurb under it with no space, the blurb opening with a call to action, a question word or an article
 # and going on in lower case for five words or more ("Better Sleep TonightLearn the three habits that ...", "Moving

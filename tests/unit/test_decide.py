@@ -813,6 +813,25 @@ def test_the_price_part_a_shop_theme_does_not_show_is_hidden(monkeypatch) -> Non
     assert any(t.startswith("Sale price $15.00") for t in kept())
 
 
+def test_text_a_site_builders_stylesheet_hides_is_hidden(monkeypatch) -> None:
+    hidden = (
+        "<div class='post-content-inner et_multi_view_hidden'><p>Another post's excerpt, which this device's view of "
+        "the page does not show.</p></div><div class='gfield gform_validation_container'><p>Leave this field as it "
+        "is: it only checks that a person filled in the form.</p></div>"
+    )
+    half = REPORT.index("<p>Paragraph 4")  # the hidden text between the story's paragraphs
+    feats, blocks = _page(f"<body><main><article>{REPORT[:half]}{hidden}{REPORT[half:]}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps both
+
+    def kept() -> list[bool]:
+        labels = decide.choose_labels(probs, feats, blocks)
+        return [labels[i] == CONTENT for i in (_rows(blocks, "Another") + _rows(blocks, "Leave"))]
+
+    assert kept() == [False, False]
+    monkeypatch.setattr(decide, "BUILDER_HIDDEN", False)
+    assert kept() == [True, True]
+
+
 def test_a_product_page_that_is_mostly_reviews_keeps_them_unless_its_description_is_long(monkeypatch) -> None:
     def reviews(n: int) -> str:  # about 65 characters each
         return "".join(
@@ -1196,6 +1215,22 @@ def test_an_author_box_named_so_goes_when_the_story_outweighs_it(monkeypatch) ->
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_an_author_box_plugins_parts_go_under_generic_names(monkeypatch) -> None:
+    bio = (
+        "<div class='saboxplugin-wrap'><div class='saboxplugin-desc'><p>Jane Doe has covered the council for the paper "
+        "since 2015.</p></div></div><section class='abh_box'><div class='abh_text'><div class='description note'>"
+        "<p>John Roe writes about roads, rail and the money spent on them.</p></div></div></section>"
+    )
+    feats, blocks = _page(f"<body><main><article>{REPORT}{bio}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps both bios
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate] * 2
+    assert [decide.is_author_plugin(n) for n in ("saboxplugin-desc", "abh_text", "Abh_box", "about-habits")] == [
+        True, True, True, False]  # fmt: skip
+    monkeypatch.setattr(decide, "AUTHOR_PLUGIN_NAMED", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
+
+
 def test_a_tooltips_hover_text_goes_when_the_page_outweighs_it(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     tip = "<span class='size-guide__tool-tip'><p>Between two sizes? We suggest taking the larger of the two.</p></span>"
@@ -1315,6 +1350,24 @@ def test_a_promise_not_to_post_without_permission_is_consent_even_hidden(monkeyp
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent, boilerplate]
     monkeypatch.setattr(decide, "PERMISSION_PROMISE_MAX_WORDS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, boilerplate]
+
+
+def test_a_clause_that_records_the_readers_agreement_is_consent(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main>" + LONG_PARAGRAPH.format(i=1) + "<div class='sms-signup'><p>By signing up, you agree to receive "
+        "text messages from the shop at the number given.</p></div><p>The shop says that by signing up, readers agree "
+        "to its terms.</p></main></body>"
+    )
+    consent = LABELS.index("consent")
+    probs = _boilerplate_probs(blocks, [0, 1, 2])  # the model keeps both lines
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, consent, CONTENT]
+    text = "By clicking Create Account you confirm that you have read our data notice.\n\nThe story goes on here."
+    text_feats = _feats(text)
+    text_blocks_ = text_blocks(text, max_blocks=50, max_block_chars=1000)[0]
+    text_probs = _content_and(LABELS.index("boilerplate"), 0.99, len(text_blocks_))
+    assert decide.choose_labels(text_probs, text_feats, text_blocks_).tolist() == [consent, CONTENT]
+    monkeypatch.setattr(decide, "AGREEMENT_CLAUSE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
 def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boilerplate(monkeypatch) -> None:
