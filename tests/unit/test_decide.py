@@ -1089,7 +1089,37 @@ def test_teasers_after_the_story_go_though_a_paragraph_outside_its_region_follow
     boilerplate = LABELS.index("boilerplate")
     assert labels == [CONTENT] * 8 + [boilerplate] * 4 + [CONTENT]  # the story's last prose is the anchor
     monkeypatch.setattr(decide, "TEASER_AFTER_REGION", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == labels  # a lone paragraph is no story's end either
+    monkeypatch.setattr(decide, "TEASER_PROSE_SHARES_PARENT", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 13  # the note was the anchor
+
+
+def test_a_list_of_links_that_outweighs_the_story_is_the_page_s_own(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    items = "".join(
+        f"<li><a href='/i{i}'>Listed entry number {i}: a linked title of the index with its place and date</a></li>"
+        for i in range(24)
+    )
+    feats, blocks = _page(f"<body><main><article>{REPORT}<ul>{items}</ul></article></main></body>")
+    probs = _story_probs(blocks, 0.6)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 32  # more than the prose: the list
+    monkeypatch.setattr(decide, "TEASER_RAIL_OUTWEIGHED", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")] * 24
+
+
+def test_cards_lone_summaries_are_no_story_that_ends_before_a_list(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    cards = "".join(
+        f"<div class='card'><p>Summary {i} of a listed item, written for the index page: what the item is, who "
+        "made it, where and when it happens and what a visitor should know before signing up for it.</p></div>"
+        for i in range(7)
+    )
+    headlines = "".join(f"<li><a href='/h{i}'>More listed item number {i}</a></li>" for i in range(4))
+    feats, blocks = _page(f"<body><main>{cards}<ul>{headlines}</ul></main></body>")
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 11  # each summary alone in its card
+    monkeypatch.setattr(decide, "TEASER_PROSE_SHARES_PARENT", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 7 + [LABELS.index("boilerplate")] * 4
 
 
 def test_chinese_and_japanese_prose_counts_its_characters_as_words(monkeypatch) -> None:
