@@ -24,7 +24,7 @@ from cleaner.core.features import (
     DOCUMENT_START_COLUMN,
     MARKUP_COLUMNS,
 )
-from cleaner.model.estimators import BlockColumns, ContextClassifier, KindRouter, RunContextClassifier
+from cleaner.model.estimators import BlockColumns, ContextClassifier, KindRouter, RunContextClassifier, boosted_trees
 
 MARKUP_WEIGHT = 0.7
 DENSE_WEIGHT = 0.35
@@ -163,11 +163,14 @@ def calibrated_of(model: BaseEstimator, kind: str = "html") -> CalibratedClassif
 
 def ready_to_predict(model: BaseEstimator) -> BaseEstimator:
     """Undo ``compact`` in memory after loading: dense, column-major first-pass coefficients make a page's linear
-    scores one dense product (a sparse one, or a row-major copy per call, costs more than the rest of the pass)."""
+    scores one dense product (a sparse one, or a row-major copy per call, costs more than the rest of the pass).
+    The context passes' trees are read for ``boosted_probabilities`` now, not on the first page."""
     for kind in ("html", "text"):
-        linear = context_of(model, kind).estimator_.named_steps["linear"]
+        context = context_of(model, kind)
+        linear = context.estimator_.named_steps["linear"]
         linear.densify()
         linear.coef_ = np.asfortranarray(linear.coef_)
+        boosted_trees(context.final_estimator_)
     return model
 
 

@@ -13,6 +13,9 @@ Rows are blocks; a document starts at every row whose ``document_start_column`` 
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
@@ -23,11 +26,18 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.model_selection import GroupKFold, cross_val_predict
 from sklearn.pipeline import Pipeline
+from sklearn.tree import DecisionTreeRegressor
 from sklearn.utils import Tags
 from sklearn.utils.class_weight import compute_sample_weight
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 from threadpoolctl import ThreadpoolController
+
+try:  # scikit-learn's compiled walk of regression trees, which ``BoostedTrees`` scores with
+    from sklearn.ensemble._gradient_boosting import predict_stages
+    from sklearn.tree._tree import NODE_DTYPE, Tree
+except ImportError:  # pragma: no cover - another layout: the boosting's own predict_proba serves
+    predict_stages = None
 
 _THREADS = ThreadpoolController()
 
@@ -194,6 +204,130 @@ def calibrated_probabilities(estimator: BaseEstimator, X: np.ndarray | sp.spmatr
     if scaled is None:
         return np.asarray(estimator.predict_proba(X))
     return temperature_probabilities(*scaled, X)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class BoostedTrees:
+    """A fitted ``HistGradientBoostingClassifier``'s trees as scikit-learn regression trees over ranks, scored in one
+    call of the classic gradient boosting's tree walk (``predict_stages``) instead of one call per tree (its
+    ``predict_proba`` over a page's few hundred rows is mostly call overhead).
+
+    A row's value in a column becomes its rank among the thresholds the trees split that column at (how many are
+    below it: a small integer, exact in float32), and a node splitting at the ``j``-th of them splits at ``j + 0.5``:
+    the same side for every number, so every row reaches the same leaves. Leaves are added to the baseline tree after
+    tree, as scikit-learn does, and its loss turns them into probabilities: equal bit for bit."""
+
+    columns: np.ndarray  # the columns of ``X`` some node splits on
+    cuts: tuple[np.ndarray, ...]  # per such column, the sorted thresholds its nodes split at
+    stages: np.ndarray  # (iterations, trees per iteration) of fitted ``DecisionTreeRegressor``s
+    baseline: np.ndarray  # the estimator's raw score before any tree
+    loss: object  # the estimator's loss, which turns raw scores into probabilities
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """``predict_proba`` of a float64 ``X`` of the fitted width with no NaN."""
+        ranks = np.empty((len(self.columns), X.shape[0]), dtype=np.float32)
+        by_column = X.T  # the context pass's matrix is column-major: each column is read in one run
+        for at, (column, cuts) in enumerate(zip(self.columns, self.cuts, strict=True)):
+            ranks[at] = cuts.searchsorted(by_column[column])
+        raw = np.zeros((X.shape[0], self.stages.shape[1]), order="F")  # as scikit-learn's ``_raw_predict``
+        raw += self.baseline
+        predict_stages(self.stages, np.ascontiguousarray(ranks.T), 1.0, raw)
+        return np.asarray(self.loss.predict_proba(raw))  # type: ignore[attr-defined]
+
+
+# Per fitted estimator: the ``_predictors`` read and what they gave (a refitted estimator has new ones).
+_BOOSTED: weakref.WeakKeyDictionary[BaseEstimator, tuple[object, BoostedTrees | None]] = weakref.WeakKeyDictionary()
+
+
+def _ranked_tree(nodes: np.ndarray, feature: np.ndarray, threshold: np.ndarray, width: int) -> DecisionTreeRegressor:
+    """A boosting predictor's ``nodes`` as a fitted regression tree over ``width`` rank columns, with each node's rank
+    column and threshold."""
+    leaf = nodes["is_leaf"].astype(bool)
+    out = np.zeros(len(nodes), dtype=NODE_DTYPE)
+    out["left_child"] = np.where(leaf, -1, nodes["left"].astype(np.int64))  # -1 and -2: scikit-learn's leaf marks
+    out["right_child"] = np.where(leaf, -1, nodes["right"].astype(np.int64))
+    out["feature"] = np.where(leaf, -2, feature)
+    out["threshold"] = np.where(leaf, -2.0, threshold)
+    out["n_node_samples"] = nodes["count"]
+    out["weighted_n_node_samples"] = nodes["count"]
+    values = np.ascontiguousarray(nodes["value"], dtype=np.float64).reshape(-1, 1, 1)
+    tree = Tree(width, np.array([1], dtype=np.intp), 1)
+    tree.__setstate__(
+        {"max_depth": int(nodes["depth"].max()), "node_count": len(nodes), "nodes": out, "values": values}
+    )
+    regressor = DecisionTreeRegressor()
+    regressor.tree_ = tree
+    return regressor
+
+
+def _read_boosting(boosting: HistGradientBoostingClassifier) -> BoostedTrees | None:
+    """``BoostedTrees`` of a fitted estimator with numeric features only, if it gives the estimator's ``predict_proba``
+    on rows at and beside every threshold; ``None`` when not (scikit-learn's internals not as read here)."""
+    try:
+        if predict_stages is None or boosting.is_categorical_ is not None or boosting._preprocessor is not None:
+            return None
+        predictors = [p for stage in boosting._predictors for p in stage]
+        nodes = np.concatenate([p.nodes for p in predictors])
+        split = nodes["is_leaf"] == 0
+        if nodes["is_categorical"][split].any():
+            return None
+        columns = np.unique(nodes["feature_idx"][split])
+        cuts = tuple(np.unique(nodes["num_threshold"][split & (nodes["feature_idx"] == c)]) for c in columns)
+        feature = np.searchsorted(columns, nodes["feature_idx"])  # a leaf's is never read
+        threshold = np.zeros(len(nodes))
+        for at, column in enumerate(columns):
+            on = split & (nodes["feature_idx"] == column)
+            threshold[on] = np.searchsorted(cuts[at], nodes["num_threshold"][on]) + 0.5
+        ends = np.cumsum([len(p.nodes) for p in predictors])
+        trees = [
+            _ranked_tree(p.nodes, feature[end - len(p.nodes) : end], threshold[end - len(p.nodes) : end], len(columns))
+            for p, end in zip(predictors, ends, strict=True)
+        ]
+        stages = np.empty((len(boosting._predictors), boosting.n_trees_per_iteration_), dtype=object)
+        stages.ravel()[:] = trees
+        boosted = BoostedTrees(columns, cuts, stages, boosting._baseline_prediction, boosting._loss)
+        # The check: rows of thresholds and the numbers right beside them, drawn at random per column.
+        rng = np.random.default_rng(0)
+        check = rng.normal(size=(64, boosting.n_features_in_))
+        for at, column in enumerate(columns):
+            near = np.concatenate([cuts[at], np.nextafter(cuts[at], -np.inf), np.nextafter(cuts[at], np.inf)])
+            check[:, column] = rng.choice(near[np.isfinite(near)], size=64) if np.isfinite(near).any() else 0.0
+        with _THREADS.limit(limits=1, user_api="openmp"):
+            expected = boosting.predict_proba(check)
+        return boosted if np.array_equal(boosted.probabilities(check), expected) else None
+    except (AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
+        return None
+
+
+def boosted_trees(estimator: BaseEstimator) -> BoostedTrees | None:
+    """The ``BoostedTrees`` of a fitted ``HistGradientBoostingClassifier``, read once per fit; ``None`` for any other
+    estimator and for one they cannot serve."""
+    predictors = getattr(estimator, "_predictors", None)
+    if type(estimator) is not HistGradientBoostingClassifier or predictors is None:
+        return None
+    seen = _BOOSTED.get(estimator)
+    if seen is None or seen[0] is not predictors:
+        seen = _BOOSTED[estimator] = (predictors, _read_boosting(estimator))
+    return seen[1]
+
+
+def boosted_probabilities(estimator: BaseEstimator, X: np.ndarray) -> np.ndarray:
+    """``estimator.predict_proba(X)``; a fitted ``HistGradientBoostingClassifier`` given a float64 matrix of its
+    width with no NaN scored through ``BoostedTrees`` (read once per fit), bit for bit the same."""
+    boosted = boosted_trees(estimator)
+    if (
+        boosted is not None
+        and X.dtype == np.float64
+        and X.ndim == 2
+        and X.shape[0] > 0
+        and X.shape[1] == estimator.n_features_in_
+        and not np.isnan(X).any()
+    ):
+        return boosted.probabilities(X)
+    # One page is a few hundred rows: one thread is fastest, and OpenMP's default (all cores) turns into
+    # busy-waiting when batch workers already use every core.
+    with _THREADS.limit(limits=1, user_api="openmp"):
+        return np.asarray(estimator.predict_proba(X))
 
 
 def document_ids(start: np.ndarray) -> np.ndarray:
@@ -415,11 +549,7 @@ class ContextClassifier(MetaEstimatorMixin, ClassifierMixin, BaseEstimator):
         X = prediction_input(self, X)
         first = self._first_probabilities(X)
         own = self._own_columns(X)
-        context = self._context(first, X, self._documents(X, own), own)
-        # One page is a few hundred rows: one thread is fastest, and OpenMP's default (all cores) turns into
-        # busy-waiting when batch workers already use every core.
-        with _THREADS.limit(limits=1, user_api="openmp"):
-            return np.asarray(self.final_estimator_.predict_proba(context))
+        return boosted_probabilities(self.final_estimator_, self._context(first, X, self._documents(X, own), own))
 
     def predict(self, X: np.ndarray | sp.spmatrix) -> np.ndarray:
         check_is_fitted(self)

@@ -377,3 +377,36 @@ def test_only_the_html_model_reads_the_page_summary() -> None:
     html, text = (model.get_params()[f"{kind}_estimator"].estimator for kind in ("html", "text"))
     assert html.page_weight_column == (build.DENSE_COLUMNS.start + build.DENSE_INDEX["log_chars"])
     assert text.page_weight_column is None
+
+
+def test_boosted_trees_give_the_boosting_predict_proba_bit_for_bit() -> None:
+    """``boosted_probabilities`` (inside ``ContextClassifier``) against ``HistGradientBoostingClassifier``'s own
+    ``predict_proba`` on random inputs, rows at its thresholds included: exactly equal, for several classes and two;
+    NaN rows, categorical features and a refitted estimator are handled as scikit-learn does."""
+    from cleaner.model.estimators import boosted_probabilities, boosted_trees
+
+    rng = np.random.default_rng(11)
+    X = rng.normal(size=(600, 8)) * rng.uniform(0.01, 100, size=8)
+    X[:, 3] = rng.integers(0, 4, size=600)  # few values: thresholds between them
+    for classes in (["a", "b", "c", "d", "e"], ["a", "b"]):
+        y = rng.choice(classes, size=600)
+        model = HistGradientBoostingClassifier(max_iter=15, random_state=0).fit(X, y)
+        for n in (1, 7, 600):
+            rows = X[rng.choice(600, size=n)] * rng.choice([1.0, 0.5, 3.0], size=(n, 8))
+            assert np.array_equal(boosted_probabilities(model, rows), model.predict_proba(rows))
+        assert boosted_trees(model) is not None  # the packed trees did the work
+        cuts = model._predictors[0][0].nodes["num_threshold"][model._predictors[0][0].nodes["is_leaf"] == 0]
+        at_cuts = np.tile(X[:1], (len(cuts), 1))
+        at_cuts[:, model._predictors[0][0].nodes["feature_idx"][model._predictors[0][0].nodes["is_leaf"] == 0]] = cuts
+        assert np.array_equal(boosted_probabilities(model, at_cuts), model.predict_proba(at_cuts))
+        with_nan = X[:20].copy()
+        with_nan[::3, 2] = np.nan
+        assert np.array_equal(boosted_probabilities(model, with_nan), model.predict_proba(with_nan))
+        old = boosted_trees(model)
+        model.set_params(max_iter=5).fit(X, y)  # a refit reads the new trees
+        assert np.array_equal(boosted_probabilities(model, X[:50]), model.predict_proba(X[:50]))
+        new = boosted_trees(model)
+        assert new is not None and new is not old
+    categorical = HistGradientBoostingClassifier(max_iter=5, categorical_features=[3]).fit(X, y)
+    assert np.array_equal(boosted_probabilities(categorical, X[:30]), categorical.predict_proba(X[:30]))
+    assert boosted_trees(categorical) is None
