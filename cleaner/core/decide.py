@@ -28,6 +28,7 @@ from cleaner.core.vocabulary import (
     CONSENT_NOTICE_TEXT,
     CONSENT_NOTICE_TITLE,
     CONSENT_PURPOSE_MIN_HITS,
+    COPYRIGHT_HELD,
     COPYRIGHT_LINE,
     FEEDBACK_INVITATION,
     GLUED_TEASER,
@@ -606,7 +607,6 @@ FEEDBACK_FLAGGED_MIN_WORDS = 6
 # on 33 pages, 99 tokens, all gold boilerplate), boilerplate 0.8508 -> 0.8516; typed-modern-dev, the page sets and
 # plain text unchanged.
 AD_POLICY_LINK_PLAIN = True
-_COPYRIGHT_HELD = re.compile(r"(?:[©ⓒ]|\(c\)|copyright)\s*(?:[©ⓒ]\s*)?(?:[\w.&-]+\s+){0,3}(?:19|20)\d\d", re.IGNORECASE)
 KEPT_PITCH_PARTS = frozenset({"subscribe", "affiliate"})
 # Screen-reader-only text ("Article content", "Opens in a new window", "Advertisement 3") is a label for assistive
 # technology, not a widget: a flagged block with a ``SCREEN_READER_CLASSES`` name among its class/id names is
@@ -1434,7 +1434,7 @@ def choose_labels(
         labels = np.where(texts_found(BYLINE, blocks, promo_line), LABELS.index("boilerplate"), labels)
     if COPYRIGHT_PROMO_MAX_WORDS > 0 and blocks is not None:
         promo_print = (labels == LABELS.index("promo")) & (words <= COPYRIGHT_PROMO_MAX_WORDS + 0.5)
-        labels = np.where(texts_found(_COPYRIGHT_HELD, blocks, promo_print), LABELS.index("boilerplate"), labels)
+        labels = np.where(texts_found(COPYRIGHT_HELD, blocks, promo_print), LABELS.index("boilerplate"), labels)
     if AD_POLICY_LINK_PLAIN and blocks is not None:
         promo_link = (labels == LABELS.index("promo")) & (words <= 6.5)
         labels = np.where(texts_found(AD_POLICY_LINK, blocks, promo_link), LABELS.index("boilerplate"), labels)

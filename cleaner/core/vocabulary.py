@@ -459,6 +459,9 @@ COPYRIGHT_LINE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A copyright notice that names its holder between the sign and the year ("Copyright © Agency 2010-2025"), as
+# ``decide.COPYRIGHT_PROMO_MAX_WORDS`` reads a block flagged promo.
+COPYRIGHT_HELD = re.compile(r"(?:[©ⓒ]|\(c\)|copyright)\s*(?:[©ⓒ]\s*)?(?:[\w.&-]+\s+){0,3}(?:19|20)\d\d", re.IGNORECASE)
 # A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
 # Session 52 added "use a more up-to-date / modern browser" and "browser (version) with limited support":
