@@ -1412,37 +1412,9 @@ def choose_labels(
         if blocks is not None and min_words > 0:
             boilerplate = (labels == LABELS.index("boilerplate")) & (words >= min_words - 0.5)
             labels = np.where(name_parts_in(names, blocks, boilerplate, skip=skip), LABELS.index("promo"), labels)
-    if JOURNALISM_APPEAL_MIN_WORDS > 0 and blocks is not None:
-        boilerplate = (labels == LABELS.index("boilerplate")) & (words >= JOURNALISM_APPEAL_MIN_WORDS - 0.5)
-        labels = np.where(
-            texts_found(JOURNALISM_APPEAL, blocks, boilerplate, JOURNALISM_WORDS), LABELS.index("promo"), labels
-        )
-    if CHANNEL_INVITATION_MAX_WORDS > 0 and blocks is not None:
-        shown = (labels == LABELS.index("content")) | (labels == LABELS.index("boilerplate"))
-        short = shown & (words <= CHANNEL_INVITATION_MAX_WORDS + 0.5)
-        invitation = texts_found(CHANNEL_INVITATION, blocks, short, CHANNEL_PLATFORM_WORDS)
-        labels = np.where(invitation, LABELS.index("promo"), labels)
-    if AD_BLOCK_NOTICE_MAX_WORDS > 0 and blocks is not None:
-        shown = (labels == LABELS.index("content")) | (labels == LABELS.index("boilerplate"))
-        notice = texts_found(
-            AD_BLOCK_NOTICE, blocks, shown & (words <= AD_BLOCK_NOTICE_MAX_WORDS + 0.5), AD_BLOCKER_WORDS
-        )
-        labels = np.where(notice, LABELS.index("promo"), labels)
-    if BYLINE_PROMO_MAX_WORDS > 0 and blocks is not None:
-        promo_line = (labels == LABELS.index("promo")) & (words <= BYLINE_PROMO_MAX_WORDS + 0.5)
-        promo_line &= feats.dense[:, _LEXICON_COLUMNS[LABELS.index("promo")]] <= 0
-        labels = np.where(texts_found(BYLINE, blocks, promo_line), LABELS.index("boilerplate"), labels)
-    if COPYRIGHT_PROMO_MAX_WORDS > 0 and blocks is not None:
-        promo_print = (labels == LABELS.index("promo")) & (words <= COPYRIGHT_PROMO_MAX_WORDS + 0.5)
-        labels = np.where(texts_found(COPYRIGHT_HELD, blocks, promo_print), LABELS.index("boilerplate"), labels)
-    if AD_POLICY_LINK_PLAIN and blocks is not None:
-        promo_link = (labels == LABELS.index("promo")) & (words <= 6.5)
-        labels = np.where(texts_found(AD_POLICY_LINK, blocks, promo_link), LABELS.index("boilerplate"), labels)
-    if SAVED_ITEMS_NOTE_MIN_WORDS > 0 and blocks is not None:
-        promo_note = (labels == LABELS.index("promo")) & (words >= SAVED_ITEMS_NOTE_MIN_WORDS - 0.5)
-        promo_note &= words <= SAVED_ITEMS_NOTE_MAX_WORDS + 0.5
-        note = texts_found(SAVED_ITEMS_NOTE, blocks, promo_note) & ~texts_found(PRICE, blocks, promo_note)
-        labels = np.where(note, LABELS.index("boilerplate"), labels)
+    if blocks is not None:
+        for retyping in wording_retypings():
+            labels = retyping.apply(labels, words, feats, blocks)
     if POLL_FORM_MIN_OPTIONS > 0 and blocks is not None:
         labels = np.where(poll_forms(labels, words, blocks), LABELS.index("poll"), labels)
     if FEEDBACK_FLAGGED_MIN_WORDS > 0 and blocks is not None:
@@ -1731,6 +1703,83 @@ def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}
 
 
+@dataclass(frozen=True)
+class Retyping:
+    """A step that retypes a block by its wording: blocks labelled one of ``sources``, of ``min_words`` to
+    ``max_words`` words, whose text holds ``pattern`` (looked for only where ``needs`` is found; see ``texts_found``)
+    and not ``unless``, become ``target``; with ``no_promo_words``, only blocks holding no promo-lexicon word."""
+
+    pattern: re.Pattern[str]
+    sources: tuple[str, ...]
+    target: str
+    min_words: float = 0.0
+    max_words: float = np.inf
+    needs: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    no_promo_words: bool = False
+
+    def apply(self, labels: np.ndarray, words: np.ndarray, feats: Features, blocks: Sequence[Block]) -> np.ndarray:
+        """``labels`` with this step's blocks retyped."""
+        candidates = np.isin(labels, [LABELS.index(label) for label in self.sources])
+        candidates &= (words >= self.min_words - 0.5) & (words <= self.max_words + 0.5)
+        if self.no_promo_words:
+            candidates &= feats.dense[:, _LEXICON_COLUMNS[LABELS.index("promo")]] <= 0
+        found = texts_found(self.pattern, blocks, candidates, self.needs)
+        if self.unless is not None:
+            found &= ~texts_found(self.unless, blocks, candidates)
+        return np.where(found, LABELS.index(self.target), labels)
+
+
+def wording_retypings() -> list[Retyping]:
+    """The wording steps that are switched on, in the order they apply: appeals to fund journalism, channel
+    invitations and ad-blocker notices are promo; bylines, copyright notices, ad-policy links and saved-article notes
+    typed promo are boilerplate (see ``JOURNALISM_APPEAL_MIN_WORDS`` and the switches after it)."""
+    shown = ("content", "boilerplate")
+    steps = [
+        (
+            JOURNALISM_APPEAL_MIN_WORDS > 0,
+            Retyping(
+                JOURNALISM_APPEAL,
+                ("boilerplate",),
+                "promo",
+                min_words=JOURNALISM_APPEAL_MIN_WORDS,
+                needs=JOURNALISM_WORDS,
+            ),
+        ),
+        (
+            CHANNEL_INVITATION_MAX_WORDS > 0,
+            Retyping(
+                CHANNEL_INVITATION, shown, "promo", max_words=CHANNEL_INVITATION_MAX_WORDS, needs=CHANNEL_PLATFORM_WORDS
+            ),
+        ),
+        (
+            AD_BLOCK_NOTICE_MAX_WORDS > 0,
+            Retyping(AD_BLOCK_NOTICE, shown, "promo", max_words=AD_BLOCK_NOTICE_MAX_WORDS, needs=AD_BLOCKER_WORDS),
+        ),
+        (
+            BYLINE_PROMO_MAX_WORDS > 0,
+            Retyping(BYLINE, ("promo",), "boilerplate", max_words=BYLINE_PROMO_MAX_WORDS, no_promo_words=True),
+        ),
+        (
+            COPYRIGHT_PROMO_MAX_WORDS > 0,
+            Retyping(COPYRIGHT_HELD, ("promo",), "boilerplate", max_words=COPYRIGHT_PROMO_MAX_WORDS),
+        ),
+        (AD_POLICY_LINK_PLAIN, Retyping(AD_POLICY_LINK, ("promo",), "boilerplate", max_words=6)),
+        (
+            SAVED_ITEMS_NOTE_MIN_WORDS > 0,
+            Retyping(
+                SAVED_ITEMS_NOTE,
+                ("promo",),
+                "boilerplate",
+                min_words=SAVED_ITEMS_NOTE_MIN_WORDS,
+                max_words=SAVED_ITEMS_NOTE_MAX_WORDS,
+                unless=PRICE,
+            ),
+        ),
+    ]
+    return [retyping for on, retyping in steps if on]
+
+
 def texts_found(
     pattern: re.Pattern[str], blocks: Sequence[Block], candidates: np.ndarray, needs: re.Pattern[str] | None = None
 ) -> np.ndarray:
@@ -1971,10 +2020,7 @@ def short_post_thread(
     thread = comment & (np.arange(len(labels)) > article[len(article) // 2])
     if name_parts_in(FORUM_NAMES, blocks, thread).any():
         return out  # a forum's thread: its posts are the page's content
-    weight = float(chars[thread].sum())
-    if weight > 0 and float((chars * sure)[thread].sum()) < SHORT_POST_THREAD_MAX_SURE * weight:
-        out = thread
-    return out
+    return thread if unsure_of(thread, chars, sure, SHORT_POST_THREAD_MAX_SURE) else out
 
 
 def headed_threads(
@@ -1998,11 +2044,15 @@ def headed_threads(
         if stamps < HEADED_THREAD_MIN_STAMPS or name_parts_in(FORUM_NAMES, blocks, after).any():
             continue
         thread = after & is_content
-        weight = float(tree.chars[thread].sum())
-        if weight > 0 and float((tree.chars * sure)[thread].sum()) < HEADED_THREAD_MAX_SURE * weight:
-            out = thread
-        return out
+        return thread if unsure_of(thread, tree.chars, sure, HEADED_THREAD_MAX_SURE) else out
     return out
+
+
+def unsure_of(blocks: np.ndarray, chars: np.ndarray, sure: np.ndarray, limit: float) -> bool:
+    """Whether the model's P(content) (``sure``) on the ``blocks``, weighted by their characters, averages under
+    ``limit`` (False when they hold no characters)."""
+    weight = float(chars[blocks].sum())
+    return weight > 0 and float((chars * sure)[blocks].sum()) < limit * weight
 
 
 def is_entry_body(name: str) -> bool:
