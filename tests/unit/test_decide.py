@@ -1201,6 +1201,21 @@ def test_the_page_s_footer_and_sidebar_go_the_article_s_own_stay(monkeypatch, na
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 10
 
 
+@pytest.mark.parametrize("name", ["footer", "nav"])
+def test_a_block_deep_inside_the_page_s_footer_or_menu_goes(monkeypatch, name) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    quote = "<p>We loved the linen dress: it came in two days and fits well; we will order from this shop again.</p>"
+    deep = "<div>" * 10 + quote + "</div>" * 10  # more wrappers than a block keeps ancestors of
+    feats, blocks = _page(
+        f"<body><main><article>{REPORT}</article></main><{name}><section>{deep}</section></{name}></body>"
+    )
+    assert name not in blocks[-1].ancestors and name in decide.tag_chain(blocks[-1])
+    probs = _story_probs(blocks, 0.9)  # the model keeps the quote too
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")]
+    monkeypatch.setattr(decide, "LANDMARK_FULL_CHAIN", frozenset())  # the nearest ancestors only: it stays
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
 def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     widget = "<div class='widget'><p>Recent posts: the harvest fair, the ferry timetable and spring recipes.</p></div>"
