@@ -687,6 +687,14 @@ TIME_STAMP = re.compile(
     |\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A teaser's date: a time stamp as above, or a day and a month name with a year of two or four figures ("26 Nov 10",
+# "Nov 26, 10") as news sites print under other stories' headlines (``decide.TEASER_DATED_MIN_LINK_DENSITY``).
+TEASER_DATE = re.compile(
+    TIME_STAMP.pattern
+    + r"""|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{2}|\d{4})\b
+    |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:\d{2}|\d{4})\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 # A consent notice's own small print, found anywhere in a plain-text line (``decide.TEXT_NOTICE_MAX_WORDS``): a cookie
 # table's description of one cookie ("This cookie is set by ...", "Analytics cookies are used to understand ...") as

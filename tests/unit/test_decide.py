@@ -682,6 +682,23 @@ def test_a_rail_of_linked_headlines_after_an_article_is_boilerplate_but_a_listin
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
 
 
+def test_a_rail_of_dated_teasers_after_an_article_is_boilerplate(monkeypatch) -> None:
+    rail = "".join(
+        f"<div class='extra'><a href='/s{i}'>Other story number {i} here</a> 2{i} Nov 10 | Section</div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><main>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6)) + rail + "</main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Other story")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TEASER_DATED_MIN_LINK_DENSITY", 0)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
+
+
 def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><p class='visually-hidden'>Article content</p>" + LONG_PARAGRAPH.format(i=1) + "</main></body>"
