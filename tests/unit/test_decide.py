@@ -303,6 +303,24 @@ def test_the_floor_keeps_nothing_after_the_models_last_prose(monkeypatch) -> Non
     assert decide.choose_labels(probs, feats, blocks)[tail] == CONTENT
 
 
+def test_a_story_split_into_sections_is_one_main_region(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0)  # content after the story's container: tested on its own
+    later = (
+        "<section><p>Weakly kept: a later section of the same story, which the model is not sure of at all.</p>"
+        "<p>Flagged: another paragraph of that section, with enough words to count as prose here.</p>"
+        "<p>Paragraph 50 of the story closes the later section, and the model is sure of it again.</p></section>"
+    )
+    feats, blocks = _page(f"<body><div class='story'><section>{REPORT * 2}</section>{later}</div></body>")
+    probs = _story_probs(blocks, 0.1)  # the first section holds most of the content: the region by itself
+    weak, flagged = _rows(blocks, "Weakly")[0], _rows(blocks, "Flagged")[0]
+    probs[flagged, [LABELS.index("boilerplate"), CONTENT]] = 0.98, 0.02  # under the floor
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[weak] == CONTENT and labels[flagged] == CONTENT  # the sections' parent is the region
+    monkeypatch.setattr(decide, "SECTIONED_REGION", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert labels[weak] != CONTENT and labels[flagged] != CONTENT  # a stray outside the first section
+
+
 def test_a_small_main_region_drops_nothing_outside_it(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     monkeypatch.setattr(decide, "COMMENT_DROP_MIN_ARTICLE_CHARS", 0)  # the comment rule is tested on its own
@@ -1248,6 +1266,25 @@ def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) 
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
     monkeypatch.setattr(decide, "SIDE_NAMED_DROP_MIN_OUTSIDE_CHARS", 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
+def test_a_sidebar_name_far_up_the_page_does_not_split_the_story(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0)
+    # A theme's layout flag ("this page has a right sidebar") on a wrapper around the whole story: each block sees
+    # only its nearest MAX_ATTR_TOKENS class names, so the deeply nested paragraphs lose the far name, the shallow lead
+    # keeps it, and the lead alone looked like a sidebar outweighed by the story.
+    deep = "".join(f"<div class='level-{k}'>" for k in range(20))
+    feats, blocks = _page(
+        "<body><div class='layout sidebar-right'><div class='story'>"
+        "<p>Paragraph 99 is the lead, a shallow block that still sees the wrapper's sidebar name on the page.</p>"
+        f"{deep}{REPORT}{'</div>' * 20}</div></div></body>"
+    )
+    probs = _story_probs(blocks, 0.9)
+    assert decide.side_name_at(blocks[0].attrs) is not None and decide.side_name_at(blocks[-1].attrs) is None
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+    monkeypatch.setattr(decide, "SIDE_NAMED_CAPPED_UNSEEN", False)
+    assert decide.choose_labels(probs, feats, blocks)[0] != CONTENT
 
 
 def test_a_flagged_heading_over_kept_text_is_content_unless_linked_or_in_furniture(monkeypatch) -> None:
