@@ -487,6 +487,17 @@ SCRIPT_NOTICE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The whole text of a placeholder a script shows until it has filled a slot ("Loading...", "[ LOADING ]", "Please
+# wait", "Wird geladen"): a spinner's label, never the page's text (``decide.LOADING_PLACEHOLDER_DROP``).
+LOADING_PLACEHOLDER = re.compile(
+    r"""^\W*(?:
+    loading|(?:still\s+|now\s+)?loading\s+(?:content|results|products|items|more)|please\s+wait|one\s+moment(?:\s+please)?
+    |(?:wird|werden)\s+geladen|lädt|bitte\s+warten|chargement(?:\s+en\s+cours)?|veuillez\s+patienter
+    |cargando|espere(?:\s+por\s+favor)?|caricamento(?:\s+in\s+corso)?|attendere|carregando|aguarde
+    |bezig\s+met\s+laden|even\s+geduld|laddar|ładowanie|読み込み中|加载中|로딩\s*중
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Every wording of SCRIPT_NOTICE names JavaScript or the browser: a text naming neither (the same case-insensitive
 # match) is no notice, found at a twentieth of the cost of trying the notice's many wordings at every position.
 _SCRIPT_NOTICE_WORDS = re.compile(r"javascript|browser", re.IGNORECASE)

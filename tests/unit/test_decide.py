@@ -8,7 +8,7 @@ import pytest
 from cleaner.core import decide, features, vocabulary
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS, Block, Label
-from cleaner.core.vocabulary import ADD_TO_CART, PRICE, SCRIPT_NOTICE
+from cleaner.core.vocabulary import ADD_TO_CART, LOADING_PLACEHOLDER, PRICE, SCRIPT_NOTICE
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
 
@@ -2137,3 +2137,39 @@ def test_a_link_to_the_sites_ad_policy_flagged_promo_is_boilerplate(monkeypatch)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, boilerplate, promo]
     monkeypatch.setattr(decide, "AD_POLICY_LINK_PLAIN", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo]
+
+
+def test_a_catalogues_intro_under_its_headline_is_content_on_shop_and_catalogue_pages(monkeypatch) -> None:
+    intro = "Our warm socks are knitted from merino wool in four weights, for hiking, running and the office."
+
+    def labels_of(page_types: frozenset[str], near: str = "") -> list[int]:
+        markup = f"<main><h1>Wool socks</h1>{near}<p class='category-text'>{intro}</p>{REPORT}</main>"
+        feats, blocks = _page(f"<body>{markup}</body>")
+        probs = _story_probs(blocks, 0.005)  # the model is sure of the paragraphs only
+        return decide.choose_labels(probs, feats, blocks, page_types).tolist()
+
+    boilerplate = LABELS.index("boilerplate")
+    assert labels_of(frozenset({"CollectionPage"}))[1] == CONTENT
+    assert labels_of(frozenset({"Product"}))[1] == CONTENT  # a page that sells
+    assert labels_of(frozenset())[1] == boilerplate  # no shop, no catalogue
+    assert labels_of(frozenset({"ItemList"}))[1] == boilerplate  # a listicle's list type too
+    assert labels_of(frozenset({"CollectionPage", "NewsArticle"}))[1] == boilerplate  # a story's dek
+    far = "".join(f"<p>Filter {i}</p>" for i in range(2))
+    assert labels_of(frozenset({"CollectionPage"}), far)[3] == boilerplate  # not among the first blocks after the <h1>
+    monkeypatch.setattr(decide, "SHOP_INTRO_MIN_WORDS", 0)
+    assert labels_of(frozenset({"CollectionPage"}))[1] == boilerplate
+
+
+def test_a_loading_placeholder_kept_as_content_takes_its_best_other_label(monkeypatch) -> None:
+    slots = "".join("<div class='card'><h3>Loading...</h3></div>" for _ in range(3))
+    feats, blocks = _page(f"<body><main>{REPORT}{slots}<p>Loading the vans took an hour.</p></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps every block
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate] * 3 + [CONTENT]
+    assert [bool(LOADING_PLACEHOLDER.match(t)) for t in ("[ LOADING ]", "Wird geladen …", "Loading times")] == [
+        True,
+        True,
+        False,
+    ]
+    monkeypatch.setattr(decide, "LOADING_PLACEHOLDER_DROP", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 12
