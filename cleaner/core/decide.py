@@ -662,6 +662,17 @@ SHORT_LINK_PLAIN_MAX_WORDS = 6
 # cleaner-20261204-138709b3 (``scripts/decision_sweep.py --set MACHINE_TEXT_MIN_SHARE=2,0.5``, 0.5 against off):
 # wcxb-dev word F1 +0.0002 (product pages +0.0028), every other set and typed figure unchanged.
 MACHINE_TEXT_MIN_SHARE = 0.5
+# A media player's embed code shown for copying (a share tool's "Embed" box: ``<iframe src="..."></iframe>`` as text) is
+# no one's prose: a content block whose whole text is one embedding element's markup with its ``src``, outside
+# ``<pre>``/``<code>`` (where documentation shows markup), takes its best other label (False: off). Against off, with
+# FOOTER_NAME_SKIPS_UTILITIES on (the five page sets as there): wcxb-dev listing 0.75772 -> 0.75841 (one page, a news
+# site's audio cards each with its player's embed box, +0.068), every other page, set and typed figure identical.
+# Caveat: one site on the dev sets; documentation pages' markup examples in ``<p>``/``<div>`` lines are not whole tags
+# with a ``src`` and stay.
+EMBED_CODE_DROP = True
+_EMBED_CODE = re.compile(
+    r"\s*<(iframe|embed|object|video|audio)\b[^<>]*\bsrc\s*=[^<>]*>(?:\s*</\1\s*>)?\s*", re.IGNORECASE
+)
 MACHINE_TEXT_MIN_CHARS = 30
 # A loading placeholder is not the page's text: a content block that is all a script's "Loading..." or "Please wait"
 # (``vocabulary.LOADING_PLACEHOLDER``; a shop's lazy grid prints one per card slot) takes its best other label (False:
@@ -1083,6 +1094,22 @@ REGION_SKIPS = (
     "in_nav", "in_header", "in_footer", "in_aside", "in_dialog", "in_cmp", "inside_nav", "inside_footer",
     "inside_consent",
 )  # fmt: skip
+# A class name that only sets a box's spacing, border or position at its bottom edge (``margin-bottom-70``,
+# ``border-bottom``, ``padding-bottom-medium``, ``bottom-0``) names no footer, though the footer class group reads its
+# "bottom" (the ``inside_footer`` feature the model was trained on stays as it is): the region steps (``PageTree.open``)
+# read a block under such names as open (False: off). A shop's grid of cards in a ``margin-bottom-70`` row was shut out
+# of the thin-page region, which then took a store locator's form beside it; main_region_labels and template_groups now
+# reach prose in such boxes too. Against off, model cleaner-20261207-c3729688 (``python scripts/benchmark.py --datasets
+# cleaneval dragnet cetd modern-dev wcxb-dev --systems cleaner --no-docs --bootstrap 1``, page by page): wcxb-dev word
+# F1 0.88115 -> 0.88177 (listing 0.7496 -> 0.7577: 2 up, one down 0.016; article +0.0001, service +0.0001, collection
+# +0.00004, product -0.00002; 13 pages up, 5 down by at most 0.016), dragnet -0.0001 (4 pages down by up to 0.07: photo
+# captions in ``border_bottom`` boxes kept by main_region_labels), cleaneval, cetd, modern-dev, typed-dev and
+# typed-modern-dev identical; plain text has no tree.
+FOOTER_NAME_SKIPS_UTILITIES = True
+_BOX_EDGE_WORDS = frozenset(
+    "margin padding border space spacing rounded radius shadow inset offset fixed sticky align valign "
+    "none auto small xsmall medium large xlarge xxlarge tablet desktop mobile".split()
+)
 # A <header> inside an article, section, aside, main or nav element heads that section, not the page (HTML-AAM maps
 # it to ``banner`` only outside them): the region steps read its blocks as open (0: off), so the thin-page region can
 # find a grid of <article><header><h2> cards. Full dev sets, cleaner-20261205-b57cdf91 (``scripts/decision_sweep.py
@@ -1281,9 +1308,31 @@ class PageTree:
             skip = dense[:, DENSE_INDEX[name]] >= 0.5
             if name == "in_header" and SCOPED_HEADER_OPEN:
                 skip[[i for i in np.flatnonzero(skip).tolist() if section_header_only(blocks[i])]] = False
+            if name == "inside_footer" and FOOTER_NAME_SKIPS_UTILITIES:
+                skip[[i for i in np.flatnonzero(skip).tolist() if not footer_named(blocks[i].attrs)]] = False
             open_ &= ~skip
         chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
+
+
+_FOOTER_GROUP = 1 << list(CLASS_GROUPS).index("footer")
+_DIGIT = re.compile(r"\d")
+
+
+def is_bottom_utility(token: str) -> bool:
+    """Whether a class/id token only places or spaces a box at its bottom edge (``margin-bottom-70``,
+    ``border-bottom``, ``bottom-0``): "bottom" and box-edge words (``_BOX_EDGE_WORDS``), with one of them or a digit
+    beside "bottom" (a bare ``bottom`` may name the page's bottom bar)."""
+    parts = subwords(token)
+    if "bottom" not in parts or not set(parts) <= _BOX_EDGE_WORDS | {"bottom"}:
+        return False
+    return len(set(parts)) > 1 or _DIGIT.search(token) is not None
+
+
+def footer_named(attrs: tuple[str, ...]) -> bool:
+    """Whether a block's class/id tokens name a footer (``CLASS_GROUPS["footer"]``) once the bottom-edge utilities
+    (``is_bottom_utility``) are left out."""
+    return any(token_groups(token) & _FOOTER_GROUP and not is_bottom_utility(token) for token in attrs)
 
 
 def tag_chain(block: Block, full: bool = True) -> tuple[str, ...]:
@@ -1458,6 +1507,8 @@ def choose_labels(
         labels = np.where(repeated_copies(labels, words, blocks, hidden, *run), LABELS.index("boilerplate"), labels)
     if blocks is not None and MACHINE_TEXT_MIN_SHARE <= 1:
         labels = np.where(machine_text(labels, blocks), best_other_than(probs, content), labels)
+    if blocks is not None and EMBED_CODE_DROP:
+        labels = np.where(embed_code(labels, blocks), best_other_than(probs, content), labels)
     if blocks is not None:
         labels = np.where(furniture_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
     if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
@@ -1948,6 +1999,16 @@ def loading_placeholders(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndar
     for i in np.flatnonzero(labels == LABELS.index("content")).tolist():
         text = blocks[i].text
         out[i] = len(text) <= 40 and LOADING_PLACEHOLDER.match(text) is not None
+    return out
+
+
+def embed_code(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The content blocks that are a player's embed code (see ``EMBED_CODE_DROP``)."""
+    out = np.zeros(len(labels), dtype=bool)
+    for i in np.flatnonzero(labels == LABELS.index("content")).tolist():
+        b = blocks[i]
+        if "<" in b.text and b.tag not in ("pre", "code") and not {"pre", "code"} & set(b.ancestors):
+            out[i] = _EMBED_CODE.fullmatch(b.text) is not None
     return out
 
 

@@ -196,6 +196,37 @@ def test_card_headers_are_open_to_the_thin_page_region_a_page_header_is_not(monk
     assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
 
 
+def test_bottom_spacing_classes_name_no_footer_for_the_thin_page_region(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='card'><h3><a href='/p{i}'>Garden tool number {i} for a lawn</a></h3></div>" for i in range(6)
+    )
+    page = f"<body><main><div class='row margin-bottom-40'>{cards}</div></main><footer><p>Copyright</p></footer></body>"
+    feats, blocks = _page(page)
+    probs = _content_and(LABELS.index("boilerplate"), 0.01, len(blocks))  # the model calls every card boilerplate
+    kept = [b.text for b, k in zip(blocks, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
+    assert len(kept) == 6 and all(t.startswith("Garden tool") for t in kept)
+    assert decide.footer_named(("site-footer",)) and decide.footer_named(("bottom",))  # a bare name may be a bar
+    assert not decide.footer_named(("border-bottom", "bottom-0", "padding-bottom-medium"))
+    monkeypatch.setattr(decide, "FOOTER_NAME_SKIPS_UTILITIES", False)  # "bottom" read as a footer: the grid is shut out
+    assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
+
+
+def test_a_players_embed_code_is_not_content_markup_in_prose_or_code_is(monkeypatch) -> None:
+    embed = "&lt;iframe src=&quot;https://radio.example/player/embed/42&quot; width=&quot;100%&quot;&gt;&lt;/iframe&gt;"
+    page = (
+        f"<body><article><p>A story about the night shift at the harbour, told by the crew.</p>"
+        f"<div class='embed-box'>{embed}</div><p>Write &lt;iframe src=x&gt; to embed a page in yours.</p>"
+        f"<pre>{embed}</pre></article></body>"
+    )
+    feats, blocks = _page(page)
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))  # the model keeps every block
+    labels = decide.choose_labels(probs, feats, blocks)
+    kept = [b.text[:8] for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+    assert kept == ["A story ", "Write <i", "<iframe "]  # the box's copy goes; the sentence and the <pre> stay
+    monkeypatch.setattr(decide, "EMBED_CODE_DROP", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist().count(CONTENT) == 4
+
+
 def _shop(cards: str, intro: str = "") -> str:
     lead = "Our camp mugs, fired twice and glazed by hand in the workshop. " + "More words. " * 10
     return (
