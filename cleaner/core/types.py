@@ -66,6 +66,7 @@ class Segment:
     xpath: str | None
     tag: str
     cues: tuple[str, ...] = ()
+    caption: bool = False  # an image caption named by class (``assemble.is_caption_named``); a <figcaption> by tag
 
     def to_dict(self) -> dict[str, Any]:
         return {

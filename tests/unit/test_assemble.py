@@ -47,3 +47,27 @@ def test_a_page_whose_only_content_is_captions_keeps_them() -> None:
     )
     assert assemble.clean_text(segs) == "Sunset over the bay"
     assert assemble.clean_text(segs[:1]) == ""
+
+
+def test_a_caption_named_by_its_class_is_left_out_like_a_figcaption(monkeypatch) -> None:
+    from cleaner.core import parse, segment
+
+    root = parse.parse_html(
+        "<body><article><h1>Headline</h1><p>Body text of the story, long enough to be a paragraph.</p>"
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>A crane lifts the roof</p></div>"
+        "<div class='photo-caption mt-2'>The site at dawn</div>"
+        "<p class='text-caption'>Small print set in a caption type style</p></article></body>"
+    )
+    assert root is not None
+    blocks = segment.html_blocks(root, max_blocks=50, max_block_chars=1000)[0]
+    probs = np.full((len(blocks), len(LABELS)), 0.1)
+    labels = np.full(len(blocks), LABELS.index("content"))
+    segs = assemble.segments(blocks, probs, labels, [()] * len(blocks))
+    assert [s.caption for s in segs] == [False, False, True, True, False]
+    assert all(s.label is Label.CONTENT for s in segs)  # still content: only the text leaves them out
+    assert assemble.clean_text(segs) == (
+        "Headline\n\nBody text of the story, long enough to be a paragraph.\n\nSmall print set in a caption type style"
+    )
+    monkeypatch.setattr(assemble, "CAPTION_NAME_TOKENS", 0)
+    segs = assemble.segments(blocks, probs, labels, [()] * len(blocks))
+    assert not any(s.caption for s in segs)
