@@ -31,6 +31,7 @@ from cleaner.core.vocabulary import (
     CONSENT_PURPOSE_MIN_HITS,
     COPYRIGHT_HELD,
     COPYRIGHT_LINE,
+    DISCLOSURE_CONTROL,
     FEEDBACK_INVITATION,
     GLUED_TEASER,
     HEADINGS,
@@ -681,6 +682,16 @@ MACHINE_TEXT_MIN_CHARS = 30
 # F1 collection +0.0003 (2 pages up), product +0.0009 (4 up), listing +0.00002 (2 up), none down; every other page
 # set, typed and plain-text figure identical.
 LOADING_PLACEHOLDER_DROP = True
+# A fold control is not the page's text: a content block that is all a control opening or closing a folded part
+# (``vocabulary.DISCLOSURE_CONTROL``: XenForo's "Click to expand..." under every long quote, "Show more", "Read less")
+# takes its best other label in the same last step (False: off). Session 55 (error analysis of wcxb-dev forum pages:
+# 147 words of "Click to expand..." kept on 12 XenForo pages, in no forum page's gold). Against off (``python
+# scripts/benchmark.py --datasets wcxb-dev cleaneval dragnet cetd modern-dev --systems cleaner --no-docs``, per page):
+# wcxb-dev word F1 +0.00006 (forum +0.0004, 13 pages up; listing +0.0002, article +0.00003, one page each by 0.02;
+# product -0.00001: two shops' "READ MORE" the gold keeps), cleaneval +0.00003 (5 pages up, one down 0.002),
+# modern-dev +0.00002 (2 up), dragnet -0.00001 (two pages of one site keep "Read more. . ."), cetd unchanged;
+# typed-dev boilerplate F1 +0.00002, typed-modern-dev +0.00003 (one and two segments); plain-text sets identical.
+DISCLOSURE_CONTROL_DROP = True
 # A notice shown in place of the page (``vocabulary.SCRIPT_NOTICE``: "You need to enable JavaScript to run this app",
 # "Your browser is not supported") is furniture: a content block of at most this many words that carries one becomes
 # boilerplate (0: off), and on a script-only shell nothing is left as content. Full dev sets,
@@ -979,6 +990,17 @@ FURNITURE_NAMES = frozenset({"signature", "signatures", "disclaimer", "disclaime
 # disclaimer-named block at 2,000 characters: wcxb-dev/4431's whole article (a theme's class) lost 0.43.
 FURNITURE_NEAR_SURE_OTHER_CHARS = 2000
 FURNITURE_NEAR_TOKENS = 2
+# A forum member's signature named so on its own element (a name of at most SIGNATURE_NAME_MAX_PARTS parts among its
+# first SIGNATURE_NEAR_TOKENS class/id names, with a part that is or ends in ``signature``: IPS's
+# ``ipsEntry__signature``, FluxBB's ``postsignature``) goes however much of it there is, when SIGNATURE_SURE_OTHER_CHARS
+# of other content remain (0: off; only with FURNITURE_NAMED_DROP): under a short thread a moderator's long signature
+# outweighs the posts, and FluxBB's compound name has no ``signature`` part. Session 55 (error analysis of wcxb-dev
+# forum pages: signature-named blocks hold 4,791 words outside the gold and 144 in it; 151 of the former kept on two
+# pages). Against off (page sets as DISCLOSURE_CONTROL_DROP): wcxb-dev forum +0.0029 (two pages up, 0.31 and 0.007,
+# none down), every other page type, page set, typed and plain-text figure unchanged.
+SIGNATURE_SURE_OTHER_CHARS = 200
+SIGNATURE_NEAR_TOKENS = 3
+SIGNATURE_NAME_MAX_PARTS = 4
 # An author box named so on its own element (within its first FURNITURE_NEAR_TOKENS class/id names) is furniture too
 # (False: off): a name holding ``author`` (not ``authorized``) and one of AUTHOR_BOX_HINTS (``author-bio``,
 # ``authorinfo``, ``about-author``); its content blocks go when more content lies outside them (``_outweighed``).
@@ -1617,7 +1639,7 @@ def choose_labels(
             labels = np.where(tail, best_other_than(probs, content), labels)
     if tree is not None and blocks is not None and TAIL_CONTAINER_SHARE > 0 and not shop_or_list(page_types, commerce):
         labels = np.where(after_container(labels, tree, blocks) & ~stays, LABELS.index("boilerplate"), labels)
-    if blocks is not None and LOADING_PLACEHOLDER_DROP:  # last: a step that keeps a heading's run keeps none
+    if blocks is not None and (LOADING_PLACEHOLDER_DROP or DISCLOSURE_CONTROL_DROP):  # last: no step keeps them back
         labels = np.where(loading_placeholders(labels, blocks), best_other_than(probs, content), labels)
     return labels
 
@@ -1994,11 +2016,17 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
 
 
 def loading_placeholders(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The content blocks whose whole text is a loading placeholder (see ``LOADING_PLACEHOLDER_DROP``)."""
+    """The content blocks whose whole text is a loading placeholder or a fold control (see
+    ``LOADING_PLACEHOLDER_DROP``, ``DISCLOSURE_CONTROL_DROP``)."""
+    patterns = [
+        p
+        for p, on in ((LOADING_PLACEHOLDER, LOADING_PLACEHOLDER_DROP), (DISCLOSURE_CONTROL, DISCLOSURE_CONTROL_DROP))
+        if on
+    ]
     out = np.zeros(len(labels), dtype=bool)
     for i in np.flatnonzero(labels == LABELS.index("content")).tolist():
         text = blocks[i].text
-        out[i] = len(text) <= 40 and LOADING_PLACEHOLDER.match(text) is not None
+        out[i] = len(text) <= 40 and any(p.match(text) is not None for p in patterns)
     return out
 
 
@@ -2175,6 +2203,10 @@ def off_article(
             near = name_parts_in(FURNITURE_NAMES, blocks, furniture, first=FURNITURE_NEAR_TOKENS)
             if _outweighed(near, is_content, chars, sure_other=FURNITURE_NEAR_SURE_OTHER_CHARS):
                 out |= near
+    if FURNITURE_NAMED_DROP and SIGNATURE_SURE_OTHER_CHARS > 0:
+        signature = names_in(is_signature_name, blocks, is_content & ~out, SIGNATURE_NEAR_TOKENS)
+        if signature.any() and _outweighed(signature, is_content, chars, sure_other=SIGNATURE_SURE_OTHER_CHARS):
+            out |= signature
     for switched_on, is_named, first, sure_other in (  # furniture by its class/id names, each kind weighed on its own
         (AUTHOR_BOX_DROP, is_author_box, FURNITURE_NEAR_TOKENS, 0),
         (AUTHOR_PLUGIN_NAMED, is_author_plugin, None, 0),
@@ -2414,6 +2446,12 @@ def name_parts_in(
     names starting with a ``skip`` prefix left out; only the ``first`` nearest names when given (the block's own
     element's and its parent's, not a distant ancestor's)."""
     return names_in(lambda t: not t.startswith(skip) and not parts.isdisjoint(subwords(t)), blocks, candidates, first)
+
+
+def is_signature_name(name: str) -> bool:
+    """Whether a class/id name names a forum signature (see ``SIGNATURE_SURE_OTHER_CHARS``)."""
+    parts = subwords(name)
+    return len(parts) <= SIGNATURE_NAME_MAX_PARTS and any(p.endswith(("signature", "signatures")) for p in parts)
 
 
 def names_in(

@@ -498,6 +498,18 @@ LOADING_PLACEHOLDER = re.compile(
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The whole text of a control that opens or closes a folded part of the page ("Click to expand...", "Click to
+# shrink...", "Show more", "Read less", "Mehr anzeigen", "Voir plus"): a forum quote's fold link, a truncated text's
+# toggle, never the page's text (``decide.DISCLOSURE_CONTROL_DROP``).
+DISCLOSURE_CONTROL = re.compile(
+    r"""^\W*(?:
+    (?:click|tap)\s+(?:here\s+)?to\s+(?:expand|shrink|collapse|show\s+(?:more|less))
+    |(?:show|see|view|read)\s+(?:more|less)
+    |(?:mehr|weniger)\s+(?:anzeigen|lesen)|(?:afficher|voir|lire)\s+(?:plus|moins)
+    |(?:ver|mostrar|leer)\s+(?:más|menos)|mostra\s+(?:di\s+)?(?:più|meno)|(?:meer|minder)\s+(?:weergeven|tonen|lezen)
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Every wording of SCRIPT_NOTICE names JavaScript or the browser: a text naming neither (the same case-insensitive
 # match) is no notice, found at a twentieth of the cost of trying the notice's many wordings at every position.
 _SCRIPT_NOTICE_WORDS = re.compile(r"javascript|browser", re.IGNORECASE)

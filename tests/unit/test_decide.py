@@ -8,7 +8,7 @@ import pytest
 from cleaner.core import decide, features, vocabulary
 from cleaner.core.segment import text_blocks
 from cleaner.core.types import LABELS, Block, Label
-from cleaner.core.vocabulary import ADD_TO_CART, LOADING_PLACEHOLDER, PRICE, SCRIPT_NOTICE
+from cleaner.core.vocabulary import ADD_TO_CART, DISCLOSURE_CONTROL, LOADING_PLACEHOLDER, PRICE, SCRIPT_NOTICE
 
 CONTENT, POLL = LABELS.index("content"), LABELS.index("poll")
 
@@ -959,6 +959,25 @@ def test_a_forum_signature_or_a_disclaimer_is_boilerplate_and_a_function_signatu
     assert labels[_rows(blocks, "My bike lock")[0]] == CONTENT and labels[_rows(blocks, "json.dumps")[0]] == CONTENT
     monkeypatch.setattr(decide, "FURNITURE_NAMED_DROP", False)
     assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Riding since")[0]] == CONTENT
+
+
+def test_a_signature_on_its_own_element_goes_even_when_it_outweighs_a_short_post(monkeypatch) -> None:
+    signature = "Volunteer helper, not staff. Coffee keeps me answering, tips welcome on my profile page. " * 3
+    feats, blocks = _page(
+        "<body><main><div class='entry'><p>Restart the router after the update and the dropouts stop for good.</p>"
+        "<p>It worked for me on two routers of the same make, both after a full power cycle of a minute, and the "
+        "line has held at full speed for a week since then.</p>"
+        f"<p class='entry__signature'>{signature}</p></div>"
+        "<div class='postsignature'><p>Forum rules: be kind, search before you post.</p></div></main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))  # the model keeps every block
+    labels = decide.choose_labels(probs, feats, blocks)
+    boilerplate = LABELS.index("boilerplate")
+    assert labels[_rows(blocks, "Volunteer")[0]] == labels[_rows(blocks, "Forum rules")[0]] == boilerplate
+    assert labels[_rows(blocks, "Restart")[0]] == labels[_rows(blocks, "It worked")[0]] == CONTENT
+    assert not decide.is_signature_name("error_gpgme_reports_an_invalid_pgp_signature")  # an id that is a sentence
+    monkeypatch.setattr(decide, "SIGNATURE_SURE_OTHER_CHARS", 0)  # off: the signature outweighs the post and stays
+    assert decide.choose_labels(probs, feats, blocks)[_rows(blocks, "Volunteer")[0]] == CONTENT
 
 
 def test_an_article_under_a_furniture_name_keeps_its_text() -> None:
@@ -2189,6 +2208,20 @@ def test_a_catalogues_intro_under_its_headline_is_content_on_shop_and_catalogue_
     assert labels_of(frozenset({"CollectionPage"}), far)[3] == boilerplate  # not among the first blocks after the <h1>
     monkeypatch.setattr(decide, "SHOP_INTRO_MIN_WORDS", 0)
     assert labels_of(frozenset({"CollectionPage"}))[1] == boilerplate
+
+
+def test_a_fold_control_kept_as_content_takes_its_best_other_label(monkeypatch) -> None:
+    quote = "<blockquote><p>Quoted reply from earlier in the thread.</p><div class='expand'>Click to expand...</div>"
+    feats, blocks = _page(
+        f"<body><main>{REPORT}{quote}</blockquote><p>Show more patience, said the judge.</p></main></body>"
+    )
+    probs = _story_probs(blocks, 0.9)  # the model keeps every block
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9 + [boilerplate, CONTENT]
+    texts = ("Click to shrink...", "READ MORE", "Voir plus", "Read more about the council", "Expand")
+    assert [bool(DISCLOSURE_CONTROL.match(t)) for t in texts] == [True, True, True, False, False]
+    monkeypatch.setattr(decide, "DISCLOSURE_CONTROL_DROP", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 11
 
 
 def test_a_loading_placeholder_kept_as_content_takes_its_best_other_label(monkeypatch) -> None:
