@@ -205,6 +205,7 @@ def _word_hits(counts: sp.csr_matrix, words: frozenset[str]) -> np.ndarray:
 
 NEAR_ATTRS = 4  # class/id tokens hashed as they are
 SUBWORD_ATTRS = 6  # class/id tokens whose readable parts are hashed
+MODEL_ATTR_TOKENS = 16  # class/id tokens the class-group flags read: ``segment.MAX_ATTR_TOKENS`` when trained
 
 
 @dataclass(frozen=True)
@@ -272,8 +273,8 @@ def _groups_of(attrs: tuple[str, ...]) -> int:
 
 
 def class_groups(attrs: tuple[str, ...]) -> tuple[float, ...]:
-    """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's enclosing class/id tokens."""
-    bits = _groups_of(attrs)
+    """One 0/1 flag per ``CLASS_GROUPS`` entry for a block's nearest ``MODEL_ATTR_TOKENS`` class/id tokens."""
+    bits = _groups_of(attrs[:MODEL_ATTR_TOKENS])
     return tuple(1.0 if bits >> j & 1 else 0.0 for j in range(len(CLASS_GROUPS)))
 
 
@@ -292,7 +293,7 @@ def _class_group_matrix(blocks: list[Block]) -> np.ndarray:
     for b in blocks:
         if b.attrs not in rows:
             groups = 0
-            for token in b.attrs:
+            for token in b.attrs[:MODEL_ATTR_TOKENS]:
                 found = bits.get(token)
                 if found is None:
                     found = bits[token] = token_groups(token)

@@ -1324,11 +1324,12 @@ def test_a_sidebar_name_far_up_the_page_does_not_split_the_story(monkeypatch) ->
     # A theme's layout flag ("this page has a right sidebar") on a wrapper around the whole story: each block sees
     # only its nearest MAX_ATTR_TOKENS class names, so the deeply nested paragraphs lose the far name, the shallow lead
     # keeps it, and the lead alone looked like a sidebar outweighed by the story.
-    deep = "".join(f"<div class='level-{k}'>" for k in range(20))
+    levels = decide.MAX_ATTR_TOKENS + 4
+    deep = "".join(f"<div class='level-{k}'>" for k in range(levels))
     feats, blocks = _page(
         "<body><div class='layout sidebar-right'><div class='story'>"
         "<p>Paragraph 99 is the lead, a shallow block that still sees the wrapper's sidebar name on the page.</p>"
-        f"{deep}{REPORT}{'</div>' * 20}</div></div></body>"
+        f"{deep}{REPORT}{'</div>' * levels}</div></div></body>"
     )
     probs = _story_probs(blocks, 0.9)
     assert decide.side_name_at(blocks[0].attrs) is not None and decide.side_name_at(blocks[-1].attrs) is None

@@ -92,6 +92,14 @@ def test_class_group_matrix_is_each_blocks_class_groups(attrs: list[list[str]]) 
     assert np.array_equal(got, np.array([features.class_groups(b.attrs) for b in blocks]).reshape(got.shape))
 
 
+def test_class_group_flags_read_only_the_nearest_names_the_model_was_trained_on() -> None:
+    far = (*(f"w{i}" for i in range(features.MODEL_ATTR_TOKENS)), "site-footer")
+    assert features.class_groups(("site-footer",)) != features.class_groups(())
+    assert features.class_groups(far) == features.class_groups(far[:-1])
+    got = features._class_group_matrix([Block(0, "x", "p", "/p", 0, 1, attrs=far)])
+    assert np.array_equal(got[0], features.class_groups(far[:-1]))
+
+
 def test_component_and_sales_page_class_names_are_not_consent_or_ad_groups() -> None:
     groups = list(CLASS_GROUPS)
 

@@ -130,6 +130,13 @@ def test_an_advertise_link_or_a_page_wide_class_is_not_an_ad_slot() -> None:
     assert not {"newadvertising", "single-post"} & set(blocks["Menu"].attrs)
 
 
+def test_a_deep_block_keeps_its_nearest_32_class_names_not_16() -> None:
+    depth = 40
+    nested = "".join(f'<div class="w{i}">' for i in range(depth)) + "<p>Deep text.</p>" + "</div>" * depth
+    (block,) = _segmented(f"<html><body>{nested}</body></html>")
+    assert block.attrs == tuple(f"w{i}" for i in range(depth - 1, depth - 33, -1))  # w39 ... w8
+
+
 def test_json_ld_body_text_is_read_before_scripts_are_dropped() -> None:
     root = parse.parse_html(
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "The  body\n'
