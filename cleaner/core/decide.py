@@ -663,6 +663,7 @@ SHORT_LINK_PLAIN_MAX_WORDS = 6
 # cleaner-20261204-138709b3 (``scripts/decision_sweep.py --set MACHINE_TEXT_MIN_SHARE=2,0.5``, 0.5 against off):
 # wcxb-dev word F1 +0.0002 (product pages +0.0028), every other set and typed figure unchanged.
 MACHINE_TEXT_MIN_SHARE = 0.5
+MACHINE_TEXT_MIN_CHARS = 30
 # A media player's embed code shown for copying (a share tool's "Embed" box: ``<iframe src="..."></iframe>`` as text) is
 # no one's prose: a content block whose whole text is one embedding element's markup with its ``src``, outside
 # ``<pre>``/``<code>`` (where documentation shows markup), takes its best other label (False: off). Against off, with
@@ -674,7 +675,6 @@ EMBED_CODE_DROP = True
 _EMBED_CODE = re.compile(
     r"\s*<(iframe|embed|object|video|audio)\b[^<>]*\bsrc\s*=[^<>]*>(?:\s*</\1\s*>)?\s*", re.IGNORECASE
 )
-MACHINE_TEXT_MIN_CHARS = 30
 # A loading placeholder is not the page's text: a content block that is all a script's "Loading..." or "Please wait"
 # (``vocabulary.LOADING_PLACEHOLDER``; a shop's lazy grid prints one per card slot) takes its best other label (False:
 # off). Runs last, so no step that keeps a heading's run brings it back. Session 55 (error analysis of wcxb-dev
@@ -1132,6 +1132,8 @@ _BOX_EDGE_WORDS = frozenset(
     "margin padding border space spacing rounded radius shadow inset offset fixed sticky align valign "
     "none auto small xsmall medium large xlarge xxlarge tablet desktop mobile".split()
 )
+_FOOTER_GROUP = 1 << list(CLASS_GROUPS).index("footer")
+_DIGIT = re.compile(r"\d")
 # A <header> inside an article, section, aside, main or nav element heads that section, not the page (HTML-AAM maps
 # it to ``banner`` only outside them): the region steps read its blocks as open (0: off), so the thin-page region can
 # find a grid of <article><header><h2> cards. Full dev sets, cleaner-20261205-b57cdf91 (``scripts/decision_sweep.py
@@ -1335,10 +1337,6 @@ class PageTree:
             open_ &= ~skip
         chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
-
-
-_FOOTER_GROUP = 1 << list(CLASS_GROUPS).index("footer")
-_DIGIT = re.compile(r"\d")
 
 
 def is_bottom_utility(token: str) -> bool:
@@ -1640,7 +1638,7 @@ def choose_labels(
     if tree is not None and blocks is not None and TAIL_CONTAINER_SHARE > 0 and not shop_or_list(page_types, commerce):
         labels = np.where(after_container(labels, tree, blocks) & ~stays, LABELS.index("boilerplate"), labels)
     if blocks is not None and (LOADING_PLACEHOLDER_DROP or DISCLOSURE_CONTROL_DROP):  # last: no step keeps them back
-        labels = np.where(loading_placeholders(labels, blocks), best_other_than(probs, content), labels)
+        labels = np.where(placeholders_and_fold_controls(labels, blocks), best_other_than(probs, content), labels)
     return labels
 
 
@@ -1769,7 +1767,7 @@ def shop_intro_page(page_types: frozenset[str], commerce: bool) -> bool:
 
 
 def shop_intros(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
-    """The flagged intro under the first visible ``<h1>`` of a shop's or a list's page (see
+    """The flagged intro under the first visible ``<h1>`` of a shop's or a catalogue's page (see
     ``SHOP_INTRO_MIN_WORDS``)."""
     out = np.zeros(len(labels), dtype=bool)
     head = next((i for i, b in enumerate(blocks) if b.tag == "h1" and not hidden[i]), None)
@@ -2015,7 +2013,7 @@ def machine_text(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     return out
 
 
-def loading_placeholders(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+def placeholders_and_fold_controls(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The content blocks whose whole text is a loading placeholder or a fold control (see
     ``LOADING_PLACEHOLDER_DROP``, ``DISCLOSURE_CONTROL_DROP``)."""
     patterns = [
@@ -2178,11 +2176,11 @@ def off_article(
             last = prose[inside[prose]][-1]
         past_end = is_content & (position > last)
         after = past_end | (is_content & (position < prose[0]) & outside) if outside is not None else past_end
-        linked = link_density >= TEASER_MIN_LINK_DENSITY
+        teaser = link_density >= TEASER_MIN_LINK_DENSITY  # a linked headline, or one with its date and section
         if TEASER_DATED_MIN_LINK_DENSITY > 0:
-            dated = after & ~linked & (link_density >= TEASER_DATED_MIN_LINK_DENSITY)
-            linked |= dated_teasers(blocks, dated, tree.templates)
-        rail = after & linked & (members >= 3)
+            dated = after & ~teaser & (link_density >= TEASER_DATED_MIN_LINK_DENSITY)
+            teaser |= dated_teasers(blocks, dated, tree.templates)
+        rail = after & teaser & (members >= 3)
         if not TEASER_RAIL_OUTWEIGHED or _outweighed(rail, is_content, chars):
             out |= rail
         if TEASER_HEADING_MAX_WORDS > 0:  # outside the main region: inside it, headings are the story's own
@@ -2881,8 +2879,9 @@ def main_region_labels(
     prose: np.ndarray,
     blocks: Sequence[Block] | None = None,
 ) -> np.ndarray:
-    """The labels made to agree with the page's main region: likely ``prose`` inside it kept, stray floor-kept
-    blocks outside it dropped (see ``MAIN_REGION_COVER``). Labels unchanged without content."""
+    """The labels made to agree with the page's main region (a sectioned story's parent with ``blocks``, see
+    ``SECTIONED_REGION``): likely ``prose`` inside it kept, stray floor-kept blocks outside it dropped (see
+    ``MAIN_REGION_COVER``). Labels unchanged without content."""
     content = LABELS.index("content")
     chars = tree.chars
     is_content = labels == content
