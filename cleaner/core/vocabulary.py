@@ -93,6 +93,9 @@ LANDMARK_ROLES = {
 # A tab panel by its class or id (Bootstrap's ``tab-pane``, ``tab-content``...); ``role="tabpanel"`` is the
 # landmark ``panel``. One kind of the disclosure panels ``segment.is_disclosure_panel`` never hides.
 TAB_PANEL_CLASS = re.compile(r"tab-?pane|tab-?panel|tab-content", re.IGNORECASE)
+# A shop's option picker by its class or id: the colour swatches and size or variant options of a product, whose
+# <label>s name what the reader buys (``decide.field_labels`` keeps them).
+OPTION_PICKER_CLASS = re.compile(r"swatch|variant|form-option", re.IGNORECASE)
 BODY_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description", "acceptedanswer", "suggestedanswer"})
 # Elements whose <header> and <footer> belong to them, not to the page (HTML-AAM: no ``banner``/``contentinfo``).
 SECTIONING_TAGS = frozenset({"article", "section", "aside", "nav", "main"})

@@ -527,6 +527,19 @@ def test_a_control_label_is_not_content_but_a_question_on_a_button_is(monkeypatc
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_form_field_label_is_not_content_but_a_shop_option_is(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main><form><label for='n'>Your email address</label><input id='n' type='email'>"
+        "<div class='product-swatches'><label><input type='radio' name='colour'>Deep sea blue</label></div></form>"
+        "<p>The shelf holds books, files and boxes, and it stands or lies as the room needs.</p></main></body>"
+    )
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, n=3)
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, CONTENT, CONTENT]
+    monkeypatch.setattr(decide, "LABEL_CONTENT_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
 @pytest.mark.parametrize(
     ("limit", "value", "paragraphs"),
     [
