@@ -2251,3 +2251,29 @@ def test_a_loading_placeholder_kept_as_content_takes_its_best_other_label(monkey
     ]
     monkeypatch.setattr(decide, "LOADING_PLACEHOLDER_DROP", False)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 12
+
+
+def test_a_page_of_short_sections_keeps_the_flagged_copy_between_its_kept_blocks(monkeypatch) -> None:
+    sections = "".join(
+        f"<section><h2>What the service does number {i}</h2><p>Short copy about part {i} of the offer for teams.</p>"
+        f"<div class='note'>Set up in minutes for team {i}</div></section>"
+        for i in range(4)
+    )
+    page = (
+        "<body><header><p>The site's banner line with its own slogan</p></header><main><h1>Plans for busy teams</h1>"
+        f"{sections}<p class='meta'>Updated Jan 5, 2024 by staff</p><p>A closing line of short copy for the page.</p>"
+        "</main><footer><p>Copyright and a few links to the terms of this site.</p></footer></body>"
+    )
+    feats, blocks = _page(page)
+    texts = [b.text for b in blocks]
+    boilerplate = LABELS.index("boilerplate")
+    probs = _content_and(boilerplate, 0.9, len(blocks))
+    flagged = [i for i, t in enumerate(texts) if t.startswith(("Set up", "Updated", "The site", "Copyright"))]
+    for i in flagged:  # the model is sure of the notes, the dated line, the banner and the footer: furniture
+        probs[i] = _content_and(boilerplate, 0.001, n=1)[0]
+    kept = [t for t, k in zip(texts, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
+    assert all(f"Set up in minutes for team {i}" in kept for i in range(4))
+    assert not any(t.startswith(("Updated", "The site", "Copyright")) for t in kept)  # a date, banner, footer stay out
+    monkeypatch.setattr(decide, "SHORT_SECTIONS_MIN_HEADINGS", 0)
+    kept = [t for t, k in zip(texts, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
+    assert not any(t.startswith("Set up") for t in kept)
