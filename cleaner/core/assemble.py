@@ -57,7 +57,8 @@ _IN_FIGCAPTION = re.compile(r"/figcaption(?:\[\d+\])?(?:/|$)")
 
 
 def is_caption_named(block: Block) -> bool:
-    """Whether a block's own class/id names mark it an image caption (see ``CAPTION_NAME_TOKENS``)."""
+    """Whether a block's nearest class/id names (its own first) mark it an image caption (see
+    ``CAPTION_NAME_TOKENS``)."""
     for name in block.attrs[:CAPTION_NAME_TOKENS]:
         parts = set(_NAME_PARTS.split(name.lower()))
         if "caption" in parts and not parts.isdisjoint(CAPTION_IMAGE_PARTS):

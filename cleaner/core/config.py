@@ -19,7 +19,7 @@ class CleanerConfig:
     max_blocks: int = MAX_BLOCKS
     max_block_chars: int = MAX_BLOCK_CHARS
     cues: bool = True
-    captions: bool = False  # keep image captions (``<figcaption>``) in the clean text; they are content either way
+    captions: bool = False  # keep image captions (``<figcaption>``, or named so) in the clean text; content either way
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

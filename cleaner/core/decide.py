@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -1391,8 +1392,14 @@ def tag_chain(block: Block, full: bool = True) -> tuple[str, ...]:
     """The tags of ``block``'s element and of its ancestors, innermost first: with ``full``, past ``MAX_ANCESTORS``
     ancestors they are read from its XPath; else the nearest ``MAX_ANCESTORS`` only."""
     if full and len(block.ancestors) >= MAX_ANCESTORS and block.xpath:
-        return tuple(step.split("[", 1)[0] for step in reversed(block.xpath.strip("/").split("/")))
+        return xpath_tags(block.xpath)
     return (block.tag, *block.ancestors)
+
+
+@lru_cache(maxsize=4096)
+def xpath_tags(xpath: str) -> tuple[str, ...]:
+    """The element tags of an XPath's steps, innermost first (``/html/body/div[2]/p`` -> ``p, div, body, html``)."""
+    return tuple(step.split("[", 1)[0] for step in reversed(xpath.strip("/").split("/")))
 
 
 def in_page_landmark(block: Block, name: str) -> bool:

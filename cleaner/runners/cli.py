@@ -145,7 +145,8 @@ def _captions_option() -> Any:
     return typer.Option(
         False,
         "--captions/--no-captions",
-        help="Keep image captions (<figcaption>) in the clean text; they are content segments either way.",
+        help="Keep image captions (<figcaption>, or named so by class) in the clean text; they are content segments "
+        "either way.",
     )
 
 
