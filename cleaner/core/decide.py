@@ -314,6 +314,15 @@ MAIN_REGION_MIN_CHARS = 1000
 # off: wcxb-dev word F1 0.88064 -> 0.88071 (article +0.0001: one page 0.80 -> 0.91, one 0.93 -> 0.90; service +0.0002,
 # two up), modern-dev +0.0001 (one up), dragnet +0.00004 (one up), cleaneval and cetd unchanged.
 SECTIONED_REGION = True
+# The <section> is told from the first block's full tag chain (``tag_chain``, read from its XPath past MAX_ANCESTORS;
+# False: the nearest MAX_ANCESTORS only, so the step gave up on any block more than nine elements deep, most blocks of
+# real pages; the chain's length matched ``Block.path`` on all 55k element blocks of 60 pages of each page set).
+# Session 55, full sets against False: modern-dev F1 0.95395 -> 0.95417 (one page up), wcxb-dev F1 0.86865 -> 0.86867
+# (two pages up, one down; word F1 and every page type within 0.0001), dragnet one page up, typed-modern-dev content
+# F1 +0.0002, boilerplate +0.0003; cleaneval, cetd and typed-dev unchanged.
+# Tried with it: MAX_ANCESTORS 12 (<aside> still read from the nearest 8): all seven page and typed sets identical,
+# not one page changed (an earlier screen's gain at 12 was this step's, on blocks 10 to 13 deep); kept at 8.
+SECTIONED_REGION_FULL_CHAIN = True
 # Tried and dropped (session 31, cleaner-20261204-5c43d02d, ``scripts/decision_sweep.py`` on the seven page sets): when
 # the main region holds MAIN_REGION_MIN_CHARS, also dropping content outside it that sits in a sidebar (``inside_side``
 # or ``<aside>``), whatever its probability: modern-dev +0.0062, wcxb-dev word F1 +0.0012 (article +0.0034), but cetd
@@ -2948,7 +2957,7 @@ def sectioned_region(region: int, is_content: np.ndarray, tree: PageTree, blocks
     inside = tree.paths.inside(region)
     first = blocks[int(np.flatnonzero(inside)[0])]
     at = first.path.index(region)
-    tags = (first.tag, *first.ancestors)
+    tags = tag_chain(first, SECTIONED_REGION_FULL_CHAIN)
     if at == 0 or len(tags) != len(first.path) or tags[len(first.path) - 1 - at] != "section":
         return region
     parent = first.path[at - 1]

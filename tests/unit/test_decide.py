@@ -352,6 +352,22 @@ def test_a_story_split_into_sections_is_one_main_region(monkeypatch) -> None:
     assert labels[weak] != CONTENT and labels[flagged] != CONTENT  # a stray outside the first section
 
 
+def test_a_story_split_into_sections_is_one_main_region_on_a_deep_page(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0)  # content after the story's container: tested on its own
+    later = (
+        "<section><p>Weakly kept: a later section of the same story, which the model is not sure of at all.</p>"
+        "<p>Paragraph 50 of the story closes the later section, and the model is sure of it again.</p></section>"
+    )
+    story = f"<div class='story'><section>{REPORT * 2}</section>{later}</div>"
+    feats, blocks = _page(f"<body>{'<div>' * 8}{story}{'</div>' * 8}</body>")  # past MAX_ANCESTORS ancestors
+    assert len(blocks[0].path) > len(blocks[0].ancestors) + 1
+    probs = _story_probs(blocks, 0.1)
+    weak = _rows(blocks, "Weakly")[0]
+    assert decide.choose_labels(probs, feats, blocks)[weak] == CONTENT  # the sections' parent is the region
+    monkeypatch.setattr(decide, "SECTIONED_REGION_FULL_CHAIN", False)
+    assert decide.choose_labels(probs, feats, blocks)[weak] != CONTENT  # the nearest tags only: the step gave up
+
+
 def test_a_small_main_region_drops_nothing_outside_it(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     monkeypatch.setattr(decide, "COMMENT_DROP_MIN_ARTICLE_CHARS", 0)  # the comment rule is tested on its own
