@@ -1405,6 +1405,12 @@ def tag_chain(block: Block, full: bool = True) -> tuple[str, ...]:
     return (block.tag, *block.ancestors)
 
 
+def landmark_chain(block: Block, name: str) -> tuple[str, ...]:
+    """The tag chain a landmark step reads for a ``name`` element around ``block``: in full for a
+    ``LANDMARK_FULL_CHAIN`` name, else the nearest ``MAX_ANCESTORS`` ancestors."""
+    return tag_chain(block, name in LANDMARK_FULL_CHAIN)
+
+
 @lru_cache(maxsize=4096)
 def xpath_tags(xpath: str) -> tuple[str, ...]:
     """The element tags of an XPath's steps, innermost first (``/html/body/div[2]/p`` -> ``p, div, body, html``)."""
@@ -1414,7 +1420,7 @@ def xpath_tags(xpath: str) -> tuple[str, ...]:
 def in_page_landmark(block: Block, name: str) -> bool:
     """Whether a ``name`` element (``footer``, ``header``, ``aside``) around ``block`` is the page's: one inside no
     sectioning element (every ancestor read for a ``LANDMARK_FULL_CHAIN`` name)."""
-    tags = tag_chain(block, name in LANDMARK_FULL_CHAIN)
+    tags = landmark_chain(block, name)
     if name not in tags:
         return False
     return any(t == name and SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i, t in enumerate(tags))
@@ -1425,7 +1431,7 @@ def landmark_drops(labels: np.ndarray, blocks: Sequence[Block], tree: PageTree) 
     content lies outside it (see ``FOOTER_DROP_MIN_OUTSIDE_CHARS``); a dropped block's label is its best other."""
     landmarks = (
         (lambda b: in_page_landmark(b, "footer"), FOOTER_DROP_MIN_OUTSIDE_CHARS),
-        (lambda b: "nav" in tag_chain(b, "nav" in LANDMARK_FULL_CHAIN), NAV_DROP_MIN_OUTSIDE_CHARS),
+        (lambda b: "nav" in landmark_chain(b, "nav"), NAV_DROP_MIN_OUTSIDE_CHARS),
         (lambda b: in_page_landmark(b, "aside"), ASIDE_DROP_MIN_OUTSIDE_CHARS),
     )
     drop = side_named_drops(labels, blocks, tree)
@@ -1494,7 +1500,7 @@ def shared_element(blocks: Sequence[Block], members: Sequence[int]) -> int:
 
 def section_header_only(block: Block) -> bool:
     """Whether every ``<header>`` around ``block`` sits inside a sectioning element (none is the page's)."""
-    return "header" in tag_chain(block, "header" in LANDMARK_FULL_CHAIN) and not in_page_landmark(block, "header")
+    return "header" in landmark_chain(block, "header") and not in_page_landmark(block, "header")
 
 
 def best_other_than(probs: np.ndarray, label: int) -> np.ndarray:
@@ -2970,18 +2976,18 @@ def main_region_labels(
     tree: PageTree,
     hidden: np.ndarray,
     prose: np.ndarray,
-    blocks: Sequence[Block] | None = None,
+    blocks: Sequence[Block],
 ) -> np.ndarray:
-    """The labels made to agree with the page's main region (a sectioned story's parent with ``blocks``, see
-    ``SECTIONED_REGION``): likely ``prose`` inside it kept, stray floor-kept blocks outside it dropped (see
-    ``MAIN_REGION_COVER``). Labels unchanged without content."""
+    """The labels made to agree with the page's main region (a sectioned story's parent, see ``SECTIONED_REGION``):
+    likely ``prose`` inside it kept, stray floor-kept blocks outside it dropped (see ``MAIN_REGION_COVER``). Labels
+    unchanged without content."""
     content = LABELS.index("content")
     chars = tree.chars
     is_content = labels == content
     region = main_region(labels, probs, tree)
     if region is None:
         return labels
-    if SECTIONED_REGION and blocks is not None:
+    if SECTIONED_REGION:
         region = sectioned_region(region, is_content, tree, blocks)
     inside = tree.paths.inside(region)
     out = labels
