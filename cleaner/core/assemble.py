@@ -60,9 +60,11 @@ def is_caption_named(block: Block) -> bool:
     """Whether a block's nearest class/id names (its own first) mark it an image caption (see
     ``CAPTION_NAME_TOKENS``)."""
     for name in block.attrs[:CAPTION_NAME_TOKENS]:
-        parts = set(_NAME_PARTS.split(name.lower()))
-        if "caption" in parts and not parts.isdisjoint(CAPTION_IMAGE_PARTS):
-            return True
+        lowered = name.lower()
+        if "caption" in lowered:  # every block passes here: split only the names that can hold the part
+            parts = set(_NAME_PARTS.split(lowered))
+            if "caption" in parts and not parts.isdisjoint(CAPTION_IMAGE_PARTS):
+                return True
     return False
 
 
