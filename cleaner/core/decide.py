@@ -388,7 +388,10 @@ SIDE_NAMED_DROP_MIN_OUTSIDE_CHARS = 300
 # the deepest element around its blocks (a lone block's parent) (False: off). Session 55, against off: wcxb-dev word
 # F1 0.88064 -> 0.88074 (article +0.0002, documentation +0.0001; three pages up, none down), dragnet +0.0001 (two
 # up, none down), other sets unchanged. Counting every capped block as under a sidebar name instead:
-# dragnet -0.0008 (eleven down), wcxb-dev collection -0.0012.
+# dragnet -0.0008 (eleven down), wcxb-dev collection -0.0012. Measured with 16 names per block; since
+# ``segment.MAX_ATTR_TOKENS`` is 32 it moves no figure on wcxb-dev or dragnet (``python scripts/decision_sweep.py
+# --datasets wcxb-dev dragnet --sample full --set SIDE_NAMED_CAPPED_UNSEEN=1,0``: every figure +0.0000): a candidate
+# for removal, kept for blocks with more than 32 names.
 SIDE_NAMED_CAPPED_UNSEEN = True
 # Template consistency: inside the main region, blocks outside the REGION_SKIPS landmarks that share their tag and
 # first two class/id tokens (``Block.attrs``) form a group; a group of at least TEMPLATE_GROUP_MIN_BLOCKS blocks
