@@ -1099,7 +1099,7 @@ BLOG_MODULE_NAMES = frozenset(
         "profile-textblock",
     }
 )
-# Hover text named so on its own element (within its first FURNITURE_NEAR_TOKENS class/id names): a name with a
+# Hover text named so on its own element (within its first TOOLTIP_NEAR_TOKENS class/id names): a name with a
 # ``TOOLTIP_NAMES`` part (``tooltip``, ``popover``) or the parts ``tool`` then ``tip`` (``tool-tip__content``), not
 # ``tip`` alone (documentation's and how-tos' tip boxes are content). A tooltip's or popover's text shows only while a
 # control is hovered or opened (a size guide's note, a badge's explanation, a delivery estimate's fine print): its
@@ -1111,6 +1111,14 @@ BLOG_MODULE_NAMES = frozenset(
 # typed-modern-dev unchanged. 3 words: an article's table cells lose 0.01; no screen-reader test: a service's
 # comparison table, kept in the gold, loses 0.08.
 TOOLTIP_MIN_WORDS = 4
+# ...read among a block's first TOOLTIP_NEAR_TOKENS class/id names (FURNITURE_NEAR_TOKENS, 2, before): a design
+# system's popover names its panel on an outer element and styles the text inside with type classes (Etsy's
+# ``wt-popover`` around ``wt-text-caption wt-mb-xs-1``, a delivery estimate's fine print). Found by an error analysis
+# of wcxb-dev product and collection pages (session 56); ``python scripts/benchmark.py --datasets cleaneval dragnet
+# cetd modern-dev wcxb-dev --systems cleaner --no-docs --bootstrap 1``, per page, against 2: wcxb-dev word F1 0.88330
+# -> 0.88341 (product 0.72052 -> 0.72196: three pages of two shops up 0.008 to 0.087; article one page +0.0007; none
+# down), cleaneval, dragnet, cetd and modern-dev identical, typed-dev and typed-modern-dev unchanged (score.py).
+TOOLTIP_NEAR_TOKENS = 4
 TOOLTIP_NAMES = frozenset({"tooltip", "tooltips", "popover", "popovers"})
 # Screen-reader-only text the model kept as content ("Article content" before every paragraph of a story): a content
 # block of at most this many words with a ``SCREEN_READER_CLASSES`` name becomes boilerplate (0: off). modern-dev
@@ -1277,6 +1285,19 @@ REFERENCE_LIST_KEPT = True
 REFERENCE_NAMES = frozenset({"references", "reflist", "footnotes", "endnotes"})
 REFERENCE_LIST_TAGS = frozenset({"li", "ol", "ul", "dl", "dd", "dt"})
 REFERENCE_SKIPS = ("nav", "header", "footer", "aside", "dialog", "cmp", "hidden")
+# A wiki's list page: MediaWiki prints a category page's members under ``mw-category`` and a list article's entries in
+# ``div-col`` column lists, where each item is a short link the model reads as navigation. When WIKI_LIST_MIN_ITEMS or
+# more visible list items carry such a name among their two nearest class names after the page's first kept
+# block, outside navigation, header, footer, sidebars and dialogs, the flagged ones are content (0: off); a short
+# "See also" column list stays as it is. Session 56 (error analysis of wcxb-dev listing and forum pages: of the listing
+# gold words the model flags between kept blocks, 1,932 sat in linked list items in the main region, 1,141 of them on
+# two MediaWiki pages), cleaner-20261207-c3729688, against 0: wcxb-dev word F1 0.88330 -> 0.88393 (listing 0.75969 ->
+# 0.76930: a list article 0.377 -> 0.990, a category page 0.623 -> 0.961; no other page moves), cleaneval, dragnet,
+# cetd, modern-dev and both typed sets identical. Caveat: two pages of one site; 8 of wcxb-dev's 1,497 pages are
+# MediaWiki's and no other dev page carries these names, so the 20-item limit is a guess, untested against a long
+# "See also" list whose gold drops it.
+WIKI_LIST_MIN_ITEMS = 20
+WIKI_LIST_NAMES = frozenset({"mw-category", "div-col"})
 # Content after the story's own container on a page that marks none (0: off): when no content block lies in a
 # TAIL_LANDMARKS element, the deepest element holding TAIL_CONTAINER_SHARE of the content characters in
 # TAIL_CONTAINER_MIN_BLOCKS content blocks or more is the story's (a theme's ``entry-content``, a builder's column),
@@ -1695,6 +1716,10 @@ def choose_labels(
         stays[[i for i in np.flatnonzero(references).tolist() if 2 * blocks[i].link_chars < len(blocks[i].text)]] = True
     if blocks is not None and LOOSE_TEXT_KEPT:
         labels = np.where(loose_text(labels, words, blocks, hidden), content, labels)
+    if blocks is not None and WIKI_LIST_MIN_ITEMS > 0:
+        wiki = wiki_lists(labels, blocks, hidden)
+        labels = np.where(wiki, content, labels)
+        stays |= wiki  # a list page's entries run to its end: the tail steps leave them
     if tree is not None and blocks is not None and TAIL_LANDMARK_SHARE > 0:  # plain text has no landmarks
         for name in TAIL_LANDMARKS:
             tail = after_landmark(labels, tree.chars, blocks, name) & ~stays
@@ -1729,6 +1754,27 @@ def reference_lists(
         listed = b.tag in REFERENCE_LIST_TAGS or "li" in b.ancestors
         candidates[i] = listed and not any(name in b.landmarks for name in REFERENCE_SKIPS)
     return name_parts_in(REFERENCE_NAMES, blocks, candidates)
+
+
+def wiki_lists(labels: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
+    """The flagged items of a wiki's category or column lists after the first kept block (see
+    ``WIKI_LIST_MIN_ITEMS``)."""
+    out = np.zeros(len(labels), dtype=bool)
+    is_content = labels == LABELS.index("content")
+    if not is_content.any():
+        return out
+    first = int(np.flatnonzero(is_content)[0])
+    items = [
+        i
+        for i in range(first + 1, len(blocks))
+        if not hidden[i]
+        and blocks[i].tag == "li"
+        and not WIKI_LIST_NAMES.isdisjoint(blocks[i].attrs[:2])
+        and not any(name in blocks[i].landmarks for name in REFERENCE_SKIPS)
+    ]
+    if len(items) >= WIKI_LIST_MIN_ITEMS:
+        out[items] = labels[items] == LABELS.index("boilerplate")
+    return out
 
 
 def loose_text(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
@@ -2321,7 +2367,7 @@ def off_article(
     if TOOLTIP_MIN_WORDS > 0:
         long_enough = is_content & (words >= TOOLTIP_MIN_WORDS - 0.5)
         shown = long_enough & ~screen_reader_named(blocks, long_enough)  # a screen reader's copy is the page's text
-        tip = names_in(is_tooltip, blocks, shown, FURNITURE_NEAR_TOKENS)
+        tip = names_in(is_tooltip, blocks, shown, TOOLTIP_NEAR_TOKENS)
         if tip.any() and _outweighed(tip, is_content, chars):
             out |= tip
     if SCREEN_READER_CONTENT_MAX_WORDS > 0:

@@ -1427,6 +1427,19 @@ def test_a_tooltips_hover_text_goes_when_the_page_outweighs_it(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_a_popovers_text_goes_under_its_outer_name(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    tip = (
+        "<div class='delivery-estimate-popover ds-popover'><p class='ds-caption ds-mb-1'>Your parcel should reach you "
+        "within five working days of the order.</p></div>"
+    )  # the popover's names are the block's third and fourth, after its type classes
+    feats, blocks = _page(f"<body><main><article>{REPORT}{tip}</article></main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps the popover's text
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [LABELS.index("boilerplate")]
+    monkeypatch.setattr(decide, "TOOLTIP_NEAR_TOKENS", 2)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
+
+
 def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch) -> None:
     boilerplate = LABELS.index("boilerplate")
     for wrap, flag in (
@@ -2293,3 +2306,23 @@ def test_a_page_of_short_sections_keeps_the_flagged_copy_between_its_kept_blocks
     monkeypatch.setattr(decide, "SHORT_SECTIONS_MIN_HEADINGS", 0)
     kept = [t for t, k in zip(texts, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
     assert not any(t.startswith("Set up") for t in kept)
+
+
+def test_the_entries_of_a_wiki_list_page_are_content(monkeypatch) -> None:
+    intro = "<p>Paragraph of the list page that says which planets, moons and comets the list below names.</p>"
+    entries = "".join(f"<li><a href='/wiki/Body_{i}'>Body {i}</a></li>" for i in range(24))
+
+    def labels_of(names: str, count: int = 24) -> list[int]:
+        feats, blocks = _page(f"<body><main>{intro}<div class='{names}'><ul>{entries}</ul></div></main></body>")
+        probs = _story_probs(blocks, 0.001)  # the model keeps the intro and reads every short link as navigation
+        return decide.choose_labels(probs, feats, blocks).tolist()[: 1 + count]
+
+    boilerplate = LABELS.index("boilerplate")
+    assert labels_of("div-col") == [CONTENT] * 25  # a list article's column list
+    assert labels_of("mw-category mw-category-columns") == [CONTENT] * 25  # a category page's members
+    assert labels_of("related-links") == [CONTENT] + [boilerplate] * 24  # no wiki list name
+    entries = "".join(f"<li><a href='/wiki/Body_{i}'>Body {i}</a></li>" for i in range(5))
+    assert labels_of("div-col", 5) == [CONTENT] + [boilerplate] * 5  # a short "See also" column list
+    entries = "".join(f"<li><a href='/wiki/Body_{i}'>Body {i}</a></li>" for i in range(24))
+    monkeypatch.setattr(decide, "WIKI_LIST_MIN_ITEMS", 0)
+    assert labels_of("div-col") == [CONTENT] + [boilerplate] * 24
