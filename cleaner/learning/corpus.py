@@ -18,6 +18,7 @@ from cleaner.core import decode, parse, segment
 from cleaner.core.config import CleanerConfig
 from cleaner.core.errors import DataError
 from cleaner.core.types import LABELS, Block
+from cleaner.core.vocabulary import RULED_TAGS
 
 LABEL_ATTR = "data-label"
 GROUP_META = etree.XPath("//meta[@name='training-group']/@content")
@@ -106,6 +107,13 @@ def block_label(el: etree._Element, text: str) -> str | None:
     return inline_label(el, text) or nearest_label(el)
 
 
+def model_blocks(root: etree._Element) -> list[Block]:
+    """A page's blocks the model reads: those of ``segment.html_blocks`` but the ruled ones (``RULED_TAGS``), which
+    a rule labels, as ``pipeline.document_blocks`` leaves them out (they record no element path either)."""
+    blocks, _ = segment.html_blocks(root, **_LIMITS)
+    return [b for b in blocks if b.tag not in RULED_TAGS]
+
+
 def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, str | None, str]:
     """Blocks of an annotated page, each block's nearest ``data-label``, its group, title and JSON-LD text."""
     root = parse.parse_html(html)
@@ -114,7 +122,7 @@ def page_labels(html: str) -> tuple[list[Block], list[str | None], str | None, s
     groups = GROUP_META(root)
     title = segment.page_title(root)
     json_ld = segment.page_json_ld_text(root)
-    blocks, _ = segment.html_blocks(root, **_LIMITS)
+    blocks = model_blocks(root)
     tree = root.getroottree()
     labels: list[str | None] = []
     for b in blocks:
@@ -225,7 +233,7 @@ def gold_page(record: dict, source: str) -> LabelledDoc:
     root = parse.parse_html(record["html"])
     title = segment.page_title(root) if root is not None else None
     json_ld = segment.page_json_ld_text(root) if root is not None else ""
-    blocks, _ = segment.html_blocks(root, **_LIMITS) if root is not None else ([], False)
+    blocks = model_blocks(root) if root is not None else []
     by_xpath: dict[str, list[tuple[str, str]]] = {}
     for s in record["segments"]:
         by_xpath.setdefault(s.get("xpath", ""), []).append((" ".join(s["text"].split()), s["label"]))

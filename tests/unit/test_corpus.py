@@ -75,3 +75,15 @@ def test_the_data_check_refuses_a_text_only_flag_that_is_not_a_boolean(tmp_path:
     record["text_only"] = True
     (tmp_path / "t.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert list(check([tmp_path])) == []
+
+
+def test_a_ruled_block_is_no_training_row() -> None:
+    # A drop-down's options are labelled by a rule, never by the model (``pipeline.document_blocks`` leaves them out).
+    page = (
+        '<html><body data-label="boilerplate"><article data-label="content"><p>Story text.</p>'
+        "<table><tr><td><select><option>Choose a size</option><option>Large</option></select></td></tr></table>"
+        "<p>More story text.</p></article></body></html>"
+    )
+    blocks, labels, *_ = corpus.page_labels(page)
+    assert [b.tag for b in blocks] == ["p", "p"]
+    assert all(b.path for b in blocks) and labels == ["content", "content"]
