@@ -777,6 +777,25 @@ def test_a_rail_of_dated_teasers_after_an_article_is_boilerplate(monkeypatch) ->
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
 
 
+def test_summaries_under_flagged_linked_headlines_after_the_story_are_boilerplate(monkeypatch) -> None:
+    cards = "".join(
+        f"<li class='card'><h3><a href='/f{i}'>Feature {i}</a></h3><p>Teaser {i}: why the harbour wall is late</p></li>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><div id='story'>" + "".join(LONG_PARAGRAPH.format(i=i) for i in range(3)) + "</div>"
+        f"<div class='column'><ul>{cards}</ul></div></body>"
+    )
+    teasers = _rows(blocks, "Teaser")
+    probs = _boilerplate_probs(blocks, _rows(blocks, "Paragraph") + teasers[:3])  # the model keeps three summaries
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in teasers] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TEASER_SUMMARY_MAX_WORDS", 0)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in teasers[:3]] == [CONTENT] * 3
+
+
 def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><p class='visually-hidden'>Article content</p>" + LONG_PARAGRAPH.format(i=1) + "</main></body>"
