@@ -925,6 +925,23 @@ TEASER_DATED_MAX_UNLINKED_CHARS = 32
 # 1 down by 0.001; collection -0.0004: one shop's offer cards its gold keeps), cleaneval -0.00003 (one listing of
 # reviews whose gold keeps the cards, 0.24 -> 0.20), dragnet, modern-dev and the typed sets identical.
 TEASER_SUMMARY_MAX_WORDS = 40
+# A teaser card's own text: after the story's end and outside the page's densest text element (``in_best``), a card
+# whose first block is its linked headline, an element of its own (TEASER_MIN_LINK_DENSITY or more link text), holds
+# the headline's blurb and date line unlinked; those blocks go when three or more cards (TEASER_BLURB_MIN_CARDS; 0: off)
+# open with headlines of one template, each card an element that holds that one headline and not the story's last
+# prose block, and every card's unlinked text is short (TEASER_BLURB_MAX_WORDS words at most: a blurb, not a forum
+# post under its author's link nor an FAQ's answer under its linked question) (``teaser_blurbs``). Unlike the linked
+# rail, such cards need not be outweighed: a grid of them after a short story is still a grid. Found by an error
+# analysis of typed-dev (session 56: a news site's "recommends" grid, blurbs kept at P(content) up to 0.94). Against
+# off, cleaner-20261207-c3729688 (``scripts/benchmark.py`` page by page, ``score.py``): typed-dev boilerplate F1 0.8519
+# -> 0.8552, content F1 0.9347 -> 0.9361, retention 0.8891 unchanged; typed-modern-dev boilerplate 0.9358 -> 0.9370,
+# content 0.9687 -> 0.9693; dragnet 0.91645 -> 0.91720 (9 pages up, none down), modern-dev 0.95417 -> 0.95464 (1 up),
+# cleaneval +0.00002 (1 up), cetd identical, wcxb-dev word F1 0.8833 -> 0.8841 (13 pages up, 2 down by 0.04-0.05;
+# listing +0.0096, product +0.0010, article +0.0002, collection +0.0003, service -0.0004). Without the ``in_best`` and
+# word tests: wcxb-dev -0.0004 (forum -0.008, documentation -0.005: forum posts, FAQs and an article's linked
+# sections), cetd -0.0002 (wiki pages).
+TEASER_BLURB_MIN_CARDS = 3
+TEASER_BLURB_MAX_WORDS = 40
 # Chinese and Japanese write no spaces, so a paragraph reads as a few "words": for the prose test a block of
 # those scripts counts its Han and kana characters, PROSE_CJK_CHARS_PER_WORD to a word (0: off), and a Japanese
 # story's rail of other stories goes like any other. Full dev sets, cleaner-20261205-b57cdf91 (session 40,
@@ -2342,6 +2359,9 @@ def off_article(
         rail = after & teaser & (members >= 3)
         if not TEASER_RAIL_OUTWEIGHED or _outweighed(rail, is_content, chars):
             out |= rail
+        if TEASER_BLURB_MIN_CARDS > 0:  # cards that open with a headline: a rail however long
+            outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5  # not in the page's densest text element
+            out |= teaser_blurbs(after & outside_best, link_density, words, blocks, tree.templates, blocks[last].path)
         if TEASER_HEADING_MAX_WORDS > 0:  # outside the main region: inside it, headings are the story's own
             out |= bare_headings(past_end & ~inside if inside is not None else past_end, blocks, words, tree.templates)
         if weak is not None:
@@ -2529,6 +2549,41 @@ def builder_hidden(blocks: Sequence[Block]) -> np.ndarray:
 def is_buy_button(block: Block) -> bool:
     """Whether a block's whole text is a buy button (``ADD_TO_CART``), its length read before the pattern."""
     return len(block.text) <= 40 and ADD_TO_CART.match(block.text) is not None
+
+
+def teaser_blurbs(
+    candidates: np.ndarray,
+    link_density: np.ndarray,
+    words: np.ndarray,
+    blocks: Sequence[Block],
+    templates: np.ndarray,
+    story: tuple[int, ...],
+) -> np.ndarray:
+    """The ``candidates`` inside teaser cards: elements that open with a linked headline and hold no other one nor the
+    ``story``'s last block, three or more of them opening with headlines of one template (see
+    ``TEASER_BLURB_MIN_CARDS``)."""
+    out = np.zeros(len(blocks), dtype=bool)
+    heads = [i for i in range(len(blocks)) if link_density[i] >= TEASER_MIN_LINK_DENSITY and blocks[i].text.strip()]
+    cards: dict[int, list[list[int]]] = {}  # a headline template: each card's candidate blocks
+    for n, h in enumerate(heads):
+        stop = heads[n + 1] if n + 1 < len(heads) else len(blocks)
+        if h + 1 >= stop:
+            continue
+        head = blocks[h].path
+        depth = next((k for k, (a, b) in enumerate(zip(head, blocks[h + 1].path, strict=False)) if a != b), len(head))
+        card = head[:depth]
+        if not card or depth == len(head) or story[:depth] == card:  # the headline an element of its own in it
+            continue
+        if stop < len(blocks) and blocks[stop].path[:depth] == card:  # a second link in it: no card of one headline
+            continue
+        inner = [i for i in range(h + 1, stop) if blocks[i].path[:depth] == card]
+        if inner and inner[-1] == h + len(inner) and candidates[inner].any():
+            cards.setdefault(int(templates[h]), []).append([i for i in inner if candidates[i]])
+    for group in cards.values():
+        if len(group) >= TEASER_BLURB_MIN_CARDS and all(words[m].sum() <= TEASER_BLURB_MAX_WORDS for m in group):
+            for members in group:
+                out[members] = True
+    return out
 
 
 def dated_teasers(blocks: Sequence[Block], candidates: np.ndarray, templates: np.ndarray) -> np.ndarray:

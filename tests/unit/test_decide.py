@@ -796,6 +796,27 @@ def test_summaries_under_flagged_linked_headlines_after_the_story_are_boilerplat
     assert [labels[i] for i in teasers[:3]] == [CONTENT] * 3
 
 
+def test_the_blurbs_of_teaser_cards_after_an_article_go_with_their_headlines(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='card'><div class='head'><a href='/s{i}'>Other story number {i}</a></div>"
+        f"<div class='when'>updated 2{i} Nov</div><div class='blurb'>Blurb {i} sums up another story in a line.</div>"
+        "</div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><main><div class='story'>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6))
+        + f"</div><div class='more'>{cards}</div></main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Blurb")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TEASER_BLURB_MIN_CARDS", 0)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Blurb"))
+
+
 def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch) -> None:
     feats, blocks = _page(
         "<body><main><p class='visually-hidden'>Article content</p>" + LONG_PARAGRAPH.format(i=1) + "</main></body>"
