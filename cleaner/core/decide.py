@@ -926,20 +926,20 @@ TEASER_DATED_MAX_UNLINKED_CHARS = 32
 # reviews whose gold keeps the cards, 0.24 -> 0.20), dragnet, modern-dev and the typed sets identical.
 TEASER_SUMMARY_MAX_WORDS = 40
 # A teaser card's own text: after the story's end and outside the page's densest text element (``in_best``), a card
-# whose first block is its linked headline, an element of its own (TEASER_MIN_LINK_DENSITY or more link text), holds
-# the headline's blurb and date line unlinked; those blocks go when three or more cards (TEASER_BLURB_MIN_CARDS; 0: off)
-# open with headlines of one template, each card an element that holds that one headline and not the story's last
-# prose block, and every card's unlinked text is short (TEASER_BLURB_MAX_WORDS words at most: a blurb, not a forum
-# post under its author's link nor an FAQ's answer under its linked question) (``teaser_blurbs``). Unlike the linked
-# rail, such cards need not be outweighed: a grid of them after a short story is still a grid. Found by an error
-# analysis of typed-dev (session 56: a news site's "recommends" grid, blurbs kept at P(content) up to 0.94). Against
-# off, cleaner-20261207-c3729688 (``scripts/benchmark.py`` page by page, ``score.py``): typed-dev boilerplate F1 0.8519
-# -> 0.8552, content F1 0.9347 -> 0.9361, retention 0.8891 unchanged; typed-modern-dev boilerplate 0.9358 -> 0.9370,
+# whose first block is its linked headline, an element of its own (TEASER_MIN_LINK_DENSITY or more link text), holds the
+# headline's blurb and date line unlinked; those blocks go when three or more cards (TEASER_BLURB_MIN_CARDS; 0: off)
+# open with headlines of one template, each card an element that holds that one headline and not the story's last prose
+# block, and every card's unlinked text is short (TEASER_BLURB_MAX_WORDS words at most: a blurb, not a forum post under
+# its author's link nor an FAQ's answer under its linked question) (``teaser_blurbs``). Unlike the linked rail, such
+# cards need not be outweighed: a grid of them after a short story is still a grid. Found by an error analysis of
+# typed-dev (session 56: a news site's "recommends" grid, blurbs kept at P(content) up to 0.94). Against off,
+# cleaner-20261207-c3729688 (``scripts/benchmark.py`` page by page, ``score.py``): typed-dev boilerplate F1 0.8519 ->
+# 0.8552, content F1 0.9347 -> 0.9361, retention 0.8891 unchanged; typed-modern-dev boilerplate 0.9358 -> 0.9370,
 # content 0.9687 -> 0.9693; dragnet 0.91645 -> 0.91720 (9 pages up, none down), modern-dev 0.95417 -> 0.95464 (1 up),
-# cleaneval +0.00002 (1 up), cetd identical, wcxb-dev word F1 0.8833 -> 0.8841 (13 pages up, 2 down by 0.04-0.05;
-# listing +0.0096, product +0.0010, article +0.0002, collection +0.0003, service -0.0004). Without the ``in_best`` and
-# word tests: wcxb-dev -0.0004 (forum -0.008, documentation -0.005: forum posts, FAQs and an article's linked
-# sections), cetd -0.0002 (wiki pages).
+# cleaneval +0.00002 (1 up), cetd identical; wcxb-dev word F1 unchanged at 0.8841 (``scripts/decision_sweep.py --set
+# TEASER_BLURB_MIN_CARDS=3,0``: product -0.0005, service -0.0004, article +0.0001; two pages down by 0.04-0.05). Without
+# the ``in_best`` and word tests: wcxb-dev -0.0004 (forum -0.008, documentation -0.005: forum posts, FAQs and an
+# article's linked sections), cetd -0.0002 (wiki pages).
 TEASER_BLURB_MIN_CARDS = 3
 TEASER_BLURB_MAX_WORDS = 40
 # Chinese and Japanese write no spaces, so a paragraph reads as a few "words": for the prose test a block of
