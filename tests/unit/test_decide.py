@@ -1387,6 +1387,22 @@ def test_a_column_named_sidebar_goes_a_wrapper_named_for_one_stays(monkeypatch) 
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 9
 
 
+def test_a_column_named_sidebar_goes_however_long_beside_a_short_post(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    notes = "".join(
+        f"<p>{i}. About this blog: a note from its author, long enough that the column of such notes outweighs "
+        "the post beside it, on reading, writing, travel and the odd recipe.</p>"
+        for i in range(12)
+    )
+    feats, blocks = _page(f"<body><div class='entry-content'>{REPORT}</div><div class='sidebar'>{notes}</div></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps the column, which outweighs the post
+    boilerplate = LABELS.index("boilerplate")
+    assert len(blocks) == 20
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate] * 12
+    monkeypatch.setattr(decide, "SIDE_NAMED_SURE_OUTSIDE_CHARS", 0)  # only when the rest outweighs it
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 20
+
+
 def test_a_sidebar_name_far_up_the_page_does_not_split_the_story(monkeypatch) -> None:
     monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
     monkeypatch.setattr(decide, "TAIL_CONTAINER_SHARE", 0)
@@ -1524,6 +1540,28 @@ def test_a_blog_platforms_sidebar_module_goes_however_long_beside_a_short_post(m
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * len(blocks)
     names = ("module-list-item", "typelist-note", "titlewrapper", "module", "module-post-detail")
     assert [decide.is_blog_module(n) for n in names] == [True, True, True, False, False]
+
+
+def test_a_widget_or_nocontent_block_goes_however_long_beside_a_short_post(monkeypatch) -> None:
+    monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+    post = "<div class='entry-content'>" + REPORT.split("</p>")[0] + "</p></div>"
+    notes = "".join(
+        f"<p>{i}. Another post from this week, summed up at some length so that the box of them outweighs the post "
+        "itself: a review, an interview, a guide and a round-up of the news.</p>"
+        for i in range(6)
+    )
+    boilerplate = LABELS.index("boilerplate")
+    for wrap, flag in (
+        ("<div class='recent-posts box nocontent'>{}</div>", "NOCONTENT_SURE_OTHER_CHARS"),
+        ("<div class='widget widget_recent_entries'>{}</div>", "WP_WIDGET_SURE_OTHER_CHARS"),
+    ):
+        feats, blocks = _page(f"<body>{post}{wrap.format(notes)}</body>")
+        probs = _story_probs(blocks, 0.9)  # the model keeps the box, which outweighs the post
+        assert len(blocks) == 7, flag
+        assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 6, flag
+        monkeypatch.setattr(decide, flag, 0)  # only when the rest outweighs it
+        assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 7, flag
+        monkeypatch.setattr(decide, flag, 100)
 
 
 def test_a_menu_goes_when_the_page_has_content_elsewhere(monkeypatch) -> None:
