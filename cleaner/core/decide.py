@@ -1800,8 +1800,14 @@ def reference_lists(
     for i in np.flatnonzero(candidates).tolist():
         b = blocks[i]
         listed = b.tag in REFERENCE_LIST_TAGS or "li" in b.ancestors
-        candidates[i] = listed and not any(name in b.landmarks for name in REFERENCE_SKIPS)
+        candidates[i] = listed and not in_skipped_landmark(b)
     return name_parts_in(REFERENCE_NAMES, blocks, candidates)
+
+
+def in_skipped_landmark(block: Block) -> bool:
+    """Whether ``block`` sits in navigation, a header or footer, a sidebar, a dialog or a hidden element
+    (``REFERENCE_SKIPS``), where neither a reference list nor a wiki list is the page's own."""
+    return any(name in block.landmarks for name in REFERENCE_SKIPS)
 
 
 def wiki_lists(labels: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) -> np.ndarray:
@@ -1818,7 +1824,7 @@ def wiki_lists(labels: np.ndarray, blocks: Sequence[Block], hidden: np.ndarray) 
         if not hidden[i]
         and blocks[i].tag == "li"
         and not WIKI_LIST_NAMES.isdisjoint(blocks[i].attrs[:2])
-        and not any(name in blocks[i].landmarks for name in REFERENCE_SKIPS)
+        and not in_skipped_landmark(blocks[i])
     ]
     if len(items) >= WIKI_LIST_MIN_ITEMS:
         out[items] = labels[items] == LABELS.index("boilerplate")
@@ -2386,10 +2392,10 @@ def off_article(
             out |= bare_headings(past_end & ~inside if inside is not None else past_end, blocks, words, tree.templates)
         if weak is not None:
             out |= past_end & weak & (dense[:, DENSE_INDEX["inside_related"]] > 0.5)
-    region = np.flatnonzero(inside) if inside is not None else np.zeros(0, dtype=int)
-    end = prose[-1] if len(prose) else region[-1] if len(region) else -1  # the story's prose, else its region
-    if TEASER_SUMMARY_MAX_WORDS > 0 and end >= 0:  # however short the story: after it, outside its region
-        beyond = is_content & (position > end) & ~out
+    if TEASER_SUMMARY_MAX_WORDS > 0:  # however short the story: after it, outside its region
+        region = np.flatnonzero(inside) if inside is not None else np.zeros(0, dtype=int)
+        end = prose[-1] if len(prose) else region[-1] if len(region) else -1  # the story's prose, else its region
+        beyond = is_content & (position > end) & ~out & (end >= 0)
         if inside is not None:
             beyond &= ~inside
         summaries = teaser_summaries(beyond, labels, blocks, words, link_density, tree.templates)
@@ -2629,6 +2635,8 @@ def teaser_summaries(
     ``TEASER_SUMMARY_MAX_WORDS``)."""
     n = len(candidates)
     shaped = np.zeros(n, dtype=bool)
+    if not candidates.any():  # nothing kept after the story: no template needs counting
+        return shaped
     for i in range(1, n):
         head = blocks[i - 1]
         shaped[i] = (
