@@ -465,6 +465,15 @@ COPYRIGHT_LINE = re.compile(
 # A copyright notice that names its holder between the sign and the year ("Copyright © Agency 2010-2025"), as
 # ``decide.COPYRIGHT_PROMO_MAX_WORDS`` reads a block flagged promo.
 COPYRIGHT_HELD = re.compile(r"(?:[©ⓒ]|\(c\)|copyright)\s*(?:[©ⓒ]\s*)?(?:[\w.&-]+\s+){0,3}(?:19|20)\d\d", re.IGNORECASE)
+# A post's tag list: a taxonomy label and its colon at the start of the block ("Tags: budget, council", "Filed under:
+# Politics", "Schlagwörter: ..."): site furniture (LABELS.md: tag lists are boilerplate), as
+# ``decide.TAG_LIST_MAX_WORDS`` reads a short content block. The colon is needed: "Tagged as a risk, the bridge ..." is
+# prose.
+TAG_LIST_LINE = re.compile(
+    r"""^\W*(?:tags|tagged(?:\s+(?:with|as|in|under))?|filed\s+(?:under|in)|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter
+    |étiquettes|mots[-\s]clés|etiquetas|trefwoorden|tagi)\s*:\s*\S""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
 # Session 52 added "use a more up-to-date / modern browser" and "browser (version) with limited support":

@@ -577,6 +577,15 @@ def test_a_form_field_label_is_not_content_but_a_shop_option_is(monkeypatch) -> 
                 "Copyright law protects the photographs as well, the court said on Tuesday.",
             ),
         ),
+        (  # a post's tag list, a filed-under line, and prose that says what a story was tagged as
+            "TAG_LIST_MAX_WORDS",
+            20,
+            (
+                "Tags: city council, budget, parking, Main Street",
+                "Filed under: Local news • Transport",
+                "Tagged as a risk by the inspectors, the old bridge was closed to lorries on Monday morning.",
+            ),
+        ),
     ],
 )
 def test_a_site_notice_is_furniture_and_prose_about_its_subject_is_not(
