@@ -510,6 +510,10 @@ LOADING_PLACEHOLDER = re.compile(
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A line of a theme's or template's placeholder copy: the typesetters' pseudo-Latin filler opening with its first
+# words ("Lorem ipsum dolor sit amet, consectetur ...") or a bare "Lorem ipsum" title, numbered or not. A page builder
+# leaves it in the modules nobody filled (often hidden); never the page's text (``decide.FILLER_TEXT_DROP``).
+FILLER_TEXT_LINE = re.compile(r"^\W*lorem\s+ipsum(?:\s+dolor\b.*|\W*\d*\W*)$", re.IGNORECASE)
 # The whole text of a control that opens or closes a folded part of the page ("Click to expand...", "Click to
 # shrink...", "Show more", "Read less", "Mehr anzeigen", "Voir plus"): a forum quote's fold link, a truncated text's
 # toggle, never the page's text (``decide.DISCLOSURE_CONTROL_DROP``).

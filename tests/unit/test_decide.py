@@ -2369,6 +2369,20 @@ def test_a_loading_placeholder_kept_as_content_takes_its_best_other_label(monkey
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 12
 
 
+def test_placeholder_filler_kept_as_content_takes_its_best_other_label(monkeypatch) -> None:
+    filler = (
+        "<div class='module'><h3>Lorem Ipsum</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do "
+        "eiusmod tempor.</p><ul><li>Lorem ipsum 1</li><li>Lorem ipsum 2</li></ul></div>"
+    )
+    quote = "<p>Lorem ipsum is the filler text typesetters have used since the 1500s.</p>"
+    feats, blocks = _page(f"<body><main>{REPORT}{filler}{quote}</main></body>")
+    probs = _story_probs(blocks, 0.9)  # the model keeps every block
+    boilerplate = LABELS.index("boilerplate")
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 8 + [boilerplate] * 3 + [CONTENT]
+    monkeypatch.setattr(decide, "FILLER_TEXT_DROP", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 12
+
+
 def test_a_page_of_short_sections_keeps_the_flagged_copy_between_its_kept_blocks(monkeypatch) -> None:
     sections = "".join(
         f"<section><h2>What the service does number {i}</h2><p>Short copy about part {i} of the offer for teams.</p>"
