@@ -2409,6 +2409,32 @@ def test_a_page_of_short_sections_keeps_the_flagged_copy_between_its_kept_blocks
     assert not any(t.startswith("Set up") for t in kept)
 
 
+def test_a_page_of_short_sections_shows_its_hidden_panels_but_not_hidden_copies(monkeypatch) -> None:
+    sections = "".join(
+        f"<section><h2>What the service does number {i}</h2><p>Short copy about part {i} of the offer for teams.</p>"
+        "</section>"
+        for i in range(4)
+    )
+    panel = "<div hidden><p>Answer that a click on the question opens for the reader.</p></div>"
+    clone = "<div aria-hidden='true'><p>Short copy about part 1 of the offer for teams.</p></div>"
+    page = f"<body><main><h1>Plans for busy teams</h1>{sections}{panel}{clone}<p>A closing line.</p></main></body>"
+    feats, blocks = _page(page)
+    texts = [b.text for b in blocks]
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))  # the model keeps every block
+
+    def kept() -> list[str]:
+        labels = decide.choose_labels(probs, feats, blocks)
+        return [t for t, k in zip(texts, labels, strict=True) if k == CONTENT]
+
+    assert "Answer that a click on the question opens for the reader." in kept()  # a closed panel: shown copy
+    assert kept().count("Short copy about part 1 of the offer for teams.") == 1  # a hidden copy of a shown block
+    monkeypatch.setattr(decide, "SHORT_SECTIONS_SHOWS_HIDDEN", False)
+    assert "Answer that a click on the question opens for the reader." not in kept()
+    monkeypatch.setattr(decide, "SHORT_SECTIONS_SHOWS_HIDDEN", True)
+    monkeypatch.setattr(decide, "SHORT_SECTIONS_MIN_HEADINGS", 0)  # no page of short sections: hidden stays hidden
+    assert "Answer that a click on the question opens for the reader." not in kept()
+
+
 def test_the_entries_of_a_wiki_list_page_are_content(monkeypatch) -> None:
     intro = "<p>Paragraph of the list page that says which planets, moons and comets the list below names.</p>"
     entries = "".join(f"<li><a href='/wiki/Body_{i}'>Body {i}</a></li>" for i in range(24))
