@@ -311,3 +311,14 @@ def test_a_widget_glued_onto_the_start_of_a_paragraph_is_a_block_of_its_own() ->
     # a widget-like opening with too little prose after it, or with no sentence break, stays whole
     assert segment.glued_head("Sign up for our newsletter. It is free.") is None
     assert segment.glued_head("Subscribe to the plan the council voted for on Tuesday without a full stop") is None
+
+
+def test_a_named_anchor_is_no_link_even_left_unclosed() -> None:
+    blocks = _segmented(
+        '<body><h2><a name="part2">Second part</a></h2><a name="rest"><p>Text the anchor wraps by mistake.</p>'
+        '<p>More of it here.</p><p><a href="/next">A real link</a></p></body>'
+    )
+    chars = {b.text: b.link_chars for b in blocks}
+    assert chars["Second part"] == 0
+    assert chars["Text the anchor wraps by mistake."] == 0
+    assert chars["A real link"] == len("A real link")
