@@ -474,6 +474,19 @@ TAG_LIST_LINE = re.compile(
     |étiquettes|mots[-\s]clés|etiquetas|trefwoorden|tagi)\s*:\s*\S""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A pointer to another story set inside the article: a "read also" label and its colon, then the other story's title
+# ("Read more: ...", "Lesen Sie auch: ...", "Les også: ..."), as ``decide.READ_ALSO_MAX_WORDS`` reads a short content
+# block of an HTML page (LABELS.md: related-story links are boilerplate). "See also" and "Related:" are left out: wiki
+# hatnotes and older news sites' golds keep them (dragnet, cetd). The colon is needed: "Read more about the plan in
+# our guide" is the article's own.
+READ_ALSO_LINE = re.compile(
+    r"""^\W*(?:read\s+(?:also|more|next)|also\s+read
+    |lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema
+    |les\s+(?:også|mer)|læs\s+(?:også|mere)|läs\s+(?:också|mer)|lees\s+(?:ook|meer)|lue\s+myös
+    |(?:à\s+)?lire\s+(?:aussi|également)|lee\s+también|lea\s+también|leggi\s+anche|leia\s+(?:também|mais)
+    |czytaj\s+(?:też|także|więcej)|ayrıca\s+okuyun|ilgili\s+haber)\s*[:：]\s*\S""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A notice a page shows in place of itself when scripts do not run or the browser is not supported ("You need to
 # enable JavaScript to run this app", "Bitte aktivieren Sie JavaScript"): site furniture, not the page's text.
 # Session 52 added "use a more up-to-date / modern browser" and "browser (version) with limited support":

@@ -586,6 +586,15 @@ def test_a_form_field_label_is_not_content_but_a_shop_option_is(monkeypatch) -> 
                 "Tagged as a risk by the inspectors, the old bridge was closed to lorries on Monday morning.",
             ),
         ),
+        (  # pointers to other stories in two languages, and prose that tells the reader to read on
+            "READ_ALSO_MAX_WORDS",
+            25,
+            (
+                "Read more: Council votes to close the old bridge to lorries",
+                "Lesen Sie auch: Neue Radwege für die Innenstadt",
+                "Read more about the council's plan in the report it published on Monday morning.",
+            ),
+        ),
     ],
 )
 def test_a_site_notice_is_furniture_and_prose_about_its_subject_is_not(
@@ -598,6 +607,13 @@ def test_a_site_notice_is_furniture_and_prose_about_its_subject_is_not(
     assert decide.choose_labels(probs, feats, blocks).tolist() == [boilerplate, boilerplate, CONTENT]
     monkeypatch.setattr(decide, limit, 0)
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
+
+
+def test_a_read_also_line_in_plain_text_is_left_to_the_model() -> None:
+    text = "Read more: Council votes to close the old bridge to lorries\n\nThe bridge closes to lorries on Monday."
+    blocks = text_blocks(text, max_blocks=50, max_block_chars=1000)[0]
+    probs = _content_and(LABELS.index("boilerplate"), 0.9)
+    assert decide.choose_labels(probs, features.extract(blocks), blocks).tolist() == [CONTENT, CONTENT]
 
 
 LONG_PARAGRAPH = (
