@@ -131,6 +131,25 @@ def test_a_page_that_scripts_reveal_is_read_as_shown(monkeypatch) -> None:
     assert CONTENT not in decide.choose_labels(probs, feats).tolist()
 
 
+def test_a_hidden_copy_of_the_shown_page_does_not_reveal_hidden_text(monkeypatch) -> None:
+    paragraphs = [
+        f"Paragraph {i} of the shown article about repairing a bicycle wheel with spokes, rims, hubs and patience."
+        for i in range(4)
+    ]
+    shown = "".join(f"<p>{p}</p>" for p in paragraphs)
+    copy = "<pre hidden># Repairing a bicycle wheel\n\n" + "\n\n".join(paragraphs) + "</pre>"
+    feats, blocks = _page(f"<body><main>{shown}</main>{copy}</body>")
+    probs = _content_and(LABELS.index("boilerplate"), 0.9, len(blocks))  # the model keeps every block
+
+    def kept() -> list[str]:
+        labels = decide.choose_labels(probs, feats, blocks)
+        return [b.tag for b, k in zip(blocks, labels, strict=True) if k == CONTENT]
+
+    assert kept() == ["p"] * 4  # the hidden Markdown copy outweighs the shown text but reveals nothing
+    monkeypatch.setattr(decide, "HIDDEN_COPY_SHARE", 2.0)  # off: the page is read as one that scripts reveal
+    assert kept() == ["p"] * 4 + ["pre"]
+
+
 def test_prose_in_a_footer_or_dialog_gets_no_content_floor() -> None:
     from cleaner.core import parse, segment
 
