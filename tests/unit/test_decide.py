@@ -2488,3 +2488,24 @@ def test_the_entries_of_a_wiki_list_page_are_content(monkeypatch) -> None:
     entries = "".join(f"<li><a href='/wiki/Body_{i}'>Body {i}</a></li>" for i in range(24))
     monkeypatch.setattr(decide, "WIKI_LIST_MIN_ITEMS", 0)
     assert labels_of("div-col") == [CONTENT] + [boilerplate] * 24
+
+
+def test_a_declared_forums_dropped_post_bodies_are_content_its_quotes_and_other_pages_are_not(monkeypatch) -> None:
+    posts = "".join(
+        f"<div class='topic-body'><div class='meta'>user{i} posted</div><div class='post' itemprop='text'>"
+        f"<p>Reply {i} says the service restarts cleanly once the custom integration is disabled.</p>"
+        f"<aside class='quote'><p>Quoted {i} line from an earlier post in this thread.</p></aside></div></div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(f"<body><h1>Stuck on start</h1><div class='topics'>{posts}</div></body>")
+    kept = _rows(blocks, "Reply 0")
+    probs = _boilerplate_probs(blocks, kept)  # the model keeps the first post only
+    forum = frozenset({"DiscussionForumPosting", "Person"})
+    labels = decide.choose_labels(probs, feats, blocks, forum)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Reply"))
+    assert all(labels[i] != CONTENT for i in _rows(blocks, "Quoted") + _rows(blocks, "user"))
+    article = decide.choose_labels(probs, feats, blocks, frozenset({"Article"}))  # no forum declared
+    assert [i for i in range(len(blocks)) if article[i] == CONTENT] == kept
+    monkeypatch.setattr(decide, "FORUM_POST_KEPT_MIN", 0)
+    labels = decide.choose_labels(probs, feats, blocks, forum)
+    assert [i for i in range(len(blocks)) if labels[i] == CONTENT] == kept
