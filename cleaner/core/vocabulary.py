@@ -605,6 +605,36 @@ AGREEMENT_CLAUSE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A first-person opt-in or acceptance line, as a sign-up form's checkbox label prints it ("I have read and agree to the
+# terms", "I would like to receive offers by e-mail", "Ich akzeptiere die AGB", "J'accepte les conditions"), or a
+# Korean checkbox label marked "agree (optional/required)": LABELS.md types the opt-in checkbox consent
+# (``decide.OPT_IN_STATEMENT_MAX_WORDS``). It opens the block (Turkish puts the verb last, so it closes it there).
+OPT_IN_STATEMENT = re.compile(
+    r"""^\W*(?:yes,?\s+)?(?:
+    i(?:(?:\s+have|'ve|’ve)\s+read\s+(?:\w+\s+){0,6}?and)?\s+(?:hereby\s+)?(?:agree|accept|consent)\b
+    |i\s+(?:would\s+like|wish|want)\s+to\s+(?:receive|be\s+(?:e-?mailed|contacted|informed|kept\s+informed)|subscribe)\b
+    |ich\s+(?:habe\s+[^.!?]{0,80}?gelesen\s+und\s+)?(?:akzeptiere|willige|stimme|bin\s+(?:damit\s+)?einverstanden)\b
+    |ich\s+möchte\s+(?:gerne?\s+)?[^.!?]{0,120}?\b(?:erhalten|bekommen|informiert\s+werden)\b
+    |j(?:'|’)(?:accepte|ai\s+lu\s+et\s+(?:j(?:'|’))?accepte)\b|je\s+(?:consens|souhaite\s+recevoir)\b
+    |(?:he\s+leído\s+y\s+)?acepto\b|(?:deseo|quiero)\s+recibir\b
+    |(?:ho\s+letto\s+e\s+)?accetto\b|acconsento\b|desidero\s+ricevere\b
+    |ik\s+(?:ga\s+akkoord|accepteer|wil\s+[^.!?]{0,80}?ontvangen)\b
+    |(?:li\s+e\s+)?aceito\b|concordo\s+com\b|desejo\s+receber\b
+    )
+    |(?:almak\s+istiyorum|kabul\s+ediyorum|onaylıyorum)\W*$
+    |동의\s*\((?:선택|필수)\)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A notice that tells the reader what their sign-up or data will be used for, as sign-up forms print it under the
+# button ("We use your sign-up to send you ...", "We will use your e-mail address only for ..."): it records the terms
+# of the reader's agreement about data use, so LABELS.md types it consent (``decide.DATA_USE_NOTICE_MAX_WORDS``).
+DATA_USE_NOTICE = re.compile(
+    r"""^\W*we(?:\s+will|'ll|’ll)?\s+(?:only\s+)?use\s+(?:your|the)\s+(?:sign-?up|e-?mail(?:\s+address)?|details
+    |information|data|personal\s+(?:data|information)|contact\s+details)\s+(?:only\s+)?(?:to|for|in)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # A teaser card read as one line: the card's headline-style title (capitalised first and last words, two to ten words)
 # run into the blurb under it with no space, the blurb opening with a call to action, a question word or an article
 # and going on in lower case for five words or more ("Better Sleep TonightLearn the three habits that ...", "Moving

@@ -1684,6 +1684,23 @@ def test_a_clause_that_records_the_readers_agreement_is_consent(monkeypatch) -> 
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] * 3
 
 
+def test_a_flagged_first_person_opt_in_line_is_consent(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main>" + LONG_PARAGRAPH.format(i=1) + "<p>I agree with the plan, the mayor told the crowd at the "
+        "square.</p></main><form class='signup'><label><input type='checkbox'> I have read and agree to the terms of "
+        "the club.</label></form><form class='anmeldung'><label><input type='checkbox'> Ich möchte gerne den Brief "
+        "der Woche per E-Mail erhalten.</label><p>We use your sign-up to send you the weekly letter and to learn "
+        "what you like to read.</p></form></body>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    probs = _boilerplate_probs(blocks, [0, 1])  # the quote is kept: content is left alone
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT, consent, consent, consent]
+    monkeypatch.setattr(decide, "DATA_USE_NOTICE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT, consent, consent, boilerplate]
+    monkeypatch.setattr(decide, "OPT_IN_STATEMENT_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT] + [boilerplate] * 3
+
+
 def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boilerplate(monkeypatch) -> None:
     monkeypatch.setattr(decide, "FLOOR_TAIL_SURE_WORDS", 0)  # the floor keeps the thread after the article
     comments = "".join(
