@@ -1697,11 +1697,11 @@ def choose_labels(
     hidden = feats.dense[:, DENSE_INDEX["in_hidden"]] > 0.5
     words = np.expm1(feats.dense[:, DENSE_INDEX["log_words"]])
     likely = probs[:, content] >= 0.5
-    hidden_likely = (words * (likely & hidden)).sum()
-    if hidden_likely > (words * (likely & ~hidden)).sum() and blocks is not None:
+    hidden_likely, shown_likely = (words * (likely & hidden)).sum(), (words * (likely & ~hidden)).sum()
+    if hidden_likely > shown_likely and blocks is not None:
         copied = (words * (likely & hidden_copies(blocks, hidden, words))).sum()
         hidden_likely = 0.0 if 2 * copied > hidden_likely else hidden_likely
-    if hidden_likely > (words * (likely & ~hidden)).sum() or revealed_page(feats, hidden, likely):
+    if hidden_likely > shown_likely or revealed_page(feats, hidden, likely):
         hidden = np.zeros_like(hidden)  # the page is what scripts show: trust the model
     long_enough = words >= CONTENT_MIN_WORDS - 0.5
     prose = long_enough.copy()
@@ -1764,9 +1764,8 @@ def choose_labels(
     if blocks is not None and EMBED_CODE_DROP:
         labels = np.where(embed_code(labels, blocks), best_other_than(probs, content), labels)
     if blocks is not None:
-        labels = np.where(furniture_notices(labels, words, blocks), LABELS.index("boilerplate"), labels)
-    if blocks is not None and READ_ALSO_MAX_WORDS > 0 and not is_text.any():
-        labels = np.where(read_also_lines(labels, words, blocks), LABELS.index("boilerplate"), labels)
+        notices = furniture_notices(labels, words, blocks, html=not is_text.any())
+        labels = np.where(notices, LABELS.index("boilerplate"), labels)
     if blocks is not None and BUTTON_CONTENT_MAX_WORDS > 0:
         labels = np.where(button_labels(labels, words, blocks), best_other_than(probs, content), labels)
     if blocks is not None and LABEL_CONTENT_MAX_WORDS > 0:
@@ -2474,25 +2473,19 @@ def is_read_also(text: str) -> bool:
     return READ_ALSO_LINE.match(text) is not None
 
 
-def read_also_lines(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
-    """The content blocks of at most ``READ_ALSO_MAX_WORDS`` words that point to another story (``READ_ALSO_LINE``)."""
-    out = (labels == LABELS.index("content")) & (words <= READ_ALSO_MAX_WORDS + 0.5)
-    for i in np.flatnonzero(out).tolist():
-        out[i] = is_read_also(blocks[i].text)
-    return out
-
-
-def furniture_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+def furniture_notices(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block], *, html: bool) -> np.ndarray:
     """The short content blocks that are a site's notices, not its text: a request to turn on scripts or change browser
     (``SCRIPT_NOTICE``, at most ``SCRIPT_NOTICE_MAX_WORDS`` words), a copyright line (``COPYRIGHT_LINE``, at most
-    ``COPYRIGHT_LINE_MAX_WORDS``) or a tag list (``TAG_LIST_LINE``, at most ``TAG_LIST_MAX_WORDS``); a limit of 0 turns
-    its notice off."""
+    ``COPYRIGHT_LINE_MAX_WORDS``), a tag list (``TAG_LIST_LINE``, at most ``TAG_LIST_MAX_WORDS``) and, on an ``html``
+    page, a pointer to another story (``READ_ALSO_LINE``, at most ``READ_ALSO_MAX_WORDS``); a limit of 0 turns its
+    notice off."""
     notices: list[tuple[Callable[[str], bool], int]] = [
         (is_notice, n)
         for is_notice, n in (
             (is_script_notice, SCRIPT_NOTICE_MAX_WORDS),
             (is_copyright_line, COPYRIGHT_LINE_MAX_WORDS),
             (is_tag_list, TAG_LIST_MAX_WORDS),
+            (is_read_also, READ_ALSO_MAX_WORDS if html else 0),
         )
         if n
     ]
