@@ -989,6 +989,15 @@ TEASER_MIN_LINK_DENSITY = 0.8
 # too (cetd wiki -0.002, wcxb-dev -0.005 on one page each).
 TEASER_DATED_MIN_LINK_DENSITY = 0.5
 TEASER_DATED_MAX_UNLINKED_CHARS = 32
+# Dated teasers after a short story: the rail of dated teasers above needs no TEASER_DROP_MIN_PROSE_CHARS when the
+# page's prose (PROSE_MIN_WORDS-word paragraphs) holds less: after its last prose block, dated teasers (three or more
+# of one template) go when more content lies outside them (False: off). A Q&A or a photo story of short paragraphs
+# still has a "see also" column of dated headlines beside it. Found by an error analysis of cetd (session 58: a news
+# site's Q&A whose dated "see also" column was kept at P(content) 0.73-0.93). Against off, cleaner-20261207-c3729688
+# (``scripts/benchmark.py`` page by page): cetd 0.92808 -> 0.92836 (precision 0.9910 -> 0.9917; 2 pages up by
+# 0.09-0.16, none down), wcxb-dev word F1 +0.00002 (listing +0.0003: 1 page up, none down), cleaneval, dragnet,
+# modern-dev and the typed sets identical.
+TEASER_DATED_SHORT_STORY = True
 # A teaser card's summary: after the story's last prose block (a story without one: its main region) and outside the
 # main region, a kept block of at most TEASER_SUMMARY_MAX_WORDS words right after a flagged heading of link text
 # (TEASER_MIN_LINK_DENSITY or more) in the same parent element, three or more blocks of its template so placed, is
@@ -1017,6 +1026,18 @@ TEASER_SUMMARY_MAX_WORDS = 40
 # article's linked sections), cetd -0.0002 (wiki pages).
 TEASER_BLURB_MIN_CARDS = 3
 TEASER_BLURB_MAX_WORDS = 40
+# Other posts' excerpts after the story: a kept block under an excerpt-named element (a class/id name with an
+# ``excerpt`` part, or WordPress's and hAtom's ``entry-summary``) after the story's last prose block goes, however long
+# (``off_article``; TEASER_BLURB_MAX_WORDS spares longer card text, and a card that opens with a category link and its
+# headline is no card of one headline for ``teaser_blurbs``; False: off). A theme prints a post's excerpt in archive
+# loops and "you might also like" grids, never in the single post's body after its end. Session 58 (error analysis of
+# the wcxb-dev article, service, forum and documentation pages trafilatura wins by 0.1: WordPress loops, a Shopify
+# blog's slider), cleaner-20261207-c3729688, against off (``scripts/benchmark.py`` page by page, ``score.py``):
+# wcxb-dev word F1 0.88544 -> 0.88575 (article 0.95715 -> 0.95764, service 0.85459 -> 0.85508; 4 pages up by 0.006
+# to 0.195, none down), dragnet 0.92104 -> 0.92129 (4 up, none down), modern-dev 0.95552 -> 0.95567 (1 up),
+# typed-modern-dev boilerplate F1 0.93899 -> 0.93923, content 0.96981 -> 0.96993; cleaneval, cetd, typed-dev and
+# the plain-text sets identical. Two or more excerpts only: the same but one page (+0.006) left.
+EXCERPT_AFTER_STORY_DROP = True
 # Chinese and Japanese write no spaces, so a paragraph reads as a few "words": for the prose test a block of
 # those scripts counts its Han and kana characters, PROSE_CJK_CHARS_PER_WORD to a word (0: off), and a Japanese
 # story's rail of other stories goes like any other. Full dev sets, cleaner-20261205-b57cdf91 (session 40,
@@ -2524,7 +2545,8 @@ def off_article(
 ) -> np.ndarray:
     """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``; not
     on a ``forum`` page that declares its replies, ``FORUM_REPLIES_DECLARED``),
-    a rail of other stories' links or bare headlines after its prose (``TEASER_DROP_MIN_PROSE_CHARS``,
+    a rail of other stories' links or bare headlines after its prose (``TEASER_DROP_MIN_PROSE_CHARS``; dated ones
+    after a short story too, ``TEASER_DATED_SHORT_STORY``;
     ``TEASER_HEADING_MAX_WORDS``; its end read ``inside`` the main region when given, see ``TEASER_AFTER_REGION``,
     from paragraphs beside another, ``TEASER_PROSE_SHARES_PARENT``; not a rail that outweighs the rest) or
     before it outside the main region (``outside``, see ``TEASER_DROP_BEFORE``), every comment on a ``qa`` page
@@ -2567,10 +2589,17 @@ def off_article(
         if TEASER_BLURB_MIN_CARDS > 0:  # cards that open with a headline: a rail however long
             outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5  # not in the page's densest text element
             out |= teaser_blurbs(after & outside_best, link_density, words, blocks, tree.templates, blocks[last].path)
+        if EXCERPT_AFTER_STORY_DROP:  # other posts' excerpts, however long
+            out |= names_in(is_excerpt_name, blocks, past_end)
         if TEASER_HEADING_MAX_WORDS > 0:  # outside the main region: inside it, headings are the story's own
             out |= bare_headings(past_end & ~inside if inside is not None else past_end, blocks, words, tree.templates)
         if weak is not None:
             out |= past_end & weak & (dense[:, DENSE_INDEX["inside_related"]] > 0.5)
+    if TEASER_DATED_SHORT_STORY and TEASER_DATED_MIN_LINK_DENSITY > 0 and len(prose) and not enough:
+        dated = is_content & (position > prose[-1]) & (link_density >= TEASER_DATED_MIN_LINK_DENSITY)
+        dated = dated_teasers(blocks, dated, tree.templates)
+        if dated.any() and _outweighed(dated, is_content, chars):
+            out |= dated
     if TEASER_SUMMARY_MAX_WORDS > 0:  # however short the story: after it, outside its region
         region = np.flatnonzero(inside) if inside is not None else np.zeros(0, dtype=int)
         end = prose[-1] if len(prose) else region[-1] if len(region) else -1  # the story's prose, else its region
@@ -2789,6 +2818,12 @@ def teaser_blurbs(
             for members in group:
                 out[members] = True
     return out
+
+
+def is_excerpt_name(name: str) -> bool:
+    """Whether a class/id name names a post's excerpt (see ``EXCERPT_AFTER_STORY_DROP``)."""
+    parts = subwords(name)
+    return "excerpt" in parts or ("entry" in parts and "summary" in parts)
 
 
 def dated_teasers(blocks: Sequence[Block], candidates: np.ndarray, templates: np.ndarray) -> np.ndarray:

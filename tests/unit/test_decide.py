@@ -821,6 +821,22 @@ def test_a_rail_of_dated_teasers_after_an_article_is_boilerplate(monkeypatch) ->
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
 
 
+def test_dated_teasers_after_a_short_story_are_boilerplate(monkeypatch) -> None:
+    rail = "".join(
+        f"<div class='extra'><a href='/s{i}'>Other story number {i} here</a> 2{i} Nov 10 | Section</div>"
+        for i in range(4)
+    )
+    short = "".join(f"<p>Question {i}: what got you started?</p>" for i in range(4))  # a Q&A's short lines
+    feats, blocks = _page(f"<body><main>{short}{LONG_PARAGRAPH.format(i=0)}{short}{rail}</main></body>")
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Other story")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph") + _rows(blocks, "Question"))
+    monkeypatch.setattr(decide, "TEASER_DATED_SHORT_STORY", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Other story"))
+
+
 def test_summaries_under_flagged_linked_headlines_after_the_story_are_boilerplate(monkeypatch) -> None:
     cards = "".join(
         f"<li class='card'><h3><a href='/f{i}'>Feature {i}</a></h3><p>Teaser {i}: why the harbour wall is late</p></li>"
@@ -859,6 +875,27 @@ def test_the_blurbs_of_teaser_cards_after_an_article_go_with_their_headlines(mon
     monkeypatch.setattr(decide, "TEASER_BLURB_MIN_CARDS", 0)
     labels = decide.choose_labels(probs, feats, blocks)
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Blurb"))
+
+
+def test_other_posts_excerpts_after_the_story_go_however_long(monkeypatch) -> None:
+    excerpt = " ".join(["Excerpt {i} retells another post of the blog at length, sentence after sentence."] * 5)
+    cards = "".join(
+        f"<article class='loop-entry'><a href='/c{i}'>Category</a><h3><a href='/p{i}'>Other post {i}</a></h3>"
+        f"<div class='entry-summary'><p>{excerpt.format(i=i)}</p></div><p><a href='/p{i}'>Read more</a></p></article>"
+        for i in range(3)
+    )
+    feats, blocks = _page(
+        "<body><main><article class='entry'><div class='entry-content'>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6))
+        + f"</div></article><section class='related'>{cards}</section></main></body>"
+    )
+    probs = _boilerplate_probs(blocks, _rows(blocks, "Paragraph") + _rows(blocks, "Excerpt"))
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Excerpt")] == [LABELS.index("boilerplate")] * 3
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "EXCERPT_AFTER_STORY_DROP", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Excerpt"))
 
 
 def test_a_short_screen_reader_label_kept_as_content_is_boilerplate(monkeypatch) -> None:
@@ -1554,6 +1591,7 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
         ),
     ):
         monkeypatch.setattr(decide, "TAIL_LANDMARK_SHARE", 0)  # content after <main>/<article>: tested on its own
+        monkeypatch.setattr(decide, "EXCERPT_AFTER_STORY_DROP", False)  # an excerpt after the story: the same
         extra = wrap.format("<p>Our friends: a long list of other blogs worth reading every single week.</p>")
         feats, blocks = _page(f"<body><main><article>{REPORT}</article></main>{extra}</body>")
         probs = _story_probs(blocks, 0.9)  # the model keeps the extra block
