@@ -230,6 +230,25 @@ def test_bottom_spacing_classes_name_no_footer_for_the_thin_page_region(monkeypa
     assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
 
 
+def test_a_components_own_header_names_no_navigation_for_the_region_steps(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='job-card'><h3 class='job-card__header'><a href='/j{i}'>Backend developer number {i} wanted</a>"
+        "</h3></div>"
+        for i in range(6)
+    )
+    page = f"<body><main><div class='results'>{cards}</div></main><footer><p>Copyright</p></footer></body>"
+    feats, blocks = _page(page)
+    probs = _content_and(LABELS.index("boilerplate"), 0.01, len(blocks))  # the model calls every card boilerplate
+    kept = [b.text for b, k in zip(blocks, decide.choose_labels(probs, feats, blocks), strict=True) if k == CONTENT]
+    assert len(kept) == 6 and all(t.startswith("Backend developer") for t in kept)
+    assert decide.is_component_part("job-card__header") and decide.is_component_part("post-header")
+    assert not decide.is_component_part("site-nav__item") and not decide.is_component_part("header-menu")
+    assert not decide.is_component_part("site-header") and not decide.is_component_part("page-header")
+    assert decide.nav_named(("card__header", "main-navigation")) and not decide.nav_named(("card__header", "results"))
+    monkeypatch.setattr(decide, "NAV_NAME_SKIPS_COMPONENT_PARTS", False)  # "header" read as navigation: shut out
+    assert CONTENT not in decide.choose_labels(probs, feats, blocks).tolist()
+
+
 def test_a_players_embed_code_is_not_content_markup_in_prose_or_code_is(monkeypatch) -> None:
     embed = "&lt;iframe src=&quot;https://radio.example/player/embed/42&quot; width=&quot;100%&quot;&gt;&lt;/iframe&gt;"
     page = (
