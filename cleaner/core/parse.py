@@ -40,6 +40,7 @@ def parse_html(text: str) -> etree._Element | None:
     """
     if KEEP_AFTER_END:
         text = without_early_end(text)
+    text = capped_attributes(text)
     data = _parser_input(text)
     if not data.strip():
         return None
@@ -63,6 +64,42 @@ def parse_html(text: str) -> etree._Element | None:
 
 def _parser_input(text: str) -> bytes:
     return CONTROL_CHARS.sub(" ", text).encode("utf-8", "replace")
+
+
+# libxml2 checks each attribute of a start tag against every one before it: a tag of 100,000 attributes took 20 s to
+# parse (``scripts/fuzz.py``, session 58), and no page has a use for more than a few dozen. A start tag of more than
+# MAX_TAG_ATTRIBUTES attributes keeps its first MAX_TAG_ATTRIBUTES (0: off). Only a tag of at least two characters per
+# attribute can hold that many, so shorter ones are not looked into; a tag's name and attributes are read strictly
+# (a name, then attribute after attribute, each after white space), so minified script that happens to follow a
+# ``<`` is never cut.
+MAX_TAG_ATTRIBUTES = 1000
+_LONG_START_TAG = re.compile(rf"<[A-Za-z][^<>]{{{2 * MAX_TAG_ATTRIBUTES}}}")  # no group: three times as fast
+_STRICT_TAG_NAME = re.compile(r"[A-Za-z][A-Za-z0-9:-]*(?=\s)")
+_ONE_ATTRIBUTE = r"""\s+[A-Za-z_:@][-\w:.@]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTRIBUTE_RUN = re.compile(rf"(?:{_ONE_ATTRIBUTE}){{{MAX_TAG_ATTRIBUTES}}}")
+_NEXT_ATTRIBUTE = re.compile(_ONE_ATTRIBUTE)
+_TAG_REST = re.compile(r"[^<>]*>?")
+
+
+def capped_attributes(text: str) -> str:
+    """``text`` with every start tag of more than ``MAX_TAG_ATTRIBUTES`` attributes cut to its first ones (the same
+    object when no tag has that many). One scan of the text; only tags long enough are read attribute by attribute."""
+    if MAX_TAG_ATTRIBUTES <= 0:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for tag in _LONG_START_TAG.finditer(text):
+        name = _STRICT_TAG_NAME.match(text, tag.start() + 1)
+        run = _ATTRIBUTE_RUN.match(text, name.end()) if name else None
+        if run is None or tag.start() < done or not _NEXT_ATTRIBUTE.match(text, run.end()):
+            continue
+        rest = _TAG_REST.match(text, run.end())
+        assert rest is not None  # matches everywhere, if only the empty string
+        pieces += [text[done : run.end()], ">" if rest.group().endswith(">") else ""]
+        done = rest.end()
+    if not pieces:
+        return text
+    return "".join([*pieces, text[done:]])
 
 
 # libxml2 drops what follows an early ``</html>`` (an article pasted with its own ``<html><body>...</body></html>``)

@@ -99,6 +99,21 @@ def test_unclosed_raw_text_elements_take_linear_time() -> None:
         assert time.monotonic() - start < 5
 
 
+def test_a_start_tag_keeps_at_most_its_first_attributes(monkeypatch) -> None:
+    many = " ".join(f'a{i}="v {i}"' for i in range(5_000))  # libxml2 is quadratic in a tag's attributes
+    root = parse.parse_html(f"<html><body><p id=first {many}>kept</p><p>after</p></body></html>")
+    assert root is not None
+    first = next(root.iter("p"))
+    assert len(first.attrib) == parse.MAX_TAG_ATTRIBUTES and first.get("id") == "first"
+    assert first.get(f"a{parse.MAX_TAG_ATTRIBUTES - 2}") == f"v {parse.MAX_TAG_ATTRIBUTES - 2}"
+    assert _paragraphs(root) == ["kept", "after"]
+    image = "<img src='data:image/png;base64," + "A" * 50_000 + "' alt='a chart'>"
+    assert parse.capped_attributes(image) is image  # a long tag of few attributes is left as it is
+    monkeypatch.setattr(parse, "MAX_TAG_ATTRIBUTES", 0)
+    root = parse.parse_html(f"<html><body><p {many}>kept</p></body></html>")
+    assert root is not None and len(next(root.iter("p")).attrib) == 5_000
+
+
 def test_tag_count_has_no_seams() -> None:
     text = "<a<b</c <d>" * 50
     for chunk in (1, 2, 3, 7, 64):
