@@ -312,9 +312,15 @@ _NOSCRIPT_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::
 
 
 def noscript_words(root: etree._Element) -> int:
-    """Words of text the document's ``<noscript>`` elements hold (not counting scripts and styles inside them)."""
+    """Words of text the document's ``<noscript>`` elements hold (not counting scripts and styles inside them), each
+    text once: a ``<noscript>`` inside another is read with the outer one (reading each again made 2,000 nested ones,
+    a 39 KB fuzzed page, take 38 s)."""
     return sum(
-        len(t.split()) for top in _document_elements(root) for el in top.iter("noscript") for t in _NOSCRIPT_TEXT(el)
+        len(t.split())
+        for top in _document_elements(root)
+        for el in top.iter("noscript")
+        if next(el.iterancestors("noscript"), None) is None
+        for t in _NOSCRIPT_TEXT(el)
     )
 
 

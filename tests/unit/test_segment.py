@@ -322,3 +322,14 @@ def test_a_named_anchor_is_no_link_even_left_unclosed() -> None:
     assert chars["Second part"] == 0
     assert chars["Text the anchor wraps by mistake."] == 0
     assert chars["A real link"] == len("A real link")
+
+
+def test_noscript_words_reads_each_text_once() -> None:
+    root = parse.parse_html(
+        "<html><body><p>shown</p><noscript>one two <script>var x = 1;</script></noscript>"
+        "<div><noscript>three <noscript>four five</noscript></noscript></div></body></html>"
+    )
+    assert root is not None
+    assert segment.noscript_words(root) == 5  # not the script, and the inner <noscript> not twice
+    nested = parse.parse_html("<html><body>" + "<noscript>word " * 300 + "</body></html>")
+    assert nested is not None and segment.noscript_words(nested) == 300
