@@ -1604,6 +1604,8 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
         ("<ul class='xoxo blogroll'><li>{}</li></ul>", "BLOGROLL_NAMED"),
         ("<div class='footer'>{}</div>", "PLATFORM_FURNITURE_DROP"),
         ("<div class='module-typelist module'><div class='module-content'>{}</div></div>", "BLOG_MODULE_NAMED"),
+        ("<div class='widget Text' id='Text1'><div class='widget-content'>{}</div></div>", "BLOGGER_WIDGET_NAMED"),
+        ("<div class='trackbacks'><p class='trackbacks-info'>{}</p></div>", "TRACKBACKS_NAMED"),
         (
             "<div class='elementor-posts-container'><div class='elementor-post__excerpt'>{}</div></div>",
             "ELEMENTOR_POSTS_NAMED",
@@ -1622,6 +1624,8 @@ def test_blocks_named_as_furniture_go_when_the_story_outweighs_them(monkeypatch)
         True, False, False, True, False]  # fmt: skip
     assert [decide.is_platform_furniture(n) for n in ("footer", "site-footer", "navbar", "menu-item", "nav")] == [
         True, False, True, True, False]  # fmt: skip
+    blogger = (("widget-content", "html3", "widget", "html"), ("widget-content", "widget", "widget-content--wrapper"))
+    assert [decide.is_blogger_widget(n) for n in blogger] == [True, False]
 
 
 def test_a_blog_platforms_sidebar_module_goes_however_long_beside_a_short_post(monkeypatch) -> None:
