@@ -4,7 +4,8 @@
 Four generators: tag soup (random tags, attributes, entities, comments, CDATA, charset and DTD
 declarations, in a random encoding), byte mutations of small inline seed pages, random bytes, and
 pathological markup (unclosed raw-text elements, huge nodes, many tiny elements, deep nesting, up to
-about 1 MB; ``--big`` adds 11-20 MB pages: an 11 MB inline image, 5 million ``<p>`` tags).
+about 1 MB; ``--big`` adds 11-20 MB pages: an 11 MB inline image, 5 million ``<p>`` tags, a tag of a million
+attributes).
 Every input must give a ``Result`` or a one-line ``CleanerError``; anything else (another exception,
 a multi-line message, offsets that do not match, a call slower than ``--timeout``, or a pathological
 page slower than ``--budget``) is a failure and its input is saved under ``--out``.  Deterministic for
@@ -242,6 +243,7 @@ def big_pages() -> Iterator[tuple[str, str]]:
     yield "big-5m-p", "<html><body><p>First.</p>" + pathological_run("tiny", "p", 5_000_000)
     yield "big-unclosed-script", "<p>Before.</p>" + pathological_run("unclosed", "script", 400_000)
     yield "big-deep", "<p>Before.</p>" + pathological_run("deep", "div", 200_000) + "<p>After.</p>"
+    yield "big-attributes", "<p>Before.</p>" + pathological_run("attributes", "div", 1_000_000) + "<p>After.</p>"
 
 
 INPUTS = st.tuples(

@@ -33,5 +33,5 @@ def test_fuzz_smoke(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_fuzz_big_pathological_pages(tmp_path: Path) -> None:
     output = _fuzz(tmp_path, "--seconds", "5", "--big", "--budget", "60", "--timeout", "120", timeout=900)
-    for name in ("big-inline-image", "big-5m-p", "big-unclosed-script", "big-deep"):
+    for name in ("big-inline-image", "big-5m-p", "big-unclosed-script", "big-deep", "big-attributes"):
         assert name in output
