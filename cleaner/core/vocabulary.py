@@ -331,6 +331,15 @@ CALL_TO_ACTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# An app store's badge, the whole text of a block: "App Store", "Get it on Google Play", "App Store Google Play". It
+# asks the reader to install the site's app, as "Download the app" does (``decide.phrase_labels``; not part of
+# CALL_TO_ACTION, which the segmenter reads too).
+APP_STORE_BADGE = re.compile(
+    r"""^\W*(?:(?:download|get\s+it|available)\s+on\s+(?:the\s+)?)?(?:app\s?store|google\s+play)
+    (?:\W+(?:app\s?store|google\s+play))?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 # An invitation to follow the site on a messaging app's channel or a news aggregator: "follow us on WhatsApp", "join
 # our Telegram channel", "add us as a preferred source on Google", "Abonniere unseren WhatsApp-Kanal", "ikuti kami di
 # Google News" (LABELS.md: "Follow us on…" is promo). A verb of following or joining that opens a sentence or follows
@@ -402,6 +411,29 @@ SAVED_ITEMS_NOTE = re.compile(
     |articles?\s+(?:sauvegardés|enregistrés)|lire\s+plus\s+tard
     |art[ií]culos\s+guardados|leer\s+m[áa]s\s+tarde|articoli\s+salvati|leggere\s+(?:più\s+tardi|dopo)
     |opgeslagen\s+artikelen|leeslijst|læseliste|leselist\w*|läslista|sparade\s+artiklar|gemte\s+artikler""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A discount stated as a figure off a price, or with a discount code: "20% off", "$10 off $50+", "15% off with code
+# X", "Gutscheincode: 10 %", "code promo -20 %": a deal (LABELS.md: deals and affiliate offers are promo). A headline
+# that reports a cut ("up to 75% reduction on train fares", "prices 3% off their peak", "3% off-peak") is not one.
+DISCOUNT_OFFER = re.compile(
+    r"""(?:\d\s?%|[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?[$€£])\s+off\b(?!-|\s+(?:the|its|their|record|highs?|lows?|peak)\b)
+    |\d\s?%[^.!?]{0,40}?(?:(?:promo|coupon|discount|voucher|rabatt|gutschein|korting|rabat)-?\s?codes?
+      |codes?\s+(?:promo|de\s+r[ée]duction)|c[óo]digos?\s+(?:de\s+)?descuento|codice\s+sconto)
+    |(?:(?:promo|coupon|discount|voucher|rabatt|gutschein|korting|rabat)-?\s?codes?
+      |codes?\s+(?:promo|de\s+r[ée]duction)|c[óo]digos?\s+(?:de\s+)?descuento|codice\s+sconto)[^.!?]{0,40}?\d\s?%""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A note that the links in a piece earn the site a commission (an affiliate disclosure): "This article contains
+# affiliate links", "we may earn a commission", "erhalten wir eine Provision", "liens affiliés", "enlaces de
+# afiliados", "link di affiliazione". It discloses an offer's money (LABELS.md: affiliate offers are promo).
+AFFILIATE_DISCLOSURE = re.compile(
+    r"""\baffiliate[-\s]?links?\b|\bpartner-?links\b
+    |\b(?:earn|receive|get|make)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b
+    |\b(?:erhalten|bekommen)\s+(?:wir\s+)?(?:\w+\s+){0,3}(?:eine\s+)?(?:kleine\s+)?(?:provision|vergütung)\b
+    |\bliens?\s+(?:d['’]\s?)?affili\w*|\bliens?\s+commerciaux|\benlaces?\s+de\s+afiliad\w*
+    |\blink\s+(?:di\s+)?affiliazione|\baffiliatielinks?\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -2386,6 +2386,44 @@ def test_a_note_on_saved_articles_flagged_promo_is_boilerplate(monkeypatch) -> N
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, promo]
 
 
+def test_offers_read_as_furniture_are_promo_by_their_wording(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<aside><p>Garden tools: 25% off everything this weekend</p>"
+        "<p>Note on affiliate links: we may earn a commission when you buy through the links on this page.</p>"
+        "<p>Our ePaper is a digital replica of the print edition, delivered every morning.</p>"
+        "<p>Rail fares rose 3% off-peak as the network reopened.</p>"
+        "<p>© 2024 Example Media. Some links earn us a commission on sales.</p></aside>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)  # the model reads the offers as furniture
+    # the deal, the disclosure and the e-paper pitch are promo; a headline with a figure and a copyright line are not
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, promo] + [boilerplate] * 2
+    for switch in ("DISCOUNT_OFFER_MAX_WORDS", "AFFILIATE_DISCLOSURE_MAX_WORDS", "FLAGGED_OFFER_LINE_MAX_WORDS"):
+        monkeypatch.setattr(decide, switch, 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 5
+
+
+def test_a_sale_badge_on_a_shops_page_is_no_promo() -> None:
+    badge = "<aside><p>Was $212.00, now 9% off</p></aside>"
+    for cart, expected in (("", "promo"), ("<button>Add to cart</button>", "boilerplate")):
+        feats, blocks = _after_article(badge + cart)
+        probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)
+        labels = decide.choose_labels(probs, feats, blocks)
+        assert LABELS[labels[[b.text for b in blocks].index("Was $212.00, now 9% off")]] == expected
+
+
+def test_an_app_store_badge_in_a_footer_is_promo(monkeypatch) -> None:
+    feats, blocks = _after_article(
+        "<footer><ul><li><a href='/a'>App Store</a></li><li><a href='/g'>Get it on Google Play</a></li>"
+        "<li><a href='/s'>App Store fees rise for developers</a></li></ul></footer>"
+    )
+    boilerplate, promo = LABELS.index("boilerplate"), LABELS.index("promo")
+    probs = _flagged_after_article(blocks, boilerplate=0.95, promo=0.03)  # read as footer links
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, promo, promo, boilerplate]
+    monkeypatch.setattr(decide, "APP_STORE_BADGE_PROMO", False)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT] + [boilerplate] * 3
+
+
 def test_a_poll_form_read_as_furniture_is_a_poll(monkeypatch) -> None:
     feats, blocks = _after_article(
         "<aside><h2>Question of the Day</h2><h3>Should the city ban e-scooters from its parks?</h3>"
