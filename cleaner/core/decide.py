@@ -1053,6 +1053,24 @@ TEASER_SUMMARY_MAX_WORDS = 40
 # article's linked sections), cetd -0.0002 (wiki pages).
 TEASER_BLURB_MIN_CARDS = 3
 TEASER_BLURB_MAX_WORDS = 40
+# A card's long excerpt: TEASER_BLURB_MAX_WORDS does not bound the cards above when every card's headline is a heading
+# element (``<h1>``-``<h6>``) of TEASER_EXCERPT_HEADLINE_MIN_WORDS words or more that asks no question (0: off): another
+# story's title over its excerpt, however long, where a forum post opens with its author's name or its number and an
+# FAQ's answer with a question. Found by an error analysis of wcxb-dev (session 58: a travel site's cards of a category
+# link, a date, a linked ``<h3>`` headline and an excerpt of 40-110 words kept at P(content) up to 0.9). Against off,
+# cleaner-20261207-c3729688 (``scripts/benchmark.py`` page by page): wcxb-dev word F1 +0.0003 (article +0.0005, 2
+# pages up by 0.10-0.28; service +0.0001, 1 up; none down), cleaneval, dragnet, cetd, modern-dev and the typed sets
+# identical. Any heading of one or two words: listing -0.0003 (a page's linked programme names over their blurbs);
+# a 150-word bound instead of none: one page (+0.10, a review grid under linked review titles) left.
+TEASER_EXCERPT_HEADLINE_MIN_WORDS = 3
+# Cards after a short story: on a page whose prose holds less than TEASER_DROP_MIN_PROSE_CHARS, the teaser cards
+# above (their headlines too) after the story's last paragraph that shares its parent with another (the story as
+# ``TEASER_PROSE_SHARES_PARENT`` reads it) go all the same, however many (False: off): a short news item's "also in
+# the news" grid of headline, byline, date and summary cards is kept at P(content) 0.8-1.0 and outweighs the item.
+# Found by an error analysis of wcxb-dev (session 58). Against off, cleaner-20261207-c3729688 (``scripts/benchmark.py``
+# page by page): wcxb-dev word F1 +0.0002 (article +0.0004: 1 page up 0.65 -> 0.95, none down), cleaneval, dragnet,
+# cetd, modern-dev and the typed sets identical. Only when the cards are outweighed: no page moves.
+TEASER_BLURB_SHORT_STORY = True
 # Other posts' excerpts after the story: a kept block under an excerpt-named element (a class/id name with an
 # ``excerpt`` part, or WordPress's and hAtom's ``entry-summary``) after the story's last prose block goes, however long
 # (``off_article``; TEASER_BLURB_MAX_WORDS spares longer card text, and a card that opens with a category link and its
@@ -2664,7 +2682,7 @@ def off_article(
     """The content blocks that are not the article: reader comments after it (``COMMENT_DROP_MIN_ARTICLE_CHARS``; not
     on a ``forum`` page that declares its replies, ``FORUM_REPLIES_DECLARED``),
     a rail of other stories' links or bare headlines after its prose (``TEASER_DROP_MIN_PROSE_CHARS``; dated ones
-    after a short story too, ``TEASER_DATED_SHORT_STORY``;
+    and teaser cards after a short story too, ``TEASER_DATED_SHORT_STORY``, ``TEASER_BLURB_SHORT_STORY``;
     ``TEASER_HEADING_MAX_WORDS``; its end read ``inside`` the main region when given, see ``TEASER_AFTER_REGION``,
     from paragraphs beside another, ``TEASER_PROSE_SHARES_PARENT``; not a rail that outweighs the rest) or
     before it outside the main region (``outside``, see ``TEASER_DROP_BEFORE``), every comment on a ``qa`` page
@@ -2718,6 +2736,13 @@ def off_article(
         dated = dated_teasers(blocks, dated, tree.templates)
         if dated.any() and _outweighed(dated, is_content, chars):
             out |= dated
+    if TEASER_BLURB_SHORT_STORY and TEASER_BLURB_MIN_CARDS > 0 and len(prose) and not enough:
+        parents = Counter(blocks[i].path[:-1] for i in prose.tolist())
+        story = [i for i in prose.tolist() if parents[blocks[i].path[:-1]] >= 2]  # not a card's own summary
+        if story:
+            outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5
+            beyond = is_content & (position > story[-1]) & outside_best
+            out |= teaser_blurbs(beyond, link_density, words, blocks, tree.templates, blocks[story[-1]].path, True)
     if TEASER_SUMMARY_MAX_WORDS > 0:  # however short the story: after it, outside its region
         region = np.flatnonzero(inside) if inside is not None else np.zeros(0, dtype=int)
         end = prose[-1] if len(prose) else region[-1] if len(region) else -1  # the story's prose, else its region
@@ -2915,13 +2940,14 @@ def teaser_blurbs(
     blocks: Sequence[Block],
     templates: np.ndarray,
     story: tuple[int, ...],
+    with_heads: bool = False,
 ) -> np.ndarray:
     """The ``candidates`` inside teaser cards: elements that open with a linked headline and hold no other one nor the
     ``story``'s last block, three or more of them opening with headlines of one template (see
-    ``TEASER_BLURB_MIN_CARDS``)."""
+    ``TEASER_BLURB_MIN_CARDS``); ``with_heads``, the cards' headlines among the candidates too."""
     out = np.zeros(len(blocks), dtype=bool)
     heads = [i for i in range(len(blocks)) if link_density[i] >= TEASER_MIN_LINK_DENSITY and blocks[i].text.strip()]
-    cards: dict[int, list[list[int]]] = {}  # a headline template: each card's candidate blocks
+    cards: dict[int, list[tuple[int, list[int]]]] = {}  # a headline template: each card's headline, candidate blocks
     for n, h in enumerate(heads):
         stop = heads[n + 1] if n + 1 < len(heads) else len(blocks)
         if h + 1 >= stop:
@@ -2935,12 +2961,22 @@ def teaser_blurbs(
             continue
         inner = [i for i in range(h + 1, stop) if blocks[i].path[:depth] == card]
         if inner and inner[-1] == h + len(inner) and candidates[inner].any():
-            cards.setdefault(int(templates[h]), []).append([i for i in inner if candidates[i]])
+            cards.setdefault(int(templates[h]), []).append((h, [i for i in inner if candidates[i]]))
     for group in cards.values():
-        if len(group) >= TEASER_BLURB_MIN_CARDS and all(words[m].sum() <= TEASER_BLURB_MAX_WORDS for m in group):
-            for members in group:
+        headed = TEASER_EXCERPT_HEADLINE_MIN_WORDS > 0 and all(is_headline(blocks[h]) for h, _ in group)
+        short = all(words[m].sum() <= TEASER_BLURB_MAX_WORDS for _, m in group)
+        if len(group) >= TEASER_BLURB_MIN_CARDS and (headed or short):  # an excerpt under a headline however long
+            for h, members in group:
                 out[members] = True
+                out[h] |= with_heads and bool(candidates[h])
     return out
+
+
+def is_headline(block: Block) -> bool:
+    """Whether a card's linked first block reads as another story's headline: a heading element of
+    ``TEASER_EXCERPT_HEADLINE_MIN_WORDS`` words or more, not a question (an FAQ's toggle)."""
+    text = block.text.strip()
+    return block.tag in HEADINGS and len(text.split()) >= TEASER_EXCERPT_HEADLINE_MIN_WORDS and not text.endswith("?")
 
 
 def is_excerpt_name(name: str) -> bool:

@@ -871,6 +871,7 @@ def test_summaries_under_flagged_linked_headlines_after_the_story_are_boilerplat
     assert [labels[i] for i in teasers] == [LABELS.index("boilerplate")] * 4
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
     monkeypatch.setattr(decide, "TEASER_SUMMARY_MAX_WORDS", 0)
+    monkeypatch.setattr(decide, "TEASER_BLURB_SHORT_STORY", False)  # cards after a short story: they go there too
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] for i in teasers[:3]] == [CONTENT] * 3
 
@@ -894,6 +895,49 @@ def test_the_blurbs_of_teaser_cards_after_an_article_go_with_their_headlines(mon
     monkeypatch.setattr(decide, "TEASER_BLURB_MIN_CARDS", 0)
     labels = decide.choose_labels(probs, feats, blocks)
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Blurb"))
+
+
+def test_long_excerpts_under_linked_headline_elements_after_an_article_go(monkeypatch) -> None:
+    excerpt = " ".join(["Summary {i} retells another story of the week at some length, line after line."] * 4)
+    cards = "".join(
+        f"<div class='card'><span><a href='/c{i}'>Daily</a></span><span>Dec 1{i}</span>"
+        f"<h3><a href='/s{i}'>Another story of the week {i}</a></h3><p>{excerpt.format(i=i)}</p></div>"
+        for i in range(4)
+    )
+    feats, blocks = _page(
+        "<body><main><div class='story'>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6))
+        + f"</div><div class='more'>{cards}</div></main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert [labels[i] for i in _rows(blocks, "Summary")] == [LABELS.index("boilerplate")] * 4
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TEASER_EXCERPT_HEADLINE_MIN_WORDS", 0)  # 40 words at most: the excerpts stay
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Summary"))
+
+
+def test_teaser_cards_after_a_short_story_go_with_their_headlines(monkeypatch) -> None:
+    cards = "".join(
+        f"<div class='card'><div class='title'><a href='/s{i}'>Other story number {i}</a></div>"
+        f"<div class='by'>Newsroom</div><div class='blurb'>Blurb {i} sums up another story in a line or two.</div>"
+        "</div>"
+        for i in range(6)
+    )
+    feats, blocks = _page(
+        "<body><main><div class='story'>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(2))
+        + f"</div><div class='more'>{cards}</div></main></body>"
+    )
+    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    labels = decide.choose_labels(probs, feats, blocks)
+    teasers = _rows(blocks, "Blurb") + _rows(blocks, "Other story")
+    assert [labels[i] for i in teasers] == [LABELS.index("boilerplate")] * 12
+    assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
+    monkeypatch.setattr(decide, "TEASER_BLURB_SHORT_STORY", False)
+    labels = decide.choose_labels(probs, feats, blocks)
+    assert all(labels[i] == CONTENT for i in teasers)
 
 
 def test_other_posts_excerpts_after_the_story_go_however_long(monkeypatch) -> None:
