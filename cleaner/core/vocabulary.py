@@ -723,6 +723,23 @@ SITE_FURNITURE_LINE = re.compile(
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A line that is nothing but a generic section heading of a document's own ("Final thoughts", "Conclusion",
+# "References", "Getting started", "FAQ"): it names a part of the text, so it need not share the text's words
+# (``decide.off_topic_lines`` leaves it). English, German, French, Spanish, Italian and Dutch.
+GENERIC_SECTION_HEADING = re.compile(
+    r"""^\W*(?:
+    (?:final|closing|concluding)\s+(?:thoughts?|words?|remarks?|verdict)|(?:in\s+)?conclusions?|(?:in\s+)?summary
+    |the\s+(?:verdict|bottom\s+line)|bottom\s+line|key\s+takeaways?|takeaways?|(?:further\s+)?references|sources
+    |bibliography|further\s+reading|getting\s+started|introduction|overview|background|methodology|how\s+we\s+tested
+    |next\s+steps|faqs?|frequently\s+asked\s+questions|notes?|recap|tl;?dr
+    |fazit|zusammenfassung|einleitung|quellen|literatur|hintergrund|häufige\s+fragen
+    |résumé|en\s+résumé|questions\s+fréquentes
+    |conclusi(?:ón|ones)|introducción|referencias|resumen|fuentes|preguntas\s+frecuentes
+    |conclusioni|introduzione|riferimenti|riepilogo|fonti|domande\s+frequenti
+    |conclusie|samenvatting|inleiding|bronnen|veelgestelde\s+vragen
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # A plain-text line that is nothing but a widget's own control text: the help link printed beside a share bar or a
 # sign-in box ("What's this?", "Was ist das?"), a search form's type picker or options ("Search type", "Choose a search
 # type ..."): boilerplate (``decide.TEXT_WIDGET_LABEL_LINES``). Contracted or plural forms only in English: "What is

@@ -2040,6 +2040,31 @@ def test_a_flagged_heading_that_shares_words_with_the_kept_text_after_it_is_cont
     assert decide.choose_labels(probs, feats, blocks).tolist()[0] == boilerplate
 
 
+def test_a_kept_headline_that_shares_no_word_with_the_story_takes_a_flagged_label(monkeypatch) -> None:
+    story = [
+        "The harbour council approved the new ferry timetable on Monday after a long debate.",
+        "Ferry passengers had asked the council for more crossings during the busy winter months.",
+        "The harbour master said the extra ferry crossings would start in early December.",
+        "Council members argued about the cost of the crossings for most of the evening.",
+        "Some passengers said the winter timetable still leaves the island without an evening ferry.",
+        "The harbour council will review the ferry timetable again next spring, members said.",
+    ]
+
+    def labels(line: str, p_content: float = 0.7) -> list[int]:
+        feats, blocks = _text("\n\n".join([*story[:3], line, *story[3:]]))
+        probs = _content_and(boilerplate, 0.95, n=7)
+        probs[3] = _content_and(boilerplate, p_content, n=1)[0]
+        return decide.choose_labels(probs, feats, blocks).tolist()
+
+    boilerplate = LABELS.index("boilerplate")
+    assert labels("Mountain Bikes Tested Outdoors") == [CONTENT] * 3 + [boilerplate] + [CONTENT] * 3
+    assert labels("Final Thoughts")[3] == CONTENT  # a generic section heading names a part of the text
+    assert labels("Evening Ferry Plans")[3] == CONTENT  # it shares the story's words: a subheading
+    assert labels("Mountain Bikes Tested Outdoors", p_content=0.95)[3] == CONTENT  # the model is sure of it
+    monkeypatch.setattr(decide, "TEXT_OFF_TOPIC_MAX_WORDS", 0)
+    assert labels("Mountain Bikes Tested Outdoors")[3] == CONTENT
+
+
 def test_a_consent_notices_small_print_or_title_kept_in_plain_text_is_consent(monkeypatch) -> None:
     feats, blocks = _text(
         "This cookie is set by an analytics provider to count visits and how long each visit lasts.\n\n"
