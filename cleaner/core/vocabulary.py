@@ -588,7 +588,7 @@ PRIVACY_CHOICE = re.compile(
     (?:cookie|privacy|consent|tracking)\s*(?:settings|preferences|choices|options|manager|management|cent(?:er|re)|controls?)
     |manage\s+(?:my\s+|your\s+)?(?:cookies|cookie\s+\w+|consent|privacy|preferences|tracking)
     |(?:change|update|edit|review|modify|adjust)\s+(?:my\s+|your\s+)?(?:cookies?|privacy|consent)(?:\s+(?:settings|preferences|choices))?
-    |do\s+not\s+sell(?:\s+or\s+share)?\s+my|your\s+privacy\s+choices|(?:withdraw|revoke)\s+(?:my\s+|your\s+)?consent
+    |newsletters?\s+preference(?:s|\s+cent(?:er|re))|do\s+not\s+sell(?:\s+or\s+share)?\s+my|your\s+privacy\s+choices|(?:withdraw|revoke)\s+(?:my\s+|your\s+)?consent
     |(?:datenschutz|cookie|privatsphäre|tracking)[-\s]?einstellungen|einwilligung(?:en)?\s+(?:widerrufen|verwalten|ändern)
     |cookies?\s+verwalten|zustimmung\s+(?:widerrufen|verwalten|ändern)
     |(?:paramètres|préférences|gestion|gérer)\s+(?:des\s+|les\s+|mes\s+)?(?:cookies|traceurs|consentements?|confidentialité)
@@ -634,6 +634,25 @@ AGREEMENT_CLAUSE = re.compile(
     r"""^\W*by\s+(?:signing|subscribing|submitting|clicking|tapping|providing|entering|registering|continuing|creating
     |checking|joining|completing|using|sharing|placing)\b[^.!?]{0,120}?
     \byou(?:(?:'|’)re|\s+are)?\s+(?:hereby\s+|also\s+)?(?:agree|consent|acknowledge|accept|authori[sz]e|confirm)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Acceptance by continued use, as a footer's legal line or a cookie notice words it ("Use of this site constitutes
+# acceptance of our User Agreement", "By continuing to browse this site you agree to our use of cookies", "Durch die
+# weitere Nutzung der Seite stimmen Sie ... zu", "Sitemizi kullanmaya devam ederek ... izin vermiş olursunuz"): it
+# records the reader's agreement by what they do, anywhere in the block (after a copyright line, after "We use
+# cookies"), so it is consent (LABELS.md: terms-of-use statements; ``decide.CONTINUED_USE_MAX_WORDS``).
+CONTINUED_USE_ACCEPTANCE = re.compile(
+    r"""\b(?:use|usage)\s+of\s+(?:this|our|the)\s+(?:site|website|web\s+site|services?)\s+(?:constitutes|signifies|implies)
+    \s+(?:your\s+)?(?:acceptance|agreement|consent)
+    |\bby\s+(?:continuing\s+to\s+(?:use|browse|visit)|using|browsing|visiting)\s+(?:this|our|the)\s+(?:site|website|web\s+site)
+    \b[^.!?]{0,80}?\byou\s+(?:\w+\s+)?(?:agree|accept|consent)
+    |\b(?:durch\s+die|mit\s+der|bei)\s+(?:weiteren?\s+)?nutzung\s+(?:dieser|unserer|der)\s+(?:website|webseite|seite|dienste)
+    \b[^.!?]{0,80}?\b(?:stimmen\s+sie|erklären\s+sie\s+sich|akzeptieren\s+sie|willigen\s+sie|stimmst\s+du|erklärst\s+du)
+    |\ben\s+(?:poursuivant|continuant)\s+(?:votre\s+)?(?:navigation|à\s+naviguer)\b[^.!?]{0,80}?\bvous\s+acceptez
+    |\bsi\s+contin[úu]a\s+navegando\b[^.!?]{0,80}?\b(?:acepta|consiente)
+    |\bproseguendo\s+(?:la\s+)?navigazione\b[^.!?]{0,80}?\b(?:acconsent|accett)
+    |\bkullanmaya\s+devam\s+ederek\b[^.!?]{0,120}?\b(?:izin\s+vermiş|kabul\s+etmiş)""",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -1806,6 +1806,41 @@ def test_a_flagged_first_person_opt_in_line_is_consent(monkeypatch) -> None:
     assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT] + [boilerplate] * 3
 
 
+def test_acceptance_by_continued_use_is_consent_anywhere_in_a_flagged_block(monkeypatch) -> None:
+    feats, blocks = _page(
+        "<body><main>" + LONG_PARAGRAPH.format(i=1) + "<p>The use of this site by the town grew, the mayor said.</p>"
+        "</main><footer><p>© 2031 Example Press. All rights reserved. Use of this site constitutes acceptance of our "
+        "terms and our privacy notice.</p><p>Wir nutzen Cookies. Durch die weitere Nutzung der Seite stimmen Sie der "
+        "Verwendung zu.</p></footer></body>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    probs = _boilerplate_probs(blocks, [0, 1])
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT, consent, consent]
+    monkeypatch.setattr(decide, "CONTINUED_USE_MAX_WORDS", 0)
+    assert decide.choose_labels(probs, feats, blocks).tolist() == [CONTENT, CONTENT, boilerplate, boilerplate]
+
+
+def test_flagged_blocks_in_a_box_mostly_called_consent_are_consent(monkeypatch) -> None:
+    notice = "We and our partners store and read cookies on your device to show you ads and measure how you read. "
+    feats, blocks = _page(
+        "<body><main>" + LONG_PARAGRAPH.format(i=1) + "</main><div class='modal'><div class='cmp-box'><h2>Welcome to "
+        f"the paper</h2><p>{notice * 2}</p><div><h3>Read with ads</h3><div>Agree</div></div><div><h3>Read without "
+        "ads for 3 euros</h3><div>Learn more</div></div></div></div><div class='modal'><h2>Share this story</h2>"
+        "<p>Copy the link</p><p>By sharing you agree to our terms.</p></div></body>"
+    )
+    boilerplate, consent = LABELS.index("boilerplate"), LABELS.index("consent")
+    probs = _boilerplate_probs(blocks, [0])
+    notices = _rows(blocks, "We and our") + _rows(blocks, "By sharing")
+    probs[notices, boilerplate], probs[notices, consent] = 0.01, 0.99
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    dialog = [i for i in range(1, len(blocks)) if i < _rows(blocks, "Share this")[0]]
+    assert [labels[i] for i in dialog] == [consent] * len(dialog) and len(dialog) == 6
+    assert [labels[i] for i in _rows(blocks, "Share this") + _rows(blocks, "Copy")] == [boilerplate] * 2  # too few
+    monkeypatch.setattr(decide, "CONSENT_BOX_MIN_SHARE", 2.0)
+    labels = decide.choose_labels(probs, feats, blocks).tolist()
+    assert [labels[i] for i in dialog] == [boilerplate, consent] + [boilerplate] * 4
+
+
 def test_a_dropped_reader_comment_called_consent_without_consent_words_is_boilerplate(monkeypatch) -> None:
     monkeypatch.setattr(decide, "FLOOR_TAIL_SURE_WORDS", 0)  # the floor keeps the thread after the article
     comments = "".join(

@@ -33,13 +33,16 @@ def test_menu_nouns_and_account_links_are_not_calls_to_action(text: str) -> None
     "text",
     ["Cookie settings", "Manage cookies", "Do Not Sell My Personal Info", "Your Privacy Choices",
      "Datenschutz-Einstellungen", "Gérer les cookies", "Configurar cookies", "Privacy-instellingen",
-     "Sekretessinställningar", "Modify my cookies choices", "Inställningar för cookies"],
+     "Sekretessinställningar", "Modify my cookies choices", "Inställningar för cookies", "Newsletter preferences",
+     "Newsletters preference centre"],
 )  # fmt: skip
 def test_privacy_controls(text: str) -> None:
     assert PRIVACY_CHOICE.match(text)
 
 
-@pytest.mark.parametrize("text", ["Privacy Policy", "Cookie Policy", "Datenschutzerklärung", "Impressum", "AdChoices"])
+@pytest.mark.parametrize(
+    "text", ["Privacy Policy", "Cookie Policy", "Datenschutzerklärung", "Impressum", "AdChoices", "Newsletters"]
+)
 def test_policy_documents_are_not_privacy_controls(text: str) -> None:
     assert not PRIVACY_CHOICE.match(text)
 
