@@ -876,6 +876,16 @@ def test_summaries_under_flagged_linked_headlines_after_the_story_are_boilerplat
     assert [labels[i] for i in teasers[:3]] == [CONTENT] * 3
 
 
+def _story_then_cards(cards: str, paragraphs: int = 6) -> tuple[features.Features, list, np.ndarray]:
+    """A story of ``paragraphs`` long paragraphs, then ``cards`` in a sibling element; the model keeps every block."""
+    feats, blocks = _page(
+        "<body><main><div class='story'>"
+        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(paragraphs))
+        + f"</div><div class='more'>{cards}</div></main></body>"
+    )
+    return feats, blocks, _boilerplate_probs(blocks, list(range(len(blocks))))
+
+
 def test_the_blurbs_of_teaser_cards_after_an_article_go_with_their_headlines(monkeypatch) -> None:
     cards = "".join(
         f"<div class='card'><div class='head'><a href='/s{i}'>Other story number {i}</a></div>"
@@ -883,12 +893,7 @@ def test_the_blurbs_of_teaser_cards_after_an_article_go_with_their_headlines(mon
         "</div>"
         for i in range(4)
     )
-    feats, blocks = _page(
-        "<body><main><div class='story'>"
-        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6))
-        + f"</div><div class='more'>{cards}</div></main></body>"
-    )
-    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    feats, blocks, probs = _story_then_cards(cards)
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] for i in _rows(blocks, "Blurb")] == [LABELS.index("boilerplate")] * 4
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
@@ -904,12 +909,7 @@ def test_long_excerpts_under_linked_headline_elements_after_an_article_go(monkey
         f"<h3><a href='/s{i}'>Another story of the week {i}</a></h3><p>{excerpt.format(i=i)}</p></div>"
         for i in range(4)
     )
-    feats, blocks = _page(
-        "<body><main><div class='story'>"
-        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(6))
-        + f"</div><div class='more'>{cards}</div></main></body>"
-    )
-    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    feats, blocks, probs = _story_then_cards(cards)
     labels = decide.choose_labels(probs, feats, blocks)
     assert [labels[i] for i in _rows(blocks, "Summary")] == [LABELS.index("boilerplate")] * 4
     assert all(labels[i] == CONTENT for i in _rows(blocks, "Paragraph"))
@@ -925,12 +925,7 @@ def test_teaser_cards_after_a_short_story_go_with_their_headlines(monkeypatch) -
         "</div>"
         for i in range(6)
     )
-    feats, blocks = _page(
-        "<body><main><div class='story'>"
-        + "".join(LONG_PARAGRAPH.format(i=i) for i in range(2))
-        + f"</div><div class='more'>{cards}</div></main></body>"
-    )
-    probs = _boilerplate_probs(blocks, list(range(len(blocks))))
+    feats, blocks, probs = _story_then_cards(cards, 2)
     labels = decide.choose_labels(probs, feats, blocks)
     teasers = _rows(blocks, "Blurb") + _rows(blocks, "Other story")
     assert [labels[i] for i in teasers] == [LABELS.index("boilerplate")] * 12
