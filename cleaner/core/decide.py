@@ -39,6 +39,7 @@ from cleaner.core.vocabulary import (
     DISCLOSURE_CONTROL,
     DISCOUNT_OFFER,
     FEEDBACK_INVITATION,
+    FEEDBACK_WORDS,
     FILLER_TEXT_LINE,
     GENERIC_SECTION_HEADING,
     GLUED_TEASER,
@@ -50,6 +51,7 @@ from cleaner.core.vocabulary import (
     MENU_TAG,
     MORE_LINK_TAIL,
     OFFER_LINE,
+    OFFER_LINE_WORDS,
     OPT_IN_STATEMENT,
     OPTION_PICKER_CLASS,
     PERMISSION_PROMISE,
@@ -1680,9 +1682,9 @@ class PageTree:
             if name == "in_header" and SCOPED_HEADER_OPEN:
                 skip[[i for i in np.flatnonzero(skip).tolist() if section_header_only(blocks[i])]] = False
             if name == "inside_footer" and FOOTER_NAME_SKIPS_UTILITIES:
-                skip[[i for i in np.flatnonzero(skip).tolist() if not footer_named(blocks[i].attrs)]] = False
+                skip &= attrs_pass(footer_named, blocks, skip)
             if name == "inside_nav" and NAV_NAME_SKIPS_COMPONENT_PARTS:
-                skip[[i for i in np.flatnonzero(skip).tolist() if not nav_named(blocks[i].attrs)]] = False
+                skip &= attrs_pass(nav_named, blocks, skip)
             open_ &= ~skip
         chars = np.expm1(dense[:, DENSE_INDEX["log_chars"]].astype(np.float64)) * ~hidden
         return cls(BlockPaths.of(blocks), chars, open_, template_ids(blocks))
@@ -1746,7 +1748,11 @@ def xpath_tags(xpath: str) -> tuple[str, ...]:
 def in_page_landmark(block: Block, name: str) -> bool:
     """Whether a ``name`` element (``footer``, ``header``, ``aside``) around ``block`` is the page's: one inside no
     sectioning element (every ancestor read for a ``LANDMARK_FULL_CHAIN`` name)."""
-    tags = landmark_chain(block, name)
+    return page_landmark_in(landmark_chain(block, name), name)
+
+
+def page_landmark_in(tags: tuple[str, ...], name: str) -> bool:
+    """Whether a tag chain (``tag_chain``, innermost first) holds a ``name`` element inside no sectioning element."""
     if name not in tags:
         return False
     return any(t == name and SECTIONING_TAGS.isdisjoint(tags[i + 1 :]) for i, t in enumerate(tags))
@@ -1826,7 +1832,8 @@ def shared_element(blocks: Sequence[Block], members: Sequence[int]) -> int:
 
 def section_header_only(block: Block) -> bool:
     """Whether every ``<header>`` around ``block`` sits inside a sectioning element (none is the page's)."""
-    return "header" in landmark_chain(block, "header") and not in_page_landmark(block, "header")
+    tags = landmark_chain(block, "header")
+    return "header" in tags and not page_landmark_in(tags, "header")
 
 
 def forum_post_bodies(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
@@ -1999,7 +2006,9 @@ def choose_labels(
     if FEEDBACK_FLAGGED_MIN_WORDS > 0 and blocks is not None:
         flagged = (labels != LABELS.index("content")) & (words >= FEEDBACK_FLAGGED_MIN_WORDS - 0.5)
         flagged &= words <= TEXT_FEEDBACK_MAX_WORDS + 0.5
-        labels = np.where(texts_found(FEEDBACK_INVITATION, blocks, flagged), LABELS.index("poll"), labels)
+        labels = np.where(
+            texts_found(FEEDBACK_INVITATION, blocks, flagged, FEEDBACK_WORDS), LABELS.index("poll"), labels
+        )
     if KEPT_PITCH_MIN_WORDS > 0 and tree is not None and blocks is not None:
         labels = np.where(kept_pitches(labels, words, tree.chars, blocks), LABELS.index("promo"), labels)
     if SCREEN_READER_PLAIN and blocks is not None:
@@ -2469,7 +2478,9 @@ class Retyping:
 
     def apply(self, labels: np.ndarray, words: np.ndarray, feats: Features, blocks: Sequence[Block]) -> np.ndarray:
         """``labels`` with this step's blocks retyped."""
-        candidates = np.isin(labels, [LABELS.index(label) for label in self.sources])
+        candidates = np.zeros(len(labels), dtype=bool)
+        for label in self.sources:
+            candidates |= labels == LABELS.index(label)
         candidates &= (words >= self.min_words - 0.5) & (words <= self.max_words + 0.5)
         if self.no_promo_words:
             candidates &= feats.dense[:, _LEXICON_COLUMNS[LABELS.index("promo")]] <= 0
@@ -2550,7 +2561,9 @@ def wording_retypings() -> list[Retyping]:
         ),
         (
             FLAGGED_OFFER_LINE_MAX_WORDS > 0,
-            Retyping(OFFER_LINE, ("boilerplate",), "promo", max_words=FLAGGED_OFFER_LINE_MAX_WORDS),
+            Retyping(
+                OFFER_LINE, ("boilerplate",), "promo", max_words=FLAGGED_OFFER_LINE_MAX_WORDS, needs=OFFER_LINE_WORDS
+            ),
         ),
     ]
     return [retyping for on, retyping in steps if on]
@@ -2564,8 +2577,29 @@ def texts_found(
     out = np.zeros(len(candidates), dtype=bool)
     for i in np.flatnonzero(candidates).tolist():
         text = blocks[i].text
-        out[i] = (needs is None or needs.search(text) is not None) and pattern.search(text) is not None
+        out[i] = (needs is None or holds(needs, text)) and pattern.search(text) is not None
     return out
+
+
+_PLAIN_WORDS = re.compile(r"[a-z|\[\]]+")  # lowercase words, alternatives and letter sets: no range, no escape
+
+
+@lru_cache(maxsize=64)
+def _case_kept(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """An ``re.IGNORECASE`` ``pattern`` of lowercase ASCII words (``_PLAIN_WORDS``) without the flag: in a lowered
+    ASCII text it finds what ``pattern`` finds in the text; None for any other pattern."""
+    if not pattern.flags & re.IGNORECASE or not _PLAIN_WORDS.fullmatch(pattern.pattern):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def holds(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text) is not None``; an ASCII text lowered and searched case-sensitively where ``_case_kept``
+    allows (a case-insensitive search of a few words is several times slower)."""
+    kept = _case_kept(pattern)
+    if kept is not None and text.isascii():
+        return kept.search(text.lower()) is not None
+    return pattern.search(text) is not None
 
 
 def flagged_prompts(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
@@ -3198,13 +3232,38 @@ def names_in(
 ) -> np.ndarray:
     """The ``candidates`` with a class/id name that passes ``test`` among their ``first`` nearest (all when None)."""
     out = np.zeros_like(candidates)
-    indices = np.flatnonzero(candidates).tolist()  # the content blocks: only their names are read
-    # the blocks of one page share most of their names: each distinct name is tested once
-    passed = {t for t in set().union(*(blocks[i].attrs[:first] for i in indices)) if test(t)}
+    # the blocks of one page share most of their names, blocks of one container the very same tuple: each distinct
+    # tuple is read once, each distinct name tested once
+    shared = blocks_by_attrs(blocks, np.flatnonzero(candidates).tolist())  # only the candidates' names are read
+    passed = {t for t in set().union(*(attrs[:first] for attrs, _ in shared)) if test(t)}
     if passed:
-        for i in indices:
-            out[i] = not passed.isdisjoint(blocks[i].attrs[:first])
+        for attrs, members in shared:
+            if not passed.isdisjoint(attrs[:first]):
+                out[members] = True
     return out
+
+
+def attrs_pass(test: Callable[[tuple[str, ...]], bool], blocks: Sequence[Block], candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` whose class/id names (``Block.attrs``) pass ``test``, each distinct tuple tested once."""
+    out = np.zeros(len(candidates), dtype=bool)
+    for attrs, members in blocks_by_attrs(blocks, np.flatnonzero(candidates).tolist()):
+        if test(attrs):
+            out[members] = True
+    return out
+
+
+def blocks_by_attrs(blocks: Sequence[Block], indices: list[int]) -> list[tuple[tuple[str, ...], list[int]]]:
+    """The ``indices`` grouped by their block's ``attrs`` tuple (the same object: blocks of one container share it),
+    with it, in order of first appearance."""
+    groups: dict[int, tuple[tuple[str, ...], list[int]]] = {}
+    for i in indices:
+        attrs = blocks[i].attrs
+        group = groups.get(id(attrs))
+        if group is None:
+            groups[id(attrs)] = (attrs, [i])
+        else:
+            group[1].append(i)
+    return list(groups.values())
 
 
 _BY_WORD = re.compile(r"^\W*by\b", re.IGNORECASE)  # the word every agreement clause opens with
@@ -3389,9 +3448,8 @@ def poll_forms(labels: np.ndarray, words: np.ndarray, blocks: Sequence[Block]) -
 
 def feedback_invitations(words: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
     """The plain-text blocks of at most ``TEXT_FEEDBACK_MAX_WORDS`` words that invite feedback or a survey."""
-    return texts_found(
-        FEEDBACK_INVITATION, blocks, (words <= TEXT_FEEDBACK_MAX_WORDS + 0.5) & (TEXT_FEEDBACK_MAX_WORDS > 0)
-    )
+    short = (words <= TEXT_FEEDBACK_MAX_WORDS + 0.5) & (TEXT_FEEDBACK_MAX_WORDS > 0)
+    return texts_found(FEEDBACK_INVITATION, blocks, short, FEEDBACK_WORDS)
 
 
 def label_lines(labels: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:

@@ -9,7 +9,7 @@ never name a word or a class the block does not have.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -82,6 +82,24 @@ class FirstPassWeights:
     coef: np.ndarray  # (n_classes, n_columns)
     classes: tuple[str, ...]
     vocabulary: dict[int, tuple[str, ...]]  # hashed column -> the tokens (words or markup) hashed there
+    nameable: np.ndarray = field(init=False, repr=False, compare=False)  # per column: can a cue name it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "nameable", nameable_columns(self.vocabulary, self.coef.shape[1]))
+
+
+def nameable_columns(vocabulary: dict[int, tuple[str, ...]], n_columns: int) -> np.ndarray:
+    """Per column, whether ``_named`` may name it: a hashed word or markup column the vocabulary names, or a named
+    feature in ``_DENSE_SHOWN``."""
+    out = np.zeros(max(n_columns, DENSE_COLUMNS.stop), dtype=bool)
+    hashed = [
+        c
+        for c in vocabulary
+        if WORD_COLUMNS.start <= c < WORD_COLUMNS.stop or MARKUP_COLUMNS.start <= c < MARKUP_COLUMNS.stop
+    ]
+    out[np.array(hashed, dtype=np.intp)] = True
+    out[DENSE_COLUMNS] = [name in _DENSE_SHOWN for name in DENSE_NAMES]
+    return out
 
 
 def word_cue(token: str) -> str:
@@ -173,7 +191,7 @@ def page_cues(
     rows = np.array([weights.classes.index(label) for label in flagged_labels], dtype=np.intp)
     # every stored value times its row's label coefficient, for the whole page at once
     contribs = transformed.data * weights.coef[np.repeat(rows, np.diff(transformed.indptr)), transformed.indices]
-    bounds = transformed.indptr.tolist()
+    evidence_of = _ranked_evidence(transformed, contribs, weights.nameable)
     markups: dict[tuple[object, ...], set[str]] = {}  # blocks sharing a markup context (list items...) read once
 
     def markup_tokens(block: Block) -> set[str]:
@@ -184,9 +202,7 @@ def page_cues(
         return tokens
 
     for i, (b, label) in enumerate(zip(flagged.tolist(), flagged_labels, strict=True)):
-        start, end = bounds[i], bounds[i + 1]
-        cols, contrib = transformed.indices[start:end], contribs[start:end]
-        evidence = _named(cols, contrib, blocks[b], feats.dense[b], weights.vocabulary, markup_tokens)
+        evidence = _named(evidence_of, i, blocks[b], feats.dense[b], weights.vocabulary, markup_tokens)
         ranked = [name for _, name in sorted(evidence, key=lambda item: -item[0])]
         phrase = _phrase_cue(label, blocks[b].text)
         cues = (phrase + list(dict.fromkeys(ranked)))[: MAX_CUES - 1]
@@ -195,43 +211,94 @@ def page_cues(
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """The contributions ``_named`` reads, and their columns: row ``i``'s of kind ``k`` (words, markup, named
+    features) are ``cuts[3 * i + k]`` to ``cuts[3 * i + k + 1]``, strongest first. Rows ranked on their own are in
+    ``alone``, by row, with their own ``cuts`` (row 0)."""
+
+    values: list[float]
+    cols: list[int]
+    cuts: list[int]
+    alone: dict[int, _Ranked]
+
+
+def _ranked_evidence(transformed: sp.csr_matrix, contribs: np.ndarray, nameable: np.ndarray) -> _Ranked:
+    """Per row and kind of column, the contributions ``_named`` reads, in the order the row's ``argsort(-contrib)``
+    gives them up to the first one not positive, less the columns no cue names. One sort for the page: where a row's
+    positive contributions of a kind are distinct, that order is theirs; a row with ties (or any NaN on the page) is
+    ranked on its own."""
+    n = len(transformed.indptr) - 1
+    if np.isnan(contribs).any():
+        return _Ranked(
+            [], [], [0] * (3 * n + 1), {i: _ranked_row(transformed, contribs, nameable, i) for i in range(n)}
+        )
+    row_of = np.repeat(np.arange(n), np.diff(transformed.indptr))
+    keep = np.flatnonzero(contribs > 0)
+    keep = keep[nameable[transformed.indices[keep]]]
+    cols, values = transformed.indices[keep], contribs[keep]
+    group = row_of[keep] * 3 + (cols >= WORD_COLUMNS.stop) + (cols >= MARKUP_COLUMNS.stop)  # row, then kind
+    order = np.lexsort((-values, group))
+    group, values, cols = group[order], values[order], cols[order]
+    tied = (group[1:][(group[1:] == group[:-1]) & (values[1:] == values[:-1])] // 3).tolist()
+    cuts = np.searchsorted(group, np.arange(3 * n + 1)).tolist()
+    return _Ranked(
+        values.tolist(), cols.tolist(), cuts, {i: _ranked_row(transformed, contribs, nameable, i) for i in tied}
+    )
+
+
+def _ranked_row(transformed: sp.csr_matrix, contribs: np.ndarray, nameable: np.ndarray, i: int) -> _Ranked:
+    """``_ranked_evidence`` of row ``i`` alone (as row 0), by its own ``argsort(-contrib)``."""
+    start, end = transformed.indptr[i], transformed.indptr[i + 1]
+    contrib, row_cols = contribs[start:end], transformed.indices[start:end]
+    order = np.argsort(-contrib)
+    ranked = contrib[order]
+    stop = np.flatnonzero(ranked <= 0)
+    if len(stop):
+        order, ranked = order[: stop[0]], ranked[: stop[0]]
+    ranked_cols = row_cols[order]
+    shown = nameable[ranked_cols]
+    values, cols = ranked[shown], ranked_cols[shown]
+    kind = (cols >= WORD_COLUMNS.stop).astype(np.intp) + (cols >= MARKUP_COLUMNS.stop)
+    by_kind = np.argsort(kind, kind="stable")
+    cuts = np.searchsorted(kind[by_kind], np.arange(4)).tolist()
+    return _Ranked(values[by_kind].tolist(), cols[by_kind].tolist(), cuts, {})
+
+
 def _named(
-    cols: np.ndarray,
-    contrib: np.ndarray,
+    ranked: _Ranked,
+    row: int,
     block: Block,
     dense: np.ndarray,
     names: dict[int, tuple[str, ...]],
     markup_tokens: Callable[[Block], set[str]],
 ) -> list[tuple[float, str]]:
-    """The strongest positive contributions of each kind (words, markup, named features) that fired here
-    (``markup_tokens``: a block's markup tokens, as ``markup_doc`` gives them)."""
-    present: list[set[str] | None] = [None, None]  # the block's words and markup tokens, read when first needed
-    kinds: list[list[tuple[float, str]]] = [[], [], []]
-    order = np.argsort(-contrib)
-    for weight, col in zip(contrib[order].tolist(), cols[order].tolist(), strict=True):
-        if weight <= 0:
-            break
-        if WORD_COLUMNS.start <= col < WORD_COLUMNS.stop or MARKUP_COLUMNS.start <= col < MARKUP_COLUMNS.stop:
-            kind = 0 if col < WORD_COLUMNS.stop else 1
-            if len(kinds[kind]) >= PER_KIND or col not in names:
-                continue
-            tokens = present[kind]
-            if tokens is None:
-                tokens = present[kind] = set(block_words(block)) if kind == 0 else markup_tokens(block)
-            token = next((t for t in names[col] if t in tokens), None)
+    """The strongest positive contributions of each kind (words, markup, named features) that fired here, up to
+    ``PER_KIND`` of each, from row ``row`` of the page's ranked contributions of columns a cue can name
+    (``_ranked_evidence``) (``markup_tokens``: a block's markup tokens, as ``markup_doc`` gives them)."""
+    alone = ranked.alone.get(row)
+    if alone is not None:
+        ranked, row = alone, 0
+    values, cols, cuts = ranked.values, ranked.cols, ranked.cuts
+    out: list[tuple[float, str]] = []
+    for kind in (0, 1):
+        start, end = cuts[3 * row + kind], cuts[3 * row + kind + 1]
+        if start == end:
+            continue
+        tokens = set(block_words(block)) if kind == 0 else markup_tokens(block)
+        found = 0
+        for j in range(start, end):
+            token = next((t for t in names[cols[j]] if t in tokens), None)
             if token is None:
                 continue
-            kinds[kind].append((weight, word_cue(token) if kind == 0 else markup_cue(token)))
-        elif DENSE_COLUMNS.start <= col < DENSE_COLUMNS.stop:
-            name = DENSE_NAMES[col - DENSE_COLUMNS.start]
-            if name not in _DENSE_SHOWN or len(kinds[2]) >= PER_KIND:
-                continue
-            kinds[2].append((weight, dense_cue(name, float(dense[col - DENSE_COLUMNS.start]))))
-        else:
-            continue
-        if len(kinds[0]) >= PER_KIND and len(kinds[1]) >= PER_KIND and len(kinds[2]) >= PER_KIND:
-            break
-    return [item for kind in kinds for item in kind]
+            out.append((values[j], word_cue(token) if kind == 0 else markup_cue(token)))
+            found += 1
+            if found >= PER_KIND:
+                break
+    for j in range(cuts[3 * row + 2], min(cuts[3 * row + 3], cuts[3 * row + 2] + PER_KIND)):
+        name = DENSE_NAMES[cols[j] - DENSE_COLUMNS.start]
+        out.append((values[j], dense_cue(name, float(dense[cols[j] - DENSE_COLUMNS.start]))))
+    return out
 
 
 def _phrase_cue(label: str, text: str) -> list[str]:

@@ -719,6 +719,13 @@ FEEDBACK_INVITATION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A word every ``FEEDBACK_INVITATION`` match holds (each branch names a survey, a questionnaire or an opinion, in its
+# language): a text without one is not searched (``decide.texts_found``'s ``needs``).
+FEEDBACK_WORDS = re.compile(
+    r"survey|question|opini|feedback|thoughts|meinung|umfrage|avis|sondage|enqu|encuesta|sondaggio|mening",
+    re.IGNORECASE,
+)
+
 # A poll's own control, the whole text of a line: "View results", "Vote", "Ergebnisse anzeigen" (``decide.
 # TEXT_POLL_RUN_SURE``: the line that closes a poll's run of options).
 POLL_CONTROL = re.compile(
@@ -913,3 +920,5 @@ OFFER_LINE = re.compile(
     |^\W*(?:produkt|preis|tarif)?vergleiche\s+(?:zu|rund\s+um|für)\s+[^.!?]{1,60}\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A word every ``OFFER_LINE`` match holds (one per branch): a text without one is not searched (``decide.texts_found``).
+OFFER_LINE_WORDS = re.compile(r"edition|invitation|qualify|newsletter|vergleiche", re.IGNORECASE)

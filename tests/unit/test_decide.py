@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -2724,3 +2726,49 @@ def test_a_declared_forums_dropped_post_bodies_are_content_its_quotes_and_other_
     monkeypatch.setattr(decide, "FORUM_POST_KEPT_MIN", 0)
     labels = decide.choose_labels(probs, feats, blocks, forum)
     assert [i for i in range(len(blocks)) if labels[i] == CONTENT] == kept
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs", "texts"),
+    [
+        (
+            vocabulary.FEEDBACK_INVITATION,
+            vocabulary.FEEDBACK_WORDS,
+            [
+                "Please take our quick survey about the new layout",
+                "Your feedback really matters to us",
+                "We would love to hear your thoughts",
+                "Votre avis nous intéresse",
+                "Participa en una encuesta breve",
+                "Partecipa al nostro questionario",
+                "Jouw mening telt",
+                "Nehmen Sie an unserer kurzen Umfrage teil",
+            ],
+        ),
+        (
+            vocabulary.OFFER_LINE,
+            vocabulary.OFFER_LINE_WORDS,
+            [
+                "Read the e-paper, the digital replica of our print edition",
+                "An invitation-only network of senior engineering leaders",
+                "Do I qualify?",
+                "The weekly newsletter for garden lovers",
+                "Preisvergleiche zu Laptops und Tablets",
+            ],
+        ),
+    ],
+)
+def test_a_wording_step_s_quick_words_are_in_every_match(
+    pattern: re.Pattern[str], needs: re.Pattern[str], texts: list[str]
+) -> None:
+    for text in texts:
+        assert pattern.search(text) is not None, text
+        assert needs.search(text) is not None, text
+
+
+def test_holds_finds_what_a_case_insensitive_search_finds() -> None:
+    words = re.compile(r"whats|blo[ckq]", re.IGNORECASE)
+    assert decide._case_kept(words) is not None
+    assert decide._case_kept(re.compile(r"^\W*by\b", re.IGNORECASE)) is None  # an escape: searched as it is
+    for text in ["Join our WhatsApp channel", "Ad BLOCKER on", "nothing here", "ſome Whatſ text", "ad bloq", ""]:
+        assert decide.holds(words, text) == (words.search(text) is not None), text

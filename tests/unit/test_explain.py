@@ -53,3 +53,22 @@ def test_a_call_to_action_or_a_privacy_control_is_named_only_under_its_own_label
     assert explain._phrase_cue("consent", "Cookie settings") == ["says:privacy_control"]
     assert explain._phrase_cue("boilerplate", "Subscribe for $1 a week") == []
     assert explain._phrase_cue("promo", "Newsletters") == []
+
+
+def test_the_page_s_ranking_is_each_row_s_own() -> None:
+    """``_ranked_evidence`` sorts the page once; each row reads as ``_ranked_row`` ranks it alone (ties included)."""
+    rng = np.random.default_rng(0)
+    n_columns = features.DENSE_COLUMNS.stop
+    cols = np.concatenate([rng.choice(n_columns, size=30, replace=False) for _ in range(6)]).astype(np.int32)
+    matrix = sp.csr_matrix((np.ones(len(cols)), cols, np.arange(0, len(cols) + 1, 30)), shape=(6, n_columns))
+    contribs = np.round(rng.normal(size=len(cols)), 1)  # rounded: rows with equal contributions
+    nameable = rng.random(n_columns) < 0.7
+    page = explain._ranked_evidence(matrix, contribs, nameable)
+    for i in range(6):
+        ranked = page.alone.get(i, page)
+        row = 0 if i in page.alone else i
+        alone = explain._ranked_row(matrix, contribs, nameable, i)
+        for k in range(3):
+            start, end = ranked.cuts[3 * row + k], ranked.cuts[3 * row + k + 1]
+            assert ranked.values[start:end] == alone.values[alone.cuts[k] : alone.cuts[k + 1]]
+            assert ranked.cols[start:end] == alone.cols[alone.cuts[k] : alone.cuts[k + 1]]

@@ -222,3 +222,19 @@ def test_blocks_with_one_markup_key_have_one_markup_doc() -> None:
     other = next(b for b in blocks if b.text.startswith("A third"))
     assert features.markup_key(other) != features.markup_key(items[0])
     assert features.markup_doc(other) != features.markup_doc(items[0])
+
+
+def test_a_token_cache_gives_the_function_s_value_and_keeps_no_long_token() -> None:
+    from cleaner.core.caching import MAX_CACHED_TOKEN, token_cache
+
+    calls: list[str] = []
+
+    def shout(token: str) -> str:
+        calls.append(token)
+        return token.upper()
+
+    cached = token_cache(shout, maxsize=2)
+    long = "x" * (MAX_CACHED_TOKEN + 1)
+    assert [cached(t) for t in ("a", "a", "b", long, long)] == ["A", "A", "B", long.upper(), long.upper()]
+    assert calls == ["a", "b", long, long] and cached.cache_info().currsize == 2
+    assert cached("c") == "C" and cached.cache_info().currsize == 1  # full: emptied, then "c" kept
