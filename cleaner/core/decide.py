@@ -2027,9 +2027,13 @@ def choose_labels(
         labels = np.where(texts_found(AGREEMENT_CLAUSE, blocks, short, _BY_WORD), LABELS.index("consent"), labels)
     if blocks is not None and max(OPT_IN_STATEMENT_MAX_WORDS, DATA_USE_NOTICE_MAX_WORDS, CONTINUED_USE_MAX_WORDS) > 0:
         flagged = (labels == LABELS.index("boilerplate")) | (labels == LABELS.index("promo"))
-        opt_in = texts_found(OPT_IN_STATEMENT, blocks, flagged & (words <= OPT_IN_STATEMENT_MAX_WORDS + 0.5))
-        opt_in |= texts_found(DATA_USE_NOTICE, blocks, flagged & (words <= DATA_USE_NOTICE_MAX_WORDS + 0.5))
-        opt_in |= texts_found(CONTINUED_USE_ACCEPTANCE, blocks, flagged & (words <= CONTINUED_USE_MAX_WORDS + 0.5))
+        opt_in = np.zeros(len(labels), dtype=bool)
+        for pattern, most in (
+            (OPT_IN_STATEMENT, OPT_IN_STATEMENT_MAX_WORDS),
+            (DATA_USE_NOTICE, DATA_USE_NOTICE_MAX_WORDS),
+            (CONTINUED_USE_ACCEPTANCE, CONTINUED_USE_MAX_WORDS),
+        ):
+            opt_in |= texts_found(pattern, blocks, flagged & (words <= most + 0.5))
         labels = np.where(opt_in, LABELS.index("consent"), labels)
     if blocks is not None and PERMISSION_PROMISE_MAX_WORDS > 0:
         boilerplate = labels == LABELS.index("boilerplate")
@@ -2456,10 +2460,6 @@ def named_widgets(labels: np.ndarray, probs: np.ndarray, feats: Features) -> np.
 _LEXICON_COLUMNS = {LABELS.index(label): DENSE_INDEX[f"{label}_words"] for label in ("poll", "consent", "promo")}
 
 
-# A digit, which every ``vocabulary.DISCOUNT_OFFER`` holds: a text without one is not searched.
-_DIGIT = re.compile(r"\d")
-
-
 @dataclass(frozen=True)
 class Retyping:
     """A step that retypes a block by its wording: blocks labelled one of ``sources``, of ``min_words`` to
@@ -2544,7 +2544,7 @@ def wording_retypings() -> list[Retyping]:
                 ("boilerplate",),
                 "promo",
                 max_words=DISCOUNT_OFFER_MAX_WORDS,
-                needs=_DIGIT,
+                needs=_DIGIT,  # a digit, which every DISCOUNT_OFFER holds: a text without one is not searched
                 on_shops=False,
             ),
         ),
@@ -2829,9 +2829,9 @@ def off_article(
     link_density = dense[:, DENSE_INDEX["link_density"]]
     prose = np.flatnonzero(is_prose(words, blocks, is_content & (link_density < PROSE_MAX_LINK_DENSITY)))
     enough = len(prose) and chars[prose].sum() >= TEASER_DROP_MIN_PROSE_CHARS
+    outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5  # not in the page's densest text element
     if TEASER_PROSE_SHARES_PARENT and enough:  # the story: paragraphs beside another, not a card's lone summary
-        parents = Counter(blocks[i].path[:-1] for i in prose.tolist())
-        prose = np.asarray([i for i in prose.tolist() if parents[blocks[i].path[:-1]] >= 2], dtype=int)
+        prose = beside_another(prose, blocks)
     if TEASER_DROP_MIN_PROSE_CHARS > 0 and enough and len(prose):
         members = np.bincount(tree.templates, weights=is_content)[tree.templates]
         last = prose[-1]
@@ -2847,7 +2847,6 @@ def off_article(
         if not TEASER_RAIL_OUTWEIGHED or _outweighed(rail, is_content, chars):
             out |= rail
         if TEASER_BLURB_MIN_CARDS > 0:  # cards that open with a headline: a rail however long
-            outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5  # not in the page's densest text element
             out |= teaser_blurbs(after & outside_best, link_density, words, blocks, tree.templates, blocks[last].path)
         if EXCERPT_AFTER_STORY_DROP:  # other posts' excerpts, however long
             out |= names_in(is_excerpt_name, blocks, past_end)
@@ -2861,10 +2860,8 @@ def off_article(
         if dated.any() and _outweighed(dated, is_content, chars):
             out |= dated
     if TEASER_BLURB_SHORT_STORY and TEASER_BLURB_MIN_CARDS > 0 and len(prose) and not enough:
-        parents = Counter(blocks[i].path[:-1] for i in prose.tolist())
-        story = [i for i in prose.tolist() if parents[blocks[i].path[:-1]] >= 2]  # not a card's own summary
-        if story:
-            outside_best = dense[:, DENSE_INDEX["in_best"]] < 0.5
+        story = beside_another(prose, blocks)  # not a card's own summary
+        if len(story):
             beyond = is_content & (position > story[-1]) & outside_best
             out |= teaser_blurbs(beyond, link_density, words, blocks, tree.templates, blocks[story[-1]].path, True)
     if TEASER_SUMMARY_MAX_WORDS > 0:  # however short the story: after it, outside its region
@@ -2907,7 +2904,7 @@ def off_article(
         if named is not None and named.any() and _outweighed(named, is_content, chars, sure_other=sure_other):
             out |= named
     if BLOGGER_WIDGET_NAMED:
-        named = is_content & np.fromiter((is_blogger_widget(b.attrs) for b in blocks), bool, len(blocks))
+        named = attrs_pass(is_blogger_widget, blocks, is_content)
         if named.any() and _outweighed(named, is_content, chars, sure_other=BLOG_MODULE_SURE_OTHER_CHARS):
             out |= named
     if TOOLTIP_MIN_WORDS > 0:
@@ -3094,6 +3091,13 @@ def teaser_blurbs(
                 out[members] = True
                 out[h] |= with_heads and bool(candidates[h])
     return out
+
+
+def beside_another(prose: np.ndarray, blocks: Sequence[Block]) -> np.ndarray:
+    """The ``prose`` blocks that share their parent element with another prose block: a story's paragraphs, not a
+    card's lone summary (see ``TEASER_PROSE_SHARES_PARENT``)."""
+    parents = Counter(blocks[i].path[:-1] for i in prose.tolist())
+    return np.asarray([i for i in prose.tolist() if parents[blocks[i].path[:-1]] >= 2], dtype=int)
 
 
 def is_headline(block: Block) -> bool:
